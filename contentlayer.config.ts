@@ -1,0 +1,55 @@
+import { defineDocumentType, defineNestedType, makeSource } from "contentlayer2/source-files";
+
+// Facts only: who made the model, when, under which licence, where the numbers come from,
+// and the architecture under its Hugging Face config.json field names. Nothing computed.
+
+const Source = defineNestedType(() => ({
+  name: "Source",
+  fields: {
+    label: { type: "string", required: true },
+    url: { type: "string", required: true },
+  },
+}));
+
+const StatedParameters = defineNestedType(() => ({
+  name: "StatedParameters",
+  fields: {
+    // As the model card states them, in parameters (not billions).
+    total: { type: "number", required: true },
+    active: { type: "number", required: false },
+    source: { type: "string", required: true },
+  },
+}));
+
+export const Model = defineDocumentType(() => ({
+  name: "Model",
+  filePathPattern: "models/*.mdx",
+  contentType: "mdx",
+  fields: {
+    name: { type: "string", required: true },
+    aliases: { type: "list", of: { type: "string" }, required: false },
+    family: { type: "string", required: true },
+    developer: { type: "string", required: true },
+    releaseDate: { type: "date", required: true },
+    license: { type: "string", required: true },
+    licenseUrl: { type: "string", required: true },
+    modality: { type: "enum", options: ["text", "text+image", "text+image+audio"], required: true },
+    summary: { type: "string", required: true },
+    tags: { type: "list", of: { type: "string" }, required: false },
+    baseModel: { type: "string", required: false },
+    huggingFaceId: { type: "string", required: true },
+    contextLength: { type: "number", required: true },
+    parameters: { type: "nested", of: StatedParameters, required: true },
+    sources: { type: "list", of: Source, required: true },
+    architecture: { type: "json", required: true },
+  },
+}));
+
+export default makeSource({
+  contentDirPath: process.env.MODELFIT_CONTENT_DIR ?? "content",
+  contentDirInclude: ["models"],
+  documentTypes: [Model],
+  onMissingOrIncompatibleData: "fail",
+  onUnknownDocuments: "fail",
+  disableImportAliasWarning: true,
+});
