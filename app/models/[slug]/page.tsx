@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CalculatorCta } from "@/components/model/calculator-cta";
+import { KeyFigures } from "@/components/model/key-figures";
+import { RelatedModels } from "@/components/model/related-models";
+import { Sources } from "@/components/model/sources";
+import { ModelBody } from "@/components/mdx";
+import { getModel, getModelSlugs } from "@/lib/models";
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getModelSlugs().map((slug) => ({ slug }));
+}
+
+interface PageProps {
+  params: Promise<{ slug: string }>;
+}
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const model = getModel((await params).slug);
+  if (!model) return {};
+  return {
+    title: `${model.name} — hardware requirements, VRAM and specs`,
+    description: model.summary,
+    alternates: { canonical: `/models/${model.slug}` },
+  };
+}
+
+export default async function ModelPage({ params }: PageProps) {
+  const model = getModel((await params).slug);
+  if (!model) notFound();
+  return (
+    <article className="space-y-8" data-model={model.slug}>
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+        <ol className="flex gap-2">
+          <li>
+            <Link href="/" className="hover:underline">
+              Home
+            </Link>{" "}
+            /
+          </li>
+          <li>
+            <Link href="/models" className="hover:underline">
+              Models
+            </Link>{" "}
+            /
+          </li>
+          <li aria-current="page">{model.name}</li>
+        </ol>
+      </nav>
+      <header className="space-y-3">
+        <p className="text-sm font-medium text-brand-700 dark:text-brand-100">
+          {model.developer} · {model.family}
+        </p>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{model.name}</h1>
+        <p className="max-w-3xl text-lg text-slate-700 dark:text-slate-300">{model.summary}</p>
+      </header>
+      <KeyFigures model={model} />
+      <div className="prose prose-slate max-w-none dark:prose-invert prose-h2:mt-10 prose-table:my-0">
+        <ModelBody model={model} />
+      </div>
+      <CalculatorCta model={model} />
+      <RelatedModels model={model} />
+      <Sources model={model} />
+    </article>
+  );
+}

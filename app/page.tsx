@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { ModelList } from "@/components/model/model-list";
+import { getModels } from "@/lib/models";
+import { site } from "@/lib/site";
+
+export default function HomePage() {
+  const models = getModels();
+  const newest = [...models].sort((a, b) => b.releaseDate.localeCompare(a.releaseDate)).slice(0, 12);
+  return (
+    <div className="space-y-10">
+      <section className="space-y-4">
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{site.tagline}.</h1>
+        <p className="max-w-3xl text-lg text-slate-600 dark:text-slate-300">
+          {models.length} open-weight language models with their real architecture, the memory each one needs at every
+          quantization and context length, and the GPUs that fit it. Every figure is computed from the model&apos;s own
+          config.json by one estimator, checked against real GGUF files and engine logs.
+        </p>
+        <div className="flex flex-wrap gap-3">
+          <Link href="/models" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            Browse all {models.length} models
+          </Link>
+          <Link
+            href="/calculator"
+            className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:border-brand-500 dark:border-slate-700"
+          >
+            Open the calculator
+          </Link>
+        </div>
+      </section>
+      <section aria-labelledby="newest" className="space-y-4">
+        <h2 id="newest" className="text-xl font-semibold">
+          Newest releases
+        </h2>
+        <ModelList models={newest} />
+        <p>
+          <Link href="/models" className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+            See the full catalog →
+          </Link>
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { CatalogModel } from "@/lib/catalog";
+import { formatDate, formatParameters, formatTokens } from "@/lib/format";
+
+const MODALITY_LABELS: Record<string, string> = {
+  text: "Text",
+  "text+image": "Text and images",
+  "text+image+audio": "Text, images and audio",
+};
+
+export function KeyFigures({ model }: { model: CatalogModel }) {
+  const figures = [
+    { label: "Parameters", value: formatParameters(model.statedParameters.total) },
+    ...(model.isMixtureOfExperts
+      ? [{ label: "Active per token", value: formatParameters(model.statedParameters.active ?? model.parameters.active) }]
+      : []),
+    { label: "Max context", value: formatTokens(model.contextLength) },
+    { label: "Architecture", value: model.isMixtureOfExperts ? "Mixture of experts" : "Dense" },
+    { label: "Released", value: formatDate(model.releaseDate) },
+    { label: "Modality", value: MODALITY_LABELS[model.modality] ?? model.modality },
+    { label: "License", value: model.license },
+  ];
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="key-figures">
+      {figures.map((figure) => (
+        <div key={figure.label} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+          <dt className="text-xs text-slate-600 uppercase dark:text-slate-400">{figure.label}</dt>
+          <dd className="mt-1 text-lg font-semibold">{figure.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,29 @@
+import Link from "next/link";
+import type { CatalogModel } from "@/lib/catalog";
+import { formatParameters } from "@/lib/format";
+import { getModels } from "@/lib/models";
+import { relatedModels } from "@/lib/related";
+
+export function RelatedModels({ model }: { model: CatalogModel }) {
+  const related = relatedModels(model, getModels());
+  if (related.length === 0) return null;
+  return (
+    <section aria-labelledby="related" className="space-y-3">
+      <h2 id="related" className="text-xl font-semibold">
+        Related models
+      </h2>
+      <ul className="grid gap-2 sm:grid-cols-2" data-testid="related-models">
+        {related.map(({ model: other, reason }) => (
+          <li key={other.slug} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+            <Link href={`/models/${other.slug}`} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+              {other.name}
+            </Link>
+            <span className="block text-sm text-slate-600 dark:text-slate-400">
+              {formatParameters(other.statedParameters.total)} · {reason}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

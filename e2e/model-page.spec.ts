@@ -1,0 +1,93 @@
+import { expect, test } from "@playwright/test";
+import { estimateMemory, parseConfig } from "../lib/estimator";
+import type { WeightFormat } from "../lib/estimator";
+import { generatedModel } from "./content";
+
+const SLUG = "deepseek-r1";
+
+test("DeepSeek R1 page shows the spec sheet from its config.json", async ({ page }) => {
+  const response = await page.goto(`/models/${SLUG}`);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("DeepSeek R1");
+  const spec = page.getByTestId("spec-sheet");
+  await expect(spec.locator('[data-spec="layers"] [data-value]')).toHaveText("61");
+  await expect(spec.locator('[data-spec="hidden-size"] [data-value]')).toHaveText("7,168");
+  await expect(spec.locator('[data-spec="attention-heads"] [data-value]')).toHaveText("128");
+  await expect(spec.locator('[data-spec="kv-latent"] [data-value]')).toHaveText("512");
+  await expect(spec.locator('[data-spec="attention"] [data-value]')).toContainText("Multi-head Latent Attention");
+  await expect(page.getByTestId("key-figures")).toContainText("128K");
+  await expect(page.getByTestId("key-figures")).toContainText("671B");
+  await expect(page.getByTestId("key-figures")).toContainText("37B");
+});
+
+test("every requirements cell equals lib/estimator's total for that format and context", async ({ page }) => {
+  await page.goto(`/models/${SLUG}`);
+  const architecture = parseConfig(generatedModel(SLUG).architecture);
+  const cells = page.locator('[data-testid="requirements-table"] td[data-total-bytes]');
+  const count = await cells.count();
+  expect(count).toBeGreaterThanOrEqual(9 * 7);
+  const rows = await page.locator('[data-testid="requirements-table"] tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      format: tr.getAttribute("data-format"),
+      cells: [...tr.querySelectorAll("td")].map((td) => ({
+        context: Number(td.getAttribute("data-context")),
+        bytes: Number(td.getAttribute("data-total-bytes")),
+        text: td.textContent,
+      })),
+    })),
+  );
+  expect(rows.map((row) => row.format)).toContain("Q4_K_M");
+  expect(rows.map((row) => row.format)).toContain("IQ1_S");
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      const expected = estimateMemory(architecture, {
+        format: row.format as WeightFormat,
+        contextTokens: cell.context,
+        engine: "llama.cpp",
+        kvCacheType: "f16",
+        sequences: 1,
+        ubatchTokens: 512,
+      });
+      expect(cell.bytes, `${row.format} @ ${cell.context}`).toBe(expected.bytes.total);
+      const gib = expected.bytes.total / 1024 ** 3;
+      expect(Number(cell.text?.replace(/,/g, ""))).toBeCloseTo(gib, gib < 10 ? 2 : gib < 1000 ? 1 : 0);
+    }
+  }
+  // The last column is the model card's full context.
+  await expect(page.locator('[data-testid="requirements-table"] thead th').last()).toHaveText("128K ctx");
+});
+
+test("related links resolve and the calculator link carries the model", async ({ page, request }) => {
+  await page.goto(`/models/${SLUG}`);
+  const hrefs = await page.getByTestId("related-models").locator("a").evaluateAll((links) =>
+    links.map((link) => link.getAttribute("href") ?? ""),
+  );
+  expect(hrefs.length).toBeGreaterThanOrEqual(3);
+  expect(hrefs).toContain("/models/deepseek-v3");
+  for (const href of hrefs) {
+    const response = await request.get(href);
+    expect(response.status(), href).toBe(200);
+  }
+  const calculator = page.getByTestId("calculator-link");
+  const href = await calculator.getAttribute("href");
+  expect(new URL(href ?? "", "http://x").searchParams.get("model")).toBe(SLUG);
+  expect((await request.get(href ?? "")).status()).toBe(200);
+});
+
+test("an unknown model slug answers 404 with a helpful page", async ({ page }) => {
+  const response = await page.goto("/models/no-such-model-xyz");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page does not exist");
+  await expect(page.getByRole("link", { name: "Browse all models" })).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the model page is complete static HTML", async ({ page }) => {
+    await page.goto(`/models/${SLUG}`);
+    await expect(page.getByTestId("spec-sheet")).toBeVisible();
+    await expect(page.locator('[data-testid="requirements-table"] td[data-total-bytes]').first()).toBeVisible();
+    await expect(page.getByTestId("gpu-fit")).toBeVisible();
+    await expect(page.getByTestId("related-models")).toBeVisible();
+  });
+});

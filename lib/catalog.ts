@@ -1,0 +1,201 @@
+// Turns raw content documents into the typed, validated catalog. Pure (no content-layer import) so tests can feed it
+// broken documents; lib/models.ts feeds it the real ones. Every error names the file and the field.
+import { ConfigError, countParameters, parseConfig } from "@/lib/estimator";
+import type { ModelArchitecture } from "@/lib/estimator";
+
+export interface ModelSource {
+  label: string;
+  url: string;
+}
+
+/** The fields of a content document as the content layer hands them over. */
+export interface RawModelDocument {
+  sourceFilePath: string; // relative to the content folder, e.g. "models/deepseek-r1.mdx"
+  name: string;
+  aliases?: string[] | undefined;
+  family: string;
+  developer: string;
+  releaseDate: string;
+  license: string;
+  licenseUrl: string;
+  modality: string;
+  summary: string;
+  tags?: string[] | undefined;
+  baseModel?: string | undefined;
+  huggingFaceId: string;
+  contextLength: number;
+  parameters: { total: number; active?: number | undefined; source: string };
+  sources: ModelSource[];
+  architecture: unknown;
+  bodyCode: string;
+  bodyRaw: string;
+}
+
+export interface CatalogModel {
+  slug: string;
+  sourceFilePath: string;
+  name: string;
+  aliases: string[];
+  family: string;
+  developer: string;
+  releaseDate: string; // YYYY-MM-DD
+  license: string;
+  licenseUrl: string;
+  modality: string;
+  summary: string;
+  tags: string[];
+  baseModel: string | null;
+  huggingFaceId: string;
+  contextLength: number;
+  statedParameters: { total: number; active: number | null; source: string };
+  sources: ModelSource[];
+  /** The frontmatter architecture block, with Hugging Face config.json field names. */
+  config: Record<string, unknown>;
+  architecture: ModelArchitecture;
+  /** Counted from the tensor shapes by lib/estimator. */
+  parameters: { total: number; active: number };
+  isMixtureOfExperts: boolean;
+  bodyCode: string;
+  bodyRaw: string;
+}
+
+export class ContentError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    detail: string,
+  ) {
+    super(`${file}: frontmatter field "${field}" ${detail}`);
+    this.name = "ContentError";
+  }
+}
+
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})/;
+
+export function slugFromPath(sourceFilePath: string): string {
+  const fileName = sourceFilePath.split("/").pop() ?? sourceFilePath;
+  return fileName.replace(/\.mdx?$/, "");
+}
+
+function validUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+function isoDay(file: string, value: string): string {
+  const match = DATE_PATTERN.exec(value);
+  const date = match ? new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`) : null;
+  if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value.slice(0, 10)) {
+    throw new ContentError(file, "releaseDate", `must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  }
+  return value.slice(0, 10);
+}
+
+function buildOne(doc: RawModelDocument): CatalogModel {
+  const file = `content/${doc.sourceFilePath}`;
+  const slug = slugFromPath(doc.sourceFilePath);
+  if (!SLUG_PATTERN.test(slug)) {
+    throw new ContentError(file, "(file name)", `gives the slug "${slug}"; use lowercase letters, digits and hyphens`);
+  }
+  for (const field of ["name", "family", "developer", "license", "summary", "huggingFaceId"] as const) {
+    if (typeof doc[field] !== "string" || doc[field].trim() === "") {
+      throw new ContentError(file, field, "must be a non-empty string");
+    }
+  }
+  if (!validUrl(doc.licenseUrl)) throw new ContentError(file, "licenseUrl", "must be an absolute http(s) URL");
+  if (!Number.isInteger(doc.contextLength) || doc.contextLength <= 0) {
+    throw new ContentError(file, "contextLength", `must be a positive whole number of tokens, got ${doc.contextLength}`);
+  }
+  const { total, active, source } = doc.parameters;
+  if (!Number.isFinite(total) || total <= 0) {
+    throw new ContentError(file, "parameters.total", "must be a positive number of parameters");
+  }
+  if (active !== undefined && (!Number.isFinite(active) || active <= 0 || active > total)) {
+    throw new ContentError(file, "parameters.active", "must be a positive number no larger than parameters.total");
+  }
+  if (!validUrl(source)) throw new ContentError(file, "parameters.source", "must be an absolute http(s) URL");
+  if (doc.sources.length === 0) throw new ContentError(file, "sources", "must list at least one source");
+  doc.sources.forEach((entry, index) => {
+    if (!validUrl(entry.url)) throw new ContentError(file, `sources[${index}].url`, "must be an absolute http(s) URL");
+  });
+  if (!doc.bodyRaw.trim()) throw new ContentError(file, "(body)", "is empty; write the model's prose");
+
+  if (typeof doc.architecture !== "object" || doc.architecture === null || Array.isArray(doc.architecture)) {
+    throw new ContentError(file, "architecture", "must be the model's config.json fields as a mapping");
+  }
+  let architecture: ModelArchitecture;
+  try {
+    architecture = parseConfig(doc.architecture);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      throw new ContentError(file, `architecture.${error.field}`, `is invalid: ${error.message}`);
+    }
+    throw error;
+  }
+  const parameters = countParameters(architecture);
+
+  return {
+    slug,
+    sourceFilePath: file,
+    name: doc.name,
+    aliases: doc.aliases ?? [],
+    family: doc.family,
+    developer: doc.developer,
+    releaseDate: isoDay(file, doc.releaseDate),
+    license: doc.license,
+    licenseUrl: doc.licenseUrl,
+    modality: doc.modality,
+    summary: doc.summary,
+    tags: doc.tags ?? [],
+    baseModel: doc.baseModel ?? null,
+    huggingFaceId: doc.huggingFaceId,
+    contextLength: doc.contextLength,
+    statedParameters: { total, active: active ?? null, source },
+    sources: doc.sources.map(({ label, url }) => ({ label, url })),
+    config: doc.architecture as Record<string, unknown>,
+    architecture,
+    parameters,
+    isMixtureOfExperts: parameters.active < parameters.total,
+    bodyCode: doc.bodyCode,
+    bodyRaw: doc.bodyRaw,
+  };
+}
+
+/** Validates every document and the links between them; sorted by name. */
+export function buildCatalog(docs: readonly RawModelDocument[]): CatalogModel[] {
+  const models = docs.map(buildOne);
+  const bySlug = new Map<string, CatalogModel>();
+  const byName = new Map<string, CatalogModel>();
+  for (const model of models) {
+    const sameSlug = bySlug.get(model.slug);
+    if (sameSlug) {
+      throw new ContentError(model.sourceFilePath, "(file name)", `duplicates the slug of ${sameSlug.sourceFilePath}`);
+    }
+    bySlug.set(model.slug, model);
+    const nameKey = model.name.toLowerCase();
+    const sameName = byName.get(nameKey);
+    if (sameName) {
+      throw new ContentError(model.sourceFilePath, "name", `"${model.name}" is already used by ${sameName.sourceFilePath}`);
+    }
+    byName.set(nameKey, model);
+  }
+  for (const model of models) {
+    if (model.baseModel === null) continue;
+    if (model.baseModel === model.slug) {
+      throw new ContentError(model.sourceFilePath, "baseModel", "cannot point at the model itself");
+    }
+    if (!bySlug.has(model.baseModel)) {
+      throw new ContentError(
+        model.sourceFilePath,
+        "baseModel",
+        `names "${model.baseModel}", which is not a model in content/models/`,
+      );
+    }
+  }
+  return models.sort((a, b) => a.name.localeCompare(b.name, "en"));
+}

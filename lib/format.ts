@@ -1,0 +1,52 @@
+// Display helpers: turning exact numbers into short labels. No memory arithmetic here.
+
+const GIB = 1024 ** 3;
+
+/** Bytes as GiB with one decimal (two below 10 GiB), e.g. "22.4 GiB". */
+export function formatGib(bytes: number): string {
+  const gib = bytes / GIB;
+  const digits = gib < 10 ? 2 : 1;
+  return `${gib.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })} GiB`;
+}
+
+/** Bytes as a bare GiB number, for table cells whose header carries the unit. */
+export function formatGibNumber(bytes: number): string {
+  const gib = bytes / GIB;
+  const digits = gib < 10 ? 2 : gib < 1000 ? 1 : 0;
+  return gib.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Parameter count as people say it: 671B, 70.6B, 1.5B, 494M. */
+export function formatParameters(count: number): string {
+  if (count >= 1e12) return `${trim(count / 1e12)}T`;
+  if (count >= 1e9) return `${trim(count / 1e9)}B`;
+  return `${trim(count / 1e6)}M`;
+}
+
+function trim(value: number): string {
+  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return Number(value.toFixed(digits)).toString();
+}
+
+/** Context length in tokens as "128K" (binary K, as model cards use it) or the exact count. */
+export function formatTokens(tokens: number): string {
+  if (tokens >= 1024 * 1024 && tokens % (1024 * 1024) === 0) return `${tokens / (1024 * 1024)}M`;
+  if (tokens >= 1024 && tokens % 1024 === 0) return `${tokens / 1024}K`;
+  return tokens.toLocaleString("en-US");
+}
+
+export function formatInteger(value: number): string {
+  return value.toLocaleString("en-US");
+}
+
+/** YYYY-MM-DD as "20 Jan 2025", independent of the build machine's time zone. */
+export function formatDate(isoDate: string): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+/** Tokens per second, rounded to a readable precision. */
+export function formatTokensPerSecond(value: number): string {
+  if (!Number.isFinite(value) || value <= 0) return "—";
+  return value >= 100 ? Math.round(value).toString() : value.toFixed(1);
+}
