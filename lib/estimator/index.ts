@@ -1,0 +1,55 @@
+/**
+ * lib/estimator public API — the only door. Pure TypeScript: no React, Next, node:*, content imports.
+ * Contract: docs/estimator-api.md.
+ */
+export {
+  ConfigError,
+  parseConfig,
+  SUPPORTED_MODEL_TYPES,
+  type AttentionKind,
+  type LayerAttention,
+  type LayerSpec,
+  type MlaSpec,
+  type ModelArchitecture,
+  type MoeSpec,
+  type SupportedModelType,
+} from "./config";
+export { countParameters, listTensors, activeFraction, type TensorInfo, type TensorRole } from "./parameters";
+export {
+  ENGINES,
+  GGML_TYPES,
+  GGUF_FORMATS,
+  INT4_GROUP_SIZE,
+  WEIGHT_FORMATS,
+  ggmlBitsPerWeight,
+  ggmlRowBytes,
+  ggufTensorBytes,
+  isWeightFormat,
+  tensorBytes,
+  weightBytes,
+  weightFormatInfo,
+  type Engine,
+  type GgmlType,
+  type WeightFormat,
+  type WeightFormatInfo,
+} from "./formats";
+export {
+  KV_CACHE_TYPES,
+  KV_TYPES_BY_ENGINE,
+  isKvCacheType,
+  kvCacheBytes,
+  kvCacheBreakdown,
+  kvBytesReadPerToken,
+  kvElementsPerToken,
+  type KvCacheType,
+} from "./kv-cache";
+export {
+  CUDA_CONTEXT_BYTES,
+  computeBytes,
+  llamaCppComputeBytes,
+  overheadBytesPerGpu,
+  vllmActivationBytes,
+} from "./runtime";
+export { DEFAULTS, estimateMemory, resolveInput, type EstimateInput, type MemoryEstimate, type ResolvedInput } from "./estimate";
+export { maxContextThatFits, planPlacement, smallestGpuCount, type Hardware, type Placement } from "./placement";
+export { activeWeightBytes, decodeTokensPerSecondUpperBound } from "./throughput";

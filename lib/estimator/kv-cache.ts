@@ -1,0 +1,132 @@
+/**
+ * KV cache size: MHA / GQA / MQA, MLA latent cache, sliding-window and chunked layers,
+ * cache element types and parallel sequences, with each engine's cell-count rule.
+ */
+import type { LayerSpec, ModelArchitecture } from "./config";
+import type { Engine } from "./formats";
+import { GGML_TYPES } from "./formats";
+
+export type KvCacheType = "f16" | "bf16" | "q8_0" | "q4_0" | "fp8";
+export const KV_CACHE_TYPES: readonly KvCacheType[] = ["f16", "bf16", "q8_0", "q4_0", "fp8"];
+
+export function isKvCacheType(v: string): v is KvCacheType {
+  return (KV_CACHE_TYPES as readonly string[]).includes(v);
+}
+
+/** Cache types each engine accepts (llama.cpp --cache-type-k/v; vLLM --kv-cache-dtype auto|fp8). */
+export const KV_TYPES_BY_ENGINE: Readonly<Record<Engine, readonly KvCacheType[]>> = {
+  "llama.cpp": ["f16", "bf16", "q8_0", "q4_0"],
+  vllm: ["f16", "bf16", "fp8"],
+};
+
+/** Bytes of `n` cache elements of a type: ggml row size for ggml types (blocks of 32 for q8_0/q4_0), 1 byte for fp8. */
+export function kvRowBytes(type: KvCacheType, n: number): number {
+  switch (type) {
+    case "f16":
+      return n * GGML_TYPES.F16.bytesPerBlock;
+    case "bf16":
+      return n * GGML_TYPES.BF16.bytesPerBlock;
+    case "q8_0":
+      return Math.ceil(n / GGML_TYPES.Q8_0.blockSize) * GGML_TYPES.Q8_0.bytesPerBlock;
+    case "q4_0":
+      return Math.ceil(n / GGML_TYPES.Q4_0.blockSize) * GGML_TYPES.Q4_0.bytesPerBlock;
+    case "fp8":
+      return n;
+  }
+}
+
+/** llama.cpp pads the context to a multiple of 256 cells (llama-context.cpp: cparams.n_ctx = GGML_PAD(n_ctx, 256)). */
+export const LLAMA_CPP_CTX_PAD = 256;
+/** llama.cpp pads the SWA cache to 256 cells (llama-kv-cache-iswa.cpp). */
+export const LLAMA_CPP_SWA_PAD = 256;
+/** vLLM paged attention block size in tokens (CacheConfig.block_size default). */
+export const VLLM_BLOCK_SIZE = 16;
+
+export function padTo(n: number, multiple: number): number {
+  return Math.ceil(n / multiple) * multiple;
+}
+
+/** Elements of K and V stored per token for one layer (all KV heads). */
+export function kvElementsPerToken(arch: ModelArchitecture): { k: number; v: number } {
+  if (arch.attention.kind === "mla" && arch.attention.mla) {
+    // MLA: one compressed latent (kv_lora_rank) plus the shared RoPE key (qk_rope_head_dim) per token;
+    // V is read out of the same latent (vLLM MLA backends; llama.cpp deepseek2 with MLA).
+    return { k: arch.attention.mla.kvLoraRank + arch.attention.mla.qkRopeHeadDim, v: 0 };
+  }
+  return { k: arch.numKeyValueHeads * arch.headDim, v: arch.numKeyValueHeads * arch.vHeadDim };
+}
+
+export interface KvCacheInput {
+  contextTokens: number;
+  kvCacheType?: KvCacheType;
+  sequences?: number;
+  ubatchTokens?: number;
+  engine?: Engine;
+}
+
+/** Whether a layer's window is honoured by the engine's cache allocator. */
+function windowed(arch: ModelArchitecture, layer: LayerSpec, engine: Engine): boolean {
+  if (layer.attention === "full" || layer.window === null) return false;
+  // llama.cpp only builds an SWA cache for architectures that implement it (gemma2/3, gpt-oss, llama4 ...);
+  // vLLM's hybrid KV cache manager allocates sliding-window layers for the window only.
+  return engine === "vllm" ? true : arch.llamaCppWindowedCache;
+}
+
+/** Cache cells (token slots) one sequence holds for a given layer. */
+export function cellsPerSequence(arch: ModelArchitecture, layer: LayerSpec, input: KvCacheInput): number {
+  const engine = input.engine ?? "llama.cpp";
+  const ubatch = input.ubatchTokens ?? 512;
+  if (engine === "llama.cpp") {
+    const base = padTo(input.contextTokens, LLAMA_CPP_CTX_PAD);
+    if (!windowed(arch, layer, engine)) return base;
+    // llama_kv_cache_iswa: min(base, n_swa + n_ubatch) padded to 256 (per stream).
+    return padTo(Math.min(base, layer.window! + ubatch), LLAMA_CPP_SWA_PAD);
+  }
+  const full = padTo(input.contextTokens, VLLM_BLOCK_SIZE);
+  if (!windowed(arch, layer, engine)) return full;
+  // vLLM sliding-window manager keeps the window plus the partially filled block.
+  return Math.min(full, padTo(layer.window! + VLLM_BLOCK_SIZE, VLLM_BLOCK_SIZE));
+}
+
+export interface KvCacheBreakdown {
+  bytes: number;
+  /** bytes per layer (all sequences). */
+  perLayer: number[];
+  /** bytes of K+V for one token in one sequence, summed over full-attention layers (grows with context). */
+  bytesPerTokenFullLayers: number;
+}
+
+/** Total KV cache bytes for all layers and sequences. */
+export function kvCacheBreakdown(arch: ModelArchitecture, input: KvCacheInput): KvCacheBreakdown {
+  const type = input.kvCacheType ?? "f16";
+  const seqs = input.sequences ?? 1;
+  const { k, v } = kvElementsPerToken(arch);
+  const tokenBytes = kvRowBytes(type, k) + (v > 0 ? kvRowBytes(type, v) : 0);
+  const perLayer: number[] = [];
+  let bytesPerTokenFullLayers = 0;
+  for (const layer of arch.layers) {
+    const cells = cellsPerSequence(arch, layer, input);
+    perLayer.push(cells * tokenBytes * seqs);
+    if (!windowed(arch, layer, input.engine ?? "llama.cpp")) bytesPerTokenFullLayers += tokenBytes;
+  }
+  return { bytes: perLayer.reduce((a, b) => a + b, 0), perLayer, bytesPerTokenFullLayers };
+}
+
+export function kvCacheBytes(arch: ModelArchitecture, input: KvCacheInput): number {
+  return kvCacheBreakdown(arch, input).bytes;
+}
+
+/**
+ * KV bytes read to decode one token of one sequence at position `contextTokens`:
+ * every cached token of full layers, at most the window on windowed layers.
+ */
+export function kvBytesReadPerToken(arch: ModelArchitecture, contextTokens: number, type: KvCacheType, engine: Engine): number {
+  const { k, v } = kvElementsPerToken(arch);
+  const tokenBytes = kvRowBytes(type, k) + (v > 0 ? kvRowBytes(type, v) : 0);
+  let s = 0;
+  for (const layer of arch.layers) {
+    const n = windowed(arch, layer, engine) ? Math.min(contextTokens, layer.window!) : contextTokens;
+    s += n * tokenBytes;
+  }
+  return s;
+}

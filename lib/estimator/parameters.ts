@@ -1,0 +1,199 @@
+/**
+ * Tensor inventory of a model and exact parameter counts derived from it.
+ *
+ * Tensors are named the way llama.cpp's GGUF files name them (llama-arch.cpp LLM_TENSOR_NAMES),
+ * because formats.ts applies llama.cpp's per-tensor quantization rules to this same list.
+ * Shapes are ggml order: ne0 = row length (input features), ne1 = rows, ne2 = experts.
+ */
+import type { ModelArchitecture } from "./config";
+
+export type TensorRole =
+  | "token_embd"
+  | "output"
+  | "output_norm"
+  | "attn_norm"
+  | "attn_q"
+  | "attn_k"
+  | "attn_v"
+  | "attn_qkv"
+  | "attn_output"
+  | "attn_q_a"
+  | "attn_q_b"
+  | "attn_kv_a_mqa"
+  | "attn_kv_b"
+  | "attn_sinks"
+  | "norm"
+  | "bias"
+  | "ffn_gate"
+  | "ffn_up"
+  | "ffn_down"
+  | "ffn_gate_inp"
+  | "ffn_gate_inp_shexp"
+  | "exp_probs_b"
+  | "ffn_gate_exps"
+  | "ffn_up_exps"
+  | "ffn_down_exps"
+  | "ffn_gate_shexp"
+  | "ffn_up_shexp"
+  | "ffn_down_shexp";
+
+export interface TensorInfo {
+  /** GGUF-style name, e.g. "blk.3.attn_v.weight". */
+  name: string;
+  role: TensorRole;
+  /** layer index, or -1 for token_embd / output / output_norm. */
+  layer: number;
+  /** ggml shape: [row length, rows, experts]; 1-D tensors have rows = experts = 1. */
+  ne: [number, number, number];
+  /** 1-D tensors (norms, biases, sinks) are never quantized by llama.cpp (tensor_allows_quantization). */
+  oneDim: boolean;
+  /** routed-expert tensor (3-D, one slice per expert). */
+  routedExpert: boolean;
+}
+
+export function tensorElements(t: TensorInfo): number {
+  return t.ne[0] * t.ne[1] * t.ne[2];
+}
+
+function mat(name: string, role: TensorRole, layer: number, cols: number, rows: number, experts = 1): TensorInfo {
+  return { name, role, layer, ne: [cols, rows, experts], oneDim: false, routedExpert: experts > 1 };
+}
+
+function vec(name: string, role: TensorRole, layer: number, n: number, experts = 1): TensorInfo {
+  return { name, role, layer, ne: [n, 1, experts], oneDim: true, routedExpert: experts > 1 };
+}
+
+/** Every weight tensor of the language model, in llama.cpp load order (by layer, then name). */
+export function listTensors(arch: ModelArchitecture): TensorInfo[] {
+  const h = arch.hiddenSize;
+  const out: TensorInfo[] = [];
+  out.push(mat("token_embd.weight", "token_embd", -1, h, arch.vocabSize));
+
+  for (let i = 0; i < arch.numLayers; i++) {
+    const layer = arch.layers[i]!;
+    const p = `blk.${i}.`;
+    out.push(vec(p + "attn_norm.weight", "attn_norm", i, h));
+
+    // --- attention ---
+    const nH = arch.numAttentionHeads;
+    const nKV = arch.numKeyValueHeads;
+    if (arch.attention.kind === "mla" && arch.attention.mla) {
+      // DeepSeek-V2/V3 MLA (modeling_deepseek.py DeepseekV2Attention): low-rank q (optional) and kv.
+      const m = arch.attention.mla;
+      const qHead = m.qkNopeHeadDim + m.qkRopeHeadDim;
+      if (m.qLoraRank !== null) {
+        out.push(mat(p + "attn_q_a.weight", "attn_q_a", i, h, m.qLoraRank));
+        out.push(vec(p + "attn_q_a_norm.weight", "norm", i, m.qLoraRank));
+        out.push(mat(p + "attn_q_b.weight", "attn_q_b", i, m.qLoraRank, nH * qHead));
+      } else {
+        out.push(mat(p + "attn_q.weight", "attn_q", i, h, nH * qHead));
+      }
+      out.push(mat(p + "attn_kv_a_mqa.weight", "attn_kv_a_mqa", i, h, m.kvLoraRank + m.qkRopeHeadDim));
+      out.push(vec(p + "attn_kv_a_norm.weight", "norm", i, m.kvLoraRank));
+      out.push(mat(p + "attn_kv_b.weight", "attn_kv_b", i, m.kvLoraRank, nH * (m.qkNopeHeadDim + m.vHeadDim)));
+      out.push(mat(p + "attn_output.weight", "attn_output", i, nH * m.vHeadDim, h));
+    } else {
+      const qDim = nH * arch.headDim;
+      const kvDim = nKV * arch.headDim;
+      const vDim = nKV * arch.vHeadDim;
+      if (arch.attention.fusedProjections) {
+        out.push(mat(p + "attn_qkv.weight", "attn_qkv", i, h, qDim + kvDim + vDim));
+        if (arch.attention.qkvBias) out.push(vec(p + "attn_qkv.bias", "bias", i, qDim + kvDim + vDim));
+      } else {
+        out.push(mat(p + "attn_q.weight", "attn_q", i, h, qDim));
+        out.push(mat(p + "attn_k.weight", "attn_k", i, h, kvDim));
+        out.push(mat(p + "attn_v.weight", "attn_v", i, h, vDim));
+        if (arch.attention.qkvBias) {
+          out.push(vec(p + "attn_q.bias", "bias", i, qDim));
+          out.push(vec(p + "attn_k.bias", "bias", i, kvDim));
+          out.push(vec(p + "attn_v.bias", "bias", i, vDim));
+        }
+      }
+      out.push(mat(p + "attn_output.weight", "attn_output", i, nH * arch.vHeadDim, h));
+      if (arch.attention.outputBias) out.push(vec(p + "attn_output.bias", "bias", i, h));
+      if (arch.attention.qkNorm) {
+        out.push(vec(p + "attn_q_norm.weight", "norm", i, arch.headDim));
+        out.push(vec(p + "attn_k_norm.weight", "norm", i, arch.headDim));
+      }
+      if (arch.attention.sinks) out.push(vec(p + "attn_sinks.weight", "attn_sinks", i, nH));
+    }
+
+    // --- norms beyond attn_norm: ffn_norm (+ gemma post-attention / post-ffw norms) ---
+    out.push(vec(p + "ffn_norm.weight", "norm", i, h));
+    if (arch.normsPerLayer === 4) {
+      out.push(vec(p + "post_attention_norm.weight", "norm", i, h));
+      out.push(vec(p + "post_ffw_norm.weight", "norm", i, h));
+    }
+
+    // --- feed-forward ---
+    const moe = arch.moe;
+    if (layer.moe && moe) {
+      const e = moe.numExperts;
+      const f = moe.expertIntermediateSize;
+      out.push(mat(p + "ffn_gate_inp.weight", "ffn_gate_inp", i, h, e));
+      if (moe.routerBias) {
+        // gpt-oss router.bias / DeepSeek-V3 e_score_correction_bias: one value per expert.
+        out.push(vec(p + (arch.modelType === "gpt_oss" ? "ffn_gate_inp.bias" : "exp_probs_b.bias"), "exp_probs_b", i, e));
+      }
+      out.push(mat(p + "ffn_gate_exps.weight", "ffn_gate_exps", i, h, f, e));
+      out.push(mat(p + "ffn_up_exps.weight", "ffn_up_exps", i, h, f, e));
+      out.push(mat(p + "ffn_down_exps.weight", "ffn_down_exps", i, f, h, e));
+      if (moe.expertBias) {
+        out.push(vec(p + "ffn_gate_exps.bias", "bias", i, f, e));
+        out.push(vec(p + "ffn_up_exps.bias", "bias", i, f, e));
+        out.push(vec(p + "ffn_down_exps.bias", "bias", i, h, e));
+      }
+      if (moe.numSharedExperts > 0 && moe.sharedIntermediateSize > 0) {
+        const s = moe.sharedIntermediateSize;
+        out.push(mat(p + "ffn_gate_shexp.weight", "ffn_gate_shexp", i, h, s));
+        out.push(mat(p + "ffn_up_shexp.weight", "ffn_up_shexp", i, h, s));
+        out.push(mat(p + "ffn_down_shexp.weight", "ffn_down_shexp", i, s, h));
+        if (moe.sharedExpertGate) out.push(mat(p + "ffn_gate_inp_shexp.weight", "ffn_gate_inp_shexp", i, h, 1));
+      }
+    } else {
+      const f = arch.intermediateSize;
+      if (arch.attention.fusedProjections) {
+        out.push(mat(p + "ffn_up.weight", "ffn_up", i, h, 2 * f));
+      } else {
+        out.push(mat(p + "ffn_gate.weight", "ffn_gate", i, h, f));
+        out.push(mat(p + "ffn_up.weight", "ffn_up", i, h, f));
+      }
+      out.push(mat(p + "ffn_down.weight", "ffn_down", i, f, h));
+      if (arch.mlpBias) {
+        if (!arch.attention.fusedProjections) out.push(vec(p + "ffn_gate.bias", "bias", i, f));
+        out.push(vec(p + "ffn_up.bias", "bias", i, arch.attention.fusedProjections ? 2 * f : f));
+        out.push(vec(p + "ffn_down.bias", "bias", i, h));
+      }
+    }
+  }
+
+  out.push(vec("output_norm.weight", "output_norm", -1, h));
+  if (!arch.tieWordEmbeddings) out.push(mat("output.weight", "output", -1, h, arch.vocabSize));
+  return out;
+}
+
+/**
+ * Fraction of a tensor one decoded token reads.
+ * Routed experts: top-k of n. Input embedding: one row of the table — unless tied, where the same matrix
+ * is read in full as the output projection (the untied output matrix is always read in full).
+ * This is the "active parameters" convention of the gpt-oss model card (embedding excluded, unembedding
+ * included); Mixtral's and DeepSeek's cards also count the input embedding matrix, so their official
+ * active figures sit slightly above this (measured in parameters.test.ts).
+ */
+export function activeFraction(arch: ModelArchitecture, t: TensorInfo): number {
+  if (t.routedExpert && arch.moe) return arch.moe.expertsPerToken / arch.moe.numExperts;
+  if (t.role === "token_embd") return arch.tieWordEmbeddings ? 1 : 1 / arch.vocabSize;
+  return 1;
+}
+
+/** Exact parameter totals from tensor shapes (language model only; vision towers and MTP heads excluded). */
+export function countParameters(arch: ModelArchitecture): { total: number; active: number } {
+  let total = 0;
+  let active = 0;
+  for (const t of listTensors(arch)) {
+    const n = tensorElements(t);
+    total += n;
+    active += n * activeFraction(arch, t);
+  }
+  return { total, active: Math.round(active) };
+}

@@ -1,0 +1,100 @@
+/**
+ * Runtime memory beyond weights and KV cache: the engine's compute (activation) buffers and the
+ * fixed per-GPU overhead of the CUDA context and engine bookkeeping. Each term is separate and
+ * documented; none is a flat percentage.
+ */
+import type { ModelArchitecture } from "./config";
+import type { Engine } from "./formats";
+import { LLAMA_CPP_CTX_PAD, padTo } from "./kv-cache";
+
+const MiB = 1024 * 1024;
+const F32 = 4;
+
+/**
+ * CUDA primary context + cuBLAS handles per GPU. llama.cpp PR #20595 reports 120-550 MB per context
+ * depending on the GPU (SM count); unsloth PR #6718 measured about 330 MiB under llama-server and
+ * reserves 320 MiB. We use 330 MiB.
+ */
+export const CUDA_CONTEXT_BYTES = 330 * MiB;
+
+export interface ComputeInput {
+  contextTokens: number;
+  sequences?: number;
+  ubatchTokens?: number;
+  engine?: Engine;
+  flashAttention?: boolean;
+}
+
+/** widest FFN a token passes through (dense FFN or the routed experts chosen in parallel + shared). */
+function ffnWidth(arch: ModelArchitecture): number {
+  let w = arch.layers.some((l) => !l.moe) ? arch.intermediateSize : 0;
+  if (arch.moe) {
+    w = Math.max(w, arch.moe.expertIntermediateSize * arch.moe.expertsPerToken, arch.moe.sharedIntermediateSize);
+  }
+  return w;
+}
+
+/**
+ * llama.cpp compute buffer on the GPU holding the output layer (ggml-alloc reuses memory, so the
+ * buffer is the largest simultaneous set of f32 intermediates of one ubatch, not their sum):
+ *  - output phase: logits n_vocab × n_ubatch plus the final hidden state;
+ *  - FFN phase: gate and up activations (n_ff × n_ubatch each) plus residual/normed hidden states;
+ *  - attention phase without flash attention: the KQ scores n_kv × n_ubatch × n_head (f32) and
+ *    their softmax (same size), which grows with context; with flash attention the scores stay in
+ *    on-chip tiles and only Q/K/V/output rows of the ubatch are materialized.
+ */
+export function llamaCppComputeParts(arch: ModelArchitecture, input: ComputeInput): { withOutput: number; layersOnly: number } {
+  const ub = Math.min(input.ubatchTokens ?? 512, padTo(input.contextTokens, LLAMA_CPP_CTX_PAD) * (input.sequences ?? 1));
+  const fa = input.flashAttention ?? true;
+  const h = arch.hiddenSize;
+  const hidden = h * ub * F32;
+  const outputPhase = arch.vocabSize * ub * F32 + 2 * hidden;
+  const ffnPhase = 2 * ffnWidth(arch) * ub * F32 + 3 * hidden;
+  const qDim = arch.numAttentionHeads * Math.max(arch.headDim, arch.vHeadDim);
+  const qkvRows = (qDim + 2 * arch.numKeyValueHeads * arch.headDim) * ub * F32;
+  let attnPhase = qkvRows + 3 * hidden;
+  if (!fa) {
+    // KQ scores and softmax over the padded context of one sequence
+    const nKv = padTo(input.contextTokens, LLAMA_CPP_CTX_PAD);
+    attnPhase += 2 * nKv * ub * arch.numAttentionHeads * F32;
+  }
+  const layersOnly = Math.ceil(Math.max(ffnPhase, attnPhase));
+  return { withOutput: Math.max(layersOnly, Math.ceil(outputPhase)), layersOnly };
+}
+
+/** Compute buffer of the GPU that also holds the output head (the single-GPU case). */
+export function llamaCppComputeBytes(arch: ModelArchitecture, input: ComputeInput): number {
+  return llamaCppComputeParts(arch, input).withOutput;
+}
+
+/**
+ * vLLM profiling defaults (EngineArgs / SchedulerConfig): the dummy forward pass runs
+ * max_num_batched_tokens tokens and the sampler warm-up runs max_num_seqs sequences.
+ */
+export const VLLM_MAX_NUM_BATCHED_TOKENS = 8192;
+export const VLLM_MAX_NUM_SEQS = 256;
+/** CUDA graph capture pool; vLLM logs the amount after capture ("Graph capturing finished ... took X GiB"). */
+export const VLLM_CUDA_GRAPH_BYTES = 512 * MiB;
+
+/**
+ * vLLM activation peak of the profiling run (torch peak increase): per batched token the residual,
+ * normed input, q/k/v and FFN gate/up activations in 16-bit, plus fp32 sampler logits for max_num_seqs rows.
+ */
+export function vllmActivationBytes(arch: ModelArchitecture, tensorParallel = 1): number {
+  const t = VLLM_MAX_NUM_BATCHED_TOKENS;
+  const h = arch.hiddenSize;
+  const qkv = arch.numAttentionHeads * arch.headDim + 2 * arch.numKeyValueHeads * arch.headDim;
+  // hidden states are replicated on every rank; q/k/v and FFN activations are sharded by tensor parallelism
+  const perToken = 2 * (3 * h + Math.max(qkv, 2 * ffnWidth(arch)) / tensorParallel);
+  const logits = VLLM_MAX_NUM_SEQS * arch.vocabSize * F32;
+  return Math.ceil(t * perToken + logits);
+}
+
+export function computeBytes(arch: ModelArchitecture, input: ComputeInput): number {
+  return (input.engine ?? "llama.cpp") === "vllm" ? vllmActivationBytes(arch) : llamaCppComputeBytes(arch, input);
+}
+
+/** Fixed per-GPU overhead: CUDA context for llama.cpp; CUDA context plus CUDA-graph pool for vLLM. */
+export function overheadBytesPerGpu(engine: Engine): number {
+  return engine === "vllm" ? CUDA_CONTEXT_BYTES + VLLM_CUDA_GRAPH_BYTES : CUDA_CONTEXT_BYTES;
+}
