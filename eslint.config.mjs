@@ -2,7 +2,9 @@ import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
 const config = [
-  { ignores: [".next/**", "out/**", ".contentlayer/**", "node_modules/**", "next-env.d.ts", ".bench-tmp/**"] },
+  {
+    ignores: [".next/**", "out/**", ".contentlayer/**", "node_modules/**", "next-env.d.ts", ".bench-tmp/**"],
+  },
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
@@ -19,8 +21,14 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["react", "react-dom", "next", "next/*", "node:*", "fs", "path"], message: "lib/estimator is framework-free and does no I/O." },
-            { group: ["contentlayer/*", "@/content/*", "@/components/*", "@/app/*"], message: "lib/estimator takes plain objects, not content." },
+            {
+              group: ["react", "react-dom", "next", "next/*", "node:*", "fs", "path"],
+              message: "lib/estimator is framework-free and does no I/O.",
+            },
+            {
+              group: ["contentlayer/*", "@/content/*", "@/components/*", "@/app/*"],
+              message: "lib/estimator takes plain objects, not content.",
+            },
           ],
         },
       ],

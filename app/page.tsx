@@ -11,17 +11,20 @@ export default function HomePage() {
       <section className="space-y-4">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{site.tagline}.</h1>
         <p className="max-w-3xl text-lg text-slate-600 dark:text-slate-300">
-          {models.length} open-weight language models with their real architecture, the memory each one needs at every
-          quantization and context length, and the GPUs that fit it. Every figure is computed from the model&apos;s own
-          config.json by one estimator, checked against real GGUF files and engine logs.
+          {models.length} open-weight language models with their real architecture, the memory each one needs
+          at every quantization and context length, and the GPUs that fit it. Every figure is computed from
+          the model&apos;s own config.json by one estimator, checked against real GGUF files and engine logs.
         </p>
         <div className="flex flex-wrap gap-3">
-          <Link href="/models" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          <Link
+            href="/models"
+            className="bg-brand-600 hover:bg-brand-700 rounded-md px-4 py-2 font-medium text-white"
+          >
             Browse all {models.length} models
           </Link>
           <Link
             href="/calculator"
-            className="rounded-md border border-slate-300 px-4 py-2 font-medium hover:border-brand-500 dark:border-slate-700"
+            className="hover:border-brand-500 rounded-md border border-slate-300 px-4 py-2 font-medium dark:border-slate-700"
           >
             Open the calculator
           </Link>
@@ -33,7 +36,7 @@ export default function HomePage() {
         </h2>
         <ModelList models={newest} />
         <p>
-          <Link href="/models" className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+          <Link href="/models" className="text-brand-700 dark:text-brand-100 font-medium hover:underline">
             See the full catalog →
           </Link>
         </p>

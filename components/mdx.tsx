@@ -1,9 +1,24 @@
 import type { MDXComponents } from "mdx/types";
 import { getMDXComponent } from "next-contentlayer2/hooks";
+import type { ReactNode } from "react";
 import type { CatalogModel } from "@/lib/catalog";
 import { GpuFit } from "@/components/model/gpu-fit";
 import { RequirementsTable } from "@/components/model/requirements-table";
 import { SpecSheet } from "@/components/model/spec-sheet";
+
+type MdxBody = (props: { components?: MDXComponents }) => ReactNode;
+
+// Compiled once per document for the whole build, not once per render.
+const compiledBodies = new Map<string, MdxBody>();
+
+function compiledBody(model: CatalogModel): MdxBody {
+  let body = compiledBodies.get(model.slug);
+  if (!body) {
+    body = getMDXComponent(model.bodyCode) as MdxBody;
+    compiledBodies.set(model.slug, body);
+  }
+  return body;
+}
 
 /** The MDX component map, bound to the page's model so `<SpecSheet />` in prose needs no props. */
 function modelComponents(model: CatalogModel) {
@@ -15,6 +30,6 @@ function modelComponents(model: CatalogModel) {
 }
 
 export function ModelBody({ model }: { model: CatalogModel }) {
-  const Body = getMDXComponent(model.bodyCode);
-  return <Body components={modelComponents(model)} />;
+  const components = modelComponents(model);
+  return compiledBody(model)({ components });
 }

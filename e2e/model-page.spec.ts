@@ -14,7 +14,9 @@ test("DeepSeek R1 page shows the spec sheet from its config.json", async ({ page
   await expect(spec.locator('[data-spec="hidden-size"] [data-value]')).toHaveText("7,168");
   await expect(spec.locator('[data-spec="attention-heads"] [data-value]')).toHaveText("128");
   await expect(spec.locator('[data-spec="kv-latent"] [data-value]')).toHaveText("512");
-  await expect(spec.locator('[data-spec="attention"] [data-value]')).toContainText("Multi-head Latent Attention");
+  await expect(spec.locator('[data-spec="attention"] [data-value]')).toContainText(
+    "Multi-head Latent Attention",
+  );
   await expect(page.getByTestId("key-figures")).toContainText("128K");
   await expect(page.getByTestId("key-figures")).toContainText("671B");
   await expect(page.getByTestId("key-figures")).toContainText("37B");
@@ -59,9 +61,10 @@ test("every requirements cell equals lib/estimator's total for that format and c
 
 test("related links resolve and the calculator link carries the model", async ({ page, request }) => {
   await page.goto(`/models/${SLUG}`);
-  const hrefs = await page.getByTestId("related-models").locator("a").evaluateAll((links) =>
-    links.map((link) => link.getAttribute("href") ?? ""),
-  );
+  const hrefs = await page
+    .getByTestId("related-models")
+    .locator("a")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
   expect(hrefs.length).toBeGreaterThanOrEqual(3);
   expect(hrefs).toContain("/models/deepseek-v3");
   for (const href of hrefs) {
@@ -86,7 +89,9 @@ test.describe("without JavaScript", () => {
   test("the model page is complete static HTML", async ({ page }) => {
     await page.goto(`/models/${SLUG}`);
     await expect(page.getByTestId("spec-sheet")).toBeVisible();
-    await expect(page.locator('[data-testid="requirements-table"] td[data-total-bytes]').first()).toBeVisible();
+    await expect(
+      page.locator('[data-testid="requirements-table"] td[data-total-bytes]').first(),
+    ).toBeVisible();
     await expect(page.getByTestId("gpu-fit")).toBeVisible();
     await expect(page.getByTestId("related-models")).toBeVisible();
   });

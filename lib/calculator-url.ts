@@ -1,11 +1,20 @@
 // The calculator's shareable URL, built in one place so model pages, GPU pages and the calculator agree on names.
+// The full set of names and their validation live in lib/calculator-state.ts.
 export interface CalculatorLinkState {
   model?: string;
+  /** Minified config.json, only with model=custom. */
+  cfg?: string;
+  engine?: string;
   quant?: string;
   context?: number;
   kv?: string;
+  seqs?: number;
   gpu?: string;
+  /** Memory per GPU in GB, only with gpu=custom. */
+  vram?: number;
   gpus?: number;
+  /** System RAM in GB for llama.cpp offload. */
+  ram?: number;
 }
 
 export function calculatorHref(state: CalculatorLinkState): string {

@@ -59,12 +59,24 @@ describe("buildCatalog", () => {
   });
 
   it.each([
-    ["missing architecture field", doc({ architecture: { ...llama32OneB, num_attention_heads: undefined } }), "architecture.num_attention_heads"],
-    ["wrong architecture type", doc({ architecture: { ...llama32OneB, hidden_size: "big" } }), "architecture.hidden_size"],
+    [
+      "missing architecture field",
+      doc({ architecture: { ...llama32OneB, num_attention_heads: undefined } }),
+      "architecture.num_attention_heads",
+    ],
+    [
+      "wrong architecture type",
+      doc({ architecture: { ...llama32OneB, hidden_size: "big" } }),
+      "architecture.hidden_size",
+    ],
     ["architecture not a mapping", doc({ architecture: [1, 2] }), "architecture"],
     ["bad date", doc({ releaseDate: "2024-02-31" }), "releaseDate"],
     ["non-positive context", doc({ contextLength: 0 }), "contextLength"],
-    ["active above total", doc({ parameters: { total: 1e9, active: 2e9, source: "https://x.org" } }), "parameters.active"],
+    [
+      "active above total",
+      doc({ parameters: { total: 1e9, active: 2e9, source: "https://x.org" } }),
+      "parameters.active",
+    ],
     ["relative source url", doc({ sources: [{ label: "card", url: "/card" }] }), "sources[0].url"],
     ["unknown base model", doc({ baseModel: "no-such-model" }), "baseModel"],
     ["bad slug", doc({ sourceFilePath: "models/Bad_Slug.mdx" }), "(file name)"],

@@ -90,8 +90,17 @@ function validUrl(value: string): boolean {
 function isoDay(file: string, value: string): string {
   const match = DATE_PATTERN.exec(value);
   const date = match ? new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`) : null;
-  if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value.slice(0, 10)) {
-    throw new ContentError(file, "releaseDate", `must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  if (
+    !match ||
+    !date ||
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== value.slice(0, 10)
+  ) {
+    throw new ContentError(
+      file,
+      "releaseDate",
+      `must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`,
+    );
   }
   return value.slice(0, 10);
 }
@@ -100,28 +109,42 @@ function buildOne(doc: RawModelDocument): CatalogModel {
   const file = `content/${doc.sourceFilePath}`;
   const slug = slugFromPath(doc.sourceFilePath);
   if (!SLUG_PATTERN.test(slug)) {
-    throw new ContentError(file, "(file name)", `gives the slug "${slug}"; use lowercase letters, digits and hyphens`);
+    throw new ContentError(
+      file,
+      "(file name)",
+      `gives the slug "${slug}"; use lowercase letters, digits and hyphens`,
+    );
   }
   for (const field of ["name", "family", "developer", "license", "summary", "huggingFaceId"] as const) {
     if (typeof doc[field] !== "string" || doc[field].trim() === "") {
       throw new ContentError(file, field, "must be a non-empty string");
     }
   }
-  if (!validUrl(doc.licenseUrl)) throw new ContentError(file, "licenseUrl", "must be an absolute http(s) URL");
+  if (!validUrl(doc.licenseUrl))
+    throw new ContentError(file, "licenseUrl", "must be an absolute http(s) URL");
   if (!Number.isInteger(doc.contextLength) || doc.contextLength <= 0) {
-    throw new ContentError(file, "contextLength", `must be a positive whole number of tokens, got ${doc.contextLength}`);
+    throw new ContentError(
+      file,
+      "contextLength",
+      `must be a positive whole number of tokens, got ${doc.contextLength}`,
+    );
   }
   const { total, active, source } = doc.parameters;
   if (!Number.isFinite(total) || total <= 0) {
     throw new ContentError(file, "parameters.total", "must be a positive number of parameters");
   }
   if (active !== undefined && (!Number.isFinite(active) || active <= 0 || active > total)) {
-    throw new ContentError(file, "parameters.active", "must be a positive number no larger than parameters.total");
+    throw new ContentError(
+      file,
+      "parameters.active",
+      "must be a positive number no larger than parameters.total",
+    );
   }
   if (!validUrl(source)) throw new ContentError(file, "parameters.source", "must be an absolute http(s) URL");
   if (doc.sources.length === 0) throw new ContentError(file, "sources", "must list at least one source");
   doc.sources.forEach((entry, index) => {
-    if (!validUrl(entry.url)) throw new ContentError(file, `sources[${index}].url`, "must be an absolute http(s) URL");
+    if (!validUrl(entry.url))
+      throw new ContentError(file, `sources[${index}].url`, "must be an absolute http(s) URL");
   });
   if (!doc.bodyRaw.trim()) throw new ContentError(file, "(body)", "is empty; write the model's prose");
 
@@ -174,13 +197,21 @@ export function buildCatalog(docs: readonly RawModelDocument[]): CatalogModel[] 
   for (const model of models) {
     const sameSlug = bySlug.get(model.slug);
     if (sameSlug) {
-      throw new ContentError(model.sourceFilePath, "(file name)", `duplicates the slug of ${sameSlug.sourceFilePath}`);
+      throw new ContentError(
+        model.sourceFilePath,
+        "(file name)",
+        `duplicates the slug of ${sameSlug.sourceFilePath}`,
+      );
     }
     bySlug.set(model.slug, model);
     const nameKey = model.name.toLowerCase();
     const sameName = byName.get(nameKey);
     if (sameName) {
-      throw new ContentError(model.sourceFilePath, "name", `"${model.name}" is already used by ${sameName.sourceFilePath}`);
+      throw new ContentError(
+        model.sourceFilePath,
+        "name",
+        `"${model.name}" is already used by ${sameName.sourceFilePath}`,
+      );
     }
     byName.set(nameKey, model);
   }

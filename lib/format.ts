@@ -42,7 +42,12 @@ export function formatInteger(value: number): string {
 /** YYYY-MM-DD as "20 Jan 2025", independent of the build machine's time zone. */
 export function formatDate(isoDate: string): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return date.toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 /** Tokens per second, rounded to a readable precision. */

@@ -29,9 +29,22 @@ const DATACENTER_MAX_CARDS = 8;
 const APPLE_LADDER = ["m4-pro-64gb", "m4-max-128gb", "m2-ultra-192gb", "m3-ultra-512gb"] as const;
 
 /** Cards whose largest usable context is shown on every model page. */
-export const CONTEXT_REFERENCE_GPUS = ["rtx-4060-ti-16gb", "rtx-4090", "rtx-5090", "rtx-pro-6000-blackwell", "h100-sxm", "h200"] as const;
+export const CONTEXT_REFERENCE_GPUS = [
+  "rtx-4060-ti-16gb",
+  "rtx-4090",
+  "rtx-5090",
+  "rtx-pro-6000-blackwell",
+  "h100-sxm",
+  "h200",
+] as const;
 
-function fitsOn(model: CatalogModel, format: WeightFormat, contextTokens: number, gpu: Gpu, maxCards: number) {
+function fitsOn(
+  model: CatalogModel,
+  format: WeightFormat,
+  contextTokens: number,
+  gpu: Gpu,
+  maxCards: number,
+) {
   const count = smallestGpuCount(
     model.architecture,
     { ...TABLE_PROFILE, format, contextTokens },
@@ -41,7 +54,13 @@ function fitsOn(model: CatalogModel, format: WeightFormat, contextTokens: number
   return count === null ? null : { gpu, count };
 }
 
-function firstFit(model: CatalogModel, format: WeightFormat, contextTokens: number, ladder: Gpu[], maxCards: number) {
+function firstFit(
+  model: CatalogModel,
+  format: WeightFormat,
+  contextTokens: number,
+  ladder: Gpu[],
+  maxCards: number,
+) {
   for (const gpu of ladder) {
     const setup = fitsOn(model, format, contextTokens, gpu, maxCards);
     if (setup) return setup;

@@ -11,7 +11,11 @@ function sizeDistance(a: CatalogModel, b: CatalogModel): number {
   return Math.abs(Math.log(a.parameters.total / b.parameters.total));
 }
 
-export function relatedModels(model: CatalogModel, catalog: readonly CatalogModel[], limit = 8): RelatedModel[] {
+export function relatedModels(
+  model: CatalogModel,
+  catalog: readonly CatalogModel[],
+  limit = 8,
+): RelatedModel[] {
   const scored = catalog
     .filter((other) => other.slug !== model.slug)
     .map((other) => {
@@ -31,7 +35,10 @@ export function relatedModels(model: CatalogModel, catalog: readonly CatalogMode
     })
     .filter((entry) => entry.score > 0);
   scored.sort(
-    (a, b) => b.score - a.score || sizeDistance(model, a.model) - sizeDistance(model, b.model) || a.model.name.localeCompare(b.model.name),
+    (a, b) =>
+      b.score - a.score ||
+      sizeDistance(model, a.model) - sizeDistance(model, b.model) ||
+      a.model.name.localeCompare(b.model.name),
   );
   return scored.slice(0, limit).map(({ model: other, reason }) => ({ model: other, reason }));
 }

@@ -12,7 +12,15 @@ export const TABLE_PROFILE = {
   ubatchTokens: 512,
 } as const satisfies Omit<EstimateInput, "format" | "contextTokens">;
 
-const COMMON_FORMATS: readonly WeightFormat[] = ["BF16", "Q8_0", "Q6_K", "Q5_K_M", "Q4_K_M", "Q3_K_M", "Q2_K"];
+const COMMON_FORMATS: readonly WeightFormat[] = [
+  "BF16",
+  "Q8_0",
+  "Q6_K",
+  "Q5_K_M",
+  "Q4_K_M",
+  "Q3_K_M",
+  "Q2_K",
+];
 // Very large models are mostly run in the 1–2-bit importance-matrix quants, so their tables go further down.
 const LARGE_MODEL_EXTRA_FORMATS: readonly WeightFormat[] = ["IQ2_XXS", "IQ1_S"];
 const LARGE_MODEL_PARAMETERS = 100e9;
@@ -47,7 +55,11 @@ export function formatDescription(format: WeightFormat): string {
   return WEIGHT_FORMATS.find((info) => info.id === format)?.description ?? "";
 }
 
-export function estimateFor(model: CatalogModel, format: WeightFormat, contextTokens: number): MemoryEstimate {
+export function estimateFor(
+  model: CatalogModel,
+  format: WeightFormat,
+  contextTokens: number,
+): MemoryEstimate {
   return estimateMemory(model.architecture, { ...TABLE_PROFILE, format, contextTokens });
 }
 

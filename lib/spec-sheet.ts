@@ -79,7 +79,8 @@ export function specSheetRows(model: CatalogModel): SpecRow[] {
       `${mla.qkNopeHeadDim + mla.qkRopeHeadDim} for queries/keys (${mla.qkNopeHeadDim} + ${mla.qkRopeHeadDim} rotary), ${mla.vHeadDim} for values`,
       ["qk_nope_head_dim", "qk_rope_head_dim", "v_head_dim"],
     );
-    if (mla.qLoraRank !== null) add("q-latent", "Query latent rank", formatInteger(mla.qLoraRank), ["q_lora_rank"]);
+    if (mla.qLoraRank !== null)
+      add("q-latent", "Query latent rank", formatInteger(mla.qLoraRank), ["q_lora_rank"]);
   } else {
     add("kv-heads", "Key/value heads", formatInteger(arch.numKeyValueHeads), ["num_key_value_heads"]);
     add("head-dim", "Head dimension", formatInteger(arch.headDim), ["head_dim"]);
@@ -87,7 +88,9 @@ export function specSheetRows(model: CatalogModel): SpecRow[] {
   const window = windowDescription(model);
   if (window) add("window", "Local attention", window, ["sliding_window", "layer_types"]);
   if (arch.moe) {
-    add("expert-ffn", "Expert FFN width", formatInteger(arch.moe.expertIntermediateSize), ["moe_intermediate_size"]);
+    add("expert-ffn", "Expert FFN width", formatInteger(arch.moe.expertIntermediateSize), [
+      "moe_intermediate_size",
+    ]);
   }
   if (!arch.moe || arch.layers.some((layer) => !layer.moe)) {
     add("ffn", "Dense FFN width", formatInteger(arch.intermediateSize), ["intermediate_size"]);
@@ -96,12 +99,9 @@ export function specSheetRows(model: CatalogModel): SpecRow[] {
   if (typeof activation === "string") add("activation", "Activation", activation, ["hidden_act"]);
   add("vocab", "Vocabulary", `${formatInteger(arch.vocabSize)} tokens`, ["vocab_size"]);
   add("tied", "Tied input/output embeddings", arch.tieWordEmbeddings ? "Yes" : "No", ["tie_word_embeddings"]);
-  add(
-    "positions",
-    "Max position embeddings",
-    `${formatInteger(arch.maxPositionEmbeddings)} tokens`,
-    ["max_position_embeddings"],
-  );
+  add("positions", "Max position embeddings", `${formatInteger(arch.maxPositionEmbeddings)} tokens`, [
+    "max_position_embeddings",
+  ]);
   const ropeScaling = configValue(model, "rope_scaling");
   if (ropeScaling && typeof ropeScaling === "object") {
     const scaling = ropeScaling as Record<string, unknown>;
@@ -117,8 +117,14 @@ export function specSheetRows(model: CatalogModel): SpecRow[] {
   const quantMethod =
     quant && typeof quant === "object" ? (quant as Record<string, unknown>).quant_method : undefined;
   if (typeof dtype === "string" || typeof quantMethod === "string") {
-    const parts = [typeof dtype === "string" ? dtype : null, typeof quantMethod === "string" ? `${quantMethod} weights` : null];
-    add("dtype", "Released precision", parts.filter(Boolean).join(", "), ["torch_dtype", "quantization_config"]);
+    const parts = [
+      typeof dtype === "string" ? dtype : null,
+      typeof quantMethod === "string" ? `${quantMethod} weights` : null,
+    ];
+    add("dtype", "Released precision", parts.filter(Boolean).join(", "), [
+      "torch_dtype",
+      "quantization_config",
+    ]);
   }
   return rows;
 }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 
 export const metadata: Metadata = {
   title: "VRAM calculator for open-weight LLMs",
-  description: "Memory, GPU fit and a launch command for any open-weight model, format, context length and GPU.",
+  description:
+    "Memory, GPU fit and a launch command for any open-weight model, format, context length and GPU.",
   alternates: { canonical: "/calculator" },
 };
 

@@ -14,8 +14,8 @@ export default function ModelsIndexPage() {
     <div className="space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">All models</h1>
       <p className="text-slate-600 dark:text-slate-300">
-        {models.length} open-weight models. Memory figures are for the {`Q4_K_M`} GGUF format with llama.cpp and an f16
-        KV cache.
+        {models.length} open-weight models. Memory figures are for the {`Q4_K_M`} GGUF format with llama.cpp
+        and an f16 KV cache.
       </p>
       <ModelList models={models} />
     </div>

@@ -6,19 +6,22 @@ import { HEADLINE_FORMAT, headlineContext } from "@/lib/requirements";
 export function CalculatorCta({ model }: { model: CatalogModel }) {
   const href = calculatorHref({ model: model.slug, quant: HEADLINE_FORMAT, context: headlineContext(model) });
   return (
-    <section className="rounded-lg border border-brand-500 bg-brand-50 p-5 dark:bg-slate-900" aria-labelledby="calculator-cta">
+    <section
+      className="border-brand-500 bg-brand-50 rounded-lg border p-5 dark:bg-slate-900"
+      aria-labelledby="calculator-cta"
+    >
       <h2 id="calculator-cta" className="text-lg font-semibold">
         Find the right hardware for {model.name}
       </h2>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-        Pick your GPUs, context length, KV-cache type and engine, and get the memory breakdown and a launch command that
-        fits.
+        Pick your GPUs, context length, KV-cache type and engine, and get the memory breakdown and a launch
+        command that fits.
       </p>
       <Link
         href={href}
         prefetch={false}
         data-testid="calculator-link"
-        className="mt-3 inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+        className="bg-brand-600 hover:bg-brand-700 mt-3 inline-block rounded-md px-4 py-2 font-medium text-white"
       >
         Open {model.name} in the calculator
       </Link>

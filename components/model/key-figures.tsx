@@ -11,7 +11,12 @@ export function KeyFigures({ model }: { model: CatalogModel }) {
   const figures = [
     { label: "Parameters", value: formatParameters(model.statedParameters.total) },
     ...(model.isMixtureOfExperts
-      ? [{ label: "Active per token", value: formatParameters(model.statedParameters.active ?? model.parameters.active) }]
+      ? [
+          {
+            label: "Active per token",
+            value: formatParameters(model.statedParameters.active ?? model.parameters.active),
+          },
+        ]
       : []),
     { label: "Max context", value: formatTokens(model.contextLength) },
     { label: "Architecture", value: model.isMixtureOfExperts ? "Mixture of experts" : "Dense" },

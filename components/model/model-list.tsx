@@ -14,9 +14,12 @@ export function ModelList({ models }: { models: readonly CatalogModel[] }) {
           <li
             key={model.slug}
             data-slug={model.slug}
-            className="rounded-lg border border-slate-200 p-4 hover:border-brand-500 dark:border-slate-800"
+            className="hover:border-brand-500 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
           >
-            <Link href={`/models/${model.slug}`} className="font-semibold text-brand-700 hover:underline dark:text-brand-100">
+            <Link
+              href={`/models/${model.slug}`}
+              className="text-brand-700 dark:text-brand-100 font-semibold hover:underline"
+            >
               {model.name}
             </Link>
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">

@@ -15,7 +15,10 @@ export function RelatedModels({ model }: { model: CatalogModel }) {
       <ul className="grid gap-2 sm:grid-cols-2" data-testid="related-models">
         {related.map(({ model: other, reason }) => (
           <li key={other.slug} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-            <Link href={`/models/${other.slug}`} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+            <Link
+              href={`/models/${other.slug}`}
+              className="text-brand-700 dark:text-brand-100 font-medium hover:underline"
+            >
               {other.name}
             </Link>
             <span className="block text-sm text-slate-600 dark:text-slate-400">

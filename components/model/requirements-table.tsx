@@ -31,15 +31,24 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
       >
         <table className="w-full border-collapse text-sm" data-testid="requirements-table">
           <caption className="sr-only">
-            Total memory in GiB needed to run {model.name}, by weight format (rows) and context length (columns)
+            Total memory in GiB needed to run {model.name}, by weight format (rows) and context length
+            (columns)
           </caption>
           <thead className="bg-slate-50 dark:bg-slate-900">
             <tr>
-              <th scope="col" className="sticky left-0 bg-slate-50 px-3 py-2 text-left font-semibold dark:bg-slate-900">
+              <th
+                scope="col"
+                className="sticky left-0 bg-slate-50 px-3 py-2 text-left font-semibold dark:bg-slate-900"
+              >
                 Format <span className="font-normal text-slate-600 dark:text-slate-400">(weights)</span>
               </th>
               {table.contexts.map((tokens) => (
-                <th key={tokens} scope="col" className="px-3 py-2 text-right font-semibold whitespace-nowrap" data-context={tokens}>
+                <th
+                  key={tokens}
+                  scope="col"
+                  className="px-3 py-2 text-right font-semibold whitespace-nowrap"
+                  data-context={tokens}
+                >
                   {formatTokens(tokens)} ctx
                 </th>
               ))}
@@ -47,7 +56,11 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
           </thead>
           <tbody>
             {table.rows.map((row) => (
-              <tr key={row.format} className="border-t border-slate-200 dark:border-slate-800" data-format={row.format}>
+              <tr
+                key={row.format}
+                className="border-t border-slate-200 dark:border-slate-800"
+                data-format={row.format}
+              >
                 <th
                   scope="row"
                   className="sticky left-0 bg-white px-3 py-2 text-left font-medium whitespace-nowrap dark:bg-slate-950"
@@ -60,7 +73,7 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
                 {row.cells.map((cell) => (
                   <td
                     key={cell.contextTokens}
-                    className={`px-3 py-2 text-right tabular-nums whitespace-nowrap ${TIER_CLASSES[cell.tier]}`}
+                    className={`px-3 py-2 text-right whitespace-nowrap tabular-nums ${TIER_CLASSES[cell.tier]}`}
                     data-total-bytes={cell.totalBytes}
                     data-context={cell.contextTokens}
                     data-tier={cell.tier}
@@ -77,16 +90,20 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label="Legend">
         {(Object.keys(TIER_LABELS) as FitTierId[]).map((tier) => (
           <li key={tier} className="flex items-center gap-1.5">
-            <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-sm border border-slate-300 ${TIER_CLASSES[tier]}`} />
+            <span
+              aria-hidden="true"
+              className={`inline-block h-3 w-3 rounded-sm border border-slate-300 ${TIER_CLASSES[tier]}`}
+            />
             {TIER_LABELS[tier]}
           </li>
         ))}
       </ul>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Figures in GiB (1 GiB = 2<sup>30</sup> bytes; a card sold as &ldquo;24 GB&rdquo; holds 24 GiB). Each cell is the total
-        for the {TABLE_PROFILE.engine} profile: the GGUF weights, an {TABLE_PROFILE.kvCacheType} KV cache for{" "}
-        {TABLE_PROFILE.sequences} sequence at that context, the compute buffers for a {TABLE_PROFILE.ubatchTokens}-token
-        micro-batch, and the CUDA runtime overhead — each term explained on the{" "}
+        Figures in GiB (1 GiB = 2<sup>30</sup> bytes; a card sold as &ldquo;24 GB&rdquo; holds 24 GiB). Each
+        cell is the total for the {TABLE_PROFILE.engine} profile: the GGUF weights, an{" "}
+        {TABLE_PROFILE.kvCacheType} KV cache for {TABLE_PROFILE.sequences} sequence at that context, the
+        compute buffers for a {TABLE_PROFILE.ubatchTokens}-token micro-batch, and the CUDA runtime overhead —
+        each term explained on the{" "}
         <Link href="/methodology" className="underline">
           methodology page
         </Link>

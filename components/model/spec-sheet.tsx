@@ -12,14 +12,23 @@ export function SpecSheet({ model }: { model: CatalogModel }) {
         <caption className="sr-only">Technical specifications of {model.name}</caption>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.label} className="border-b border-slate-200 dark:border-slate-800" data-spec={row.key}>
-              <th scope="row" className="w-2/5 py-2 pr-4 text-left align-top font-medium text-slate-600 dark:text-slate-400">
+            <tr
+              key={row.label}
+              className="border-b border-slate-200 dark:border-slate-800"
+              data-spec={row.key}
+            >
+              <th
+                scope="row"
+                className="w-2/5 py-2 pr-4 text-left align-top font-medium text-slate-600 dark:text-slate-400"
+              >
                 {row.label}
               </th>
               <td className="py-2 align-top">
                 <span data-value>{row.value}</span>
                 {row.fields.length > 0 && (
-                  <span className="ml-2 font-mono text-xs text-slate-600 dark:text-slate-400">{row.fields.join(", ")}</span>
+                  <span className="ml-2 font-mono text-xs text-slate-600 dark:text-slate-400">
+                    {row.fields.join(", ")}
+                  </span>
                 )}
               </td>
             </tr>
@@ -35,9 +44,9 @@ export function SpecSheet({ model }: { model: CatalogModel }) {
         ) : (
           "config.json"
         )}
-        . Parameter counts: {formatParameters(model.statedParameters.total)} as stated by the model card; {" "}
-        {formatInteger(model.parameters.total)} counted from the tensor shapes above. Context: {formatTokens(model.contextLength)} per the
-        model card.
+        . Parameter counts: {formatParameters(model.statedParameters.total)} as stated by the model card;{" "}
+        {formatInteger(model.parameters.total)} counted from the tensor shapes above. Context:{" "}
+        {formatTokens(model.contextLength)} per the model card.
       </p>
     </div>
   );

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BreadcrumbJsonLd, DatasetJsonLd } from "next-seo";
 import { CalculatorCta } from "@/components/model/calculator-cta";
+import { ModelFaq } from "@/components/model/faq";
 import { KeyFigures } from "@/components/model/key-figures";
 import { RelatedModels } from "@/components/model/related-models";
 import { Sources } from "@/components/model/sources";
 import { ModelBody } from "@/components/mdx";
 import { getModel, getModelSlugs } from "@/lib/models";
+import { breadcrumbJsonLd, modelBreadcrumbs, modelDatasetJsonLd, modelMetadata } from "@/lib/seo";
 
 export const dynamicParams = false;
 
@@ -21,11 +24,7 @@ interface PageProps {
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const model = getModel((await params).slug);
   if (!model) return {};
-  return {
-    title: `${model.name} — hardware requirements, VRAM and specs`,
-    description: model.summary,
-    alternates: { canonical: `/models/${model.slug}` },
-  };
+  return modelMetadata(model);
 }
 
 export default async function ModelPage({ params }: PageProps) {
@@ -33,6 +32,8 @@ export default async function ModelPage({ params }: PageProps) {
   if (!model) notFound();
   return (
     <article className="space-y-8" data-model={model.slug}>
+      <DatasetJsonLd {...modelDatasetJsonLd(model)} scriptId="dataset-jsonld" />
+      <BreadcrumbJsonLd {...breadcrumbJsonLd(modelBreadcrumbs(model))} scriptId="breadcrumb-jsonld" />
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
         <ol className="flex gap-2">
           <li>
@@ -51,16 +52,17 @@ export default async function ModelPage({ params }: PageProps) {
         </ol>
       </nav>
       <header className="space-y-3">
-        <p className="text-sm font-medium text-brand-700 dark:text-brand-100">
+        <p className="text-brand-700 dark:text-brand-100 text-sm font-medium">
           {model.developer} · {model.family}
         </p>
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{model.name}</h1>
         <p className="max-w-3xl text-lg text-slate-700 dark:text-slate-300">{model.summary}</p>
       </header>
       <KeyFigures model={model} />
-      <div className="prose prose-slate max-w-none dark:prose-invert prose-h2:mt-10 prose-table:my-0">
+      <div className="prose prose-slate dark:prose-invert prose-h2:mt-10 prose-table:my-0 max-w-none">
         <ModelBody model={model} />
       </div>
+      <ModelFaq model={model} />
       <CalculatorCta model={model} />
       <RelatedModels model={model} />
       <Sources model={model} />

@@ -1,0 +1,24 @@
+import { FAQJsonLd } from "next-seo";
+import type { CatalogModel } from "@/lib/catalog";
+import { modelFaq } from "@/lib/seo";
+
+/** Common questions answered with the page's computed figures; the same text is the FAQPage JSON-LD. */
+export function ModelFaq({ model }: { model: CatalogModel }) {
+  const entries = modelFaq(model);
+  return (
+    <section aria-labelledby="faq" className="space-y-4" data-testid="faq">
+      <h2 id="faq" className="text-xl font-semibold">
+        Frequently asked questions
+      </h2>
+      <dl className="space-y-4">
+        {entries.map((entry) => (
+          <div key={entry.question}>
+            <dt className="font-medium">{entry.question}</dt>
+            <dd className="mt-1 text-slate-700 dark:text-slate-300">{entry.answer}</dd>
+          </div>
+        ))}
+      </dl>
+      <FAQJsonLd questions={entries} scriptId="faq-jsonld" />
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+// Launch commands for the calculator: llama-server and vllm serve lines that match the estimate's settings and the
+// placement lib/estimator chose (GPU layers, MoE experts kept in system RAM). Pure; no memory arithmetic.
+import type { Engine, KvCacheType, Placement, WeightFormat } from "@/lib/estimator";
+
+export interface LaunchCommandInput {
+  engine: Engine;
+  format: WeightFormat;
+  /** Context per sequence, in tokens. */
+  contextTokens: number;
+  kvCacheType: KvCacheType;
+  sequences: number;
+  gpuCount: number;
+  /** Hugging Face repository of the model; null for a pasted config.json. */
+  huggingFaceId: string | null;
+  /** num_attention_heads: vLLM tensor parallelism must divide it. */
+  attentionHeads: number;
+  placement: Pick<Placement, "fits" | "fitsInGpuOnly" | "gpuLayers" | "totalLayers" | "offloadedExpertLayers" | "perDeviceBytes">;
+  /** Memory of one GPU, to turn the estimate into vLLM's --gpu-memory-utilization. */
+  gpuMemoryBytes: number;
+}
+
+export interface LaunchCommand {
+  engine: Engine;
+  /** The command as argument tokens (already shell-quoted where needed). */
+  argv: string[];
+  /** One line, ready to paste into a shell. */
+  command: string;
+  /** Things the user must know to run it (checkpoints to fetch, warnings). */
+  notes: string[];
+}
+
+const SAFE = /^[A-Za-z0-9_./:=,@+-]+$/;
+
+/** POSIX shell quoting for one argument. */
+export function shellQuote(arg: string): string {
+  if (arg !== "" && SAFE.test(arg)) return arg;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+function repoName(huggingFaceId: string | null): string | null {
+  if (!huggingFaceId) return null;
+  const name = huggingFaceId.split("/").pop();
+  return name && name.trim() !== "" ? name : null;
+}
+
+/** The GGUF file name people find for a model and format (e.g. "Llama-3.1-8B-Instruct-Q4_K_M.gguf"). */
+export function ggufFileName(huggingFaceId: string | null, format: WeightFormat): string {
+  return `${repoName(huggingFaceId) ?? "model"}-${format}.gguf`;
+}
+
+/** llama.cpp needs flash attention for a quantized V cache. */
+export function needsFlashAttention(kv: KvCacheType): boolean {
+  return kv === "q8_0" || kv === "q4_0";
+}
+
+/**
+ * vLLM pre-allocates gpu_memory_utilization × GPU memory and fills what weights, activations and CUDA graphs leave
+ * with KV cache. Use the fraction the estimate needs (rounded up to a hundredth), never below vLLM's default 0.9
+ * (more cache only adds concurrency) and never above 0.98.
+ */
+export function vllmGpuMemoryUtilization(perDeviceBytes: number, gpuMemoryBytes: number): number {
+  if (!(gpuMemoryBytes > 0) || !Number.isFinite(perDeviceBytes)) return 0.9;
+  const needed = Math.ceil((perDeviceBytes / gpuMemoryBytes) * 100) / 100;
+  return Math.min(0.98, Math.max(0.9, needed));
+}
+
+function llamaCppCommand(input: LaunchCommandInput): LaunchCommand {
+  const { placement } = input;
+  const notes: string[] = [];
+  const argv = ["llama-server", "-m", shellQuote(ggufFileName(input.huggingFaceId, input.format))];
+  // -c is the total context of all slots; -np splits it evenly, so each sequence gets contextTokens.
+  argv.push("-c", String(input.contextTokens * input.sequences));
+  // -ngl counts the output layer as one more: n_layer + 1 puts everything on the GPU.
+  const allOnGpu = placement.gpuLayers >= placement.totalLayers;
+  argv.push("-ngl", String(allOnGpu ? placement.totalLayers + 1 : placement.gpuLayers));
+  if (placement.offloadedExpertLayers > 0) argv.push("--n-cpu-moe", String(placement.offloadedExpertLayers));
+  argv.push("--cache-type-k", input.kvCacheType, "--cache-type-v", input.kvCacheType);
+  if (needsFlashAttention(input.kvCacheType)) argv.push("-fa", "on");
+  argv.push("-np", String(input.sequences));
+  if (input.gpuCount > 1) {
+    // lib/estimator splits the layers evenly over equal GPUs.
+    argv.push("--tensor-split", new Array(input.gpuCount).fill("1").join(","));
+  }
+
+  if (input.huggingFaceId === null) {
+    notes.push(`Convert your model to GGUF and quantize it to ${input.format} first (convert_hf_to_gguf.py, llama-quantize).`);
+  } else {
+    notes.push(`Download a ${input.format} GGUF of ${input.huggingFaceId} and point -m at it.`);
+  }
+  if (!placement.fits) {
+    notes.push("This setup does not fit even with offload: add GPUs or system RAM, or pick a smaller format or context.");
+  } else if (!placement.fitsInGpuOnly) {
+    if (placement.offloadedExpertLayers > 0 && allOnGpu) {
+      notes.push(`The routed experts of the first ${placement.offloadedExpertLayers} layers stay in system RAM (--n-cpu-moe); attention and the KV cache stay on the GPU.`);
+    } else {
+      notes.push(`${placement.totalLayers - placement.gpuLayers} of ${placement.totalLayers} layers run from system RAM; expect much slower generation.`);
+    }
+  }
+  return { engine: "llama.cpp", argv, command: argv.join(" "), notes };
+}
+
+const PREQUANTIZED: Partial<Record<WeightFormat, string>> = {
+  INT8: "an INT8 (W8A8) checkpoint",
+  "AWQ-INT4": "an AWQ 4-bit checkpoint",
+  "GPTQ-INT4": "a GPTQ 4-bit checkpoint",
+};
+
+function vllmCommand(input: LaunchCommandInput): LaunchCommand {
+  const notes: string[] = [];
+  const prequantized = PREQUANTIZED[input.format];
+  const name = repoName(input.huggingFaceId);
+  let model: string;
+  if (prequantized) {
+    model = `path/to/${name ?? "model"}-${input.format}`;
+    notes.push(
+      `${input.format} needs ${prequantized} of ${input.huggingFaceId ?? "the model"}: replace ${model} with it; vLLM reads the quantization from its config.`,
+    );
+  } else if (input.huggingFaceId) {
+    model = input.huggingFaceId;
+  } else {
+    model = "path/to/model";
+    notes.push("Replace path/to/model with the folder or Hugging Face repository that holds this config.json.");
+  }
+  const argv = ["vllm", "serve", shellQuote(model)];
+  if (input.format === "BF16") argv.push("--dtype", "bfloat16");
+  if (input.format === "F16") argv.push("--dtype", "float16");
+  if (input.format === "FP8") argv.push("--quantization", "fp8");
+  argv.push("--max-model-len", String(input.contextTokens));
+  argv.push("--tensor-parallel-size", String(input.gpuCount));
+  argv.push("--kv-cache-dtype", input.kvCacheType === "fp8" ? "fp8" : "auto");
+  const perDevice = Math.max(0, ...input.placement.perDeviceBytes);
+  argv.push("--gpu-memory-utilization", vllmGpuMemoryUtilization(perDevice, input.gpuMemoryBytes).toFixed(2));
+  argv.push("--max-num-seqs", String(input.sequences));
+
+  if (input.gpuCount > 1 && input.attentionHeads % input.gpuCount !== 0) {
+    notes.push(`vLLM needs the ${input.attentionHeads} attention heads to divide evenly over the GPUs; ${input.gpuCount} does not.`);
+  }
+  if (!input.placement.fitsInGpuOnly) {
+    notes.push("This does not fit in GPU memory: vLLM will stop at start-up. Add GPUs, or pick a smaller format or context.");
+  }
+  return { engine: "vllm", argv, command: argv.join(" "), notes };
+}
+
+export function buildLaunchCommand(input: LaunchCommandInput): LaunchCommand {
+  return input.engine === "vllm" ? vllmCommand(input) : llamaCppCommand(input);
+}
