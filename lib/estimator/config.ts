@@ -333,6 +333,8 @@ export function parseConfig(config: unknown): ModelArchitecture {
   let mxfp4Experts = false;
   let llamaCppWindowedCache = false;
   let moeLayer: (i: number) => boolean = () => false;
+  /** window used for layer_types entries when the config has no sliding_window / attention_chunk_size */
+  let windowDefault: number | null = null;
   let layerAttn: (i: number) => { attention: LayerAttention; window: number | null } = () => ({
     attention: "full",
     window: null,
@@ -471,6 +473,9 @@ export function parseConfig(config: unknown): ModelArchitecture {
       sinks = true;
       mlpBias = false;
       llamaCppWindowedCache = true;
+      // GptOssConfig: without layer_types, even layers slide ("sliding_attention" if (i + 1) % 2).
+      const w = r.int("sliding_window");
+      layerAttn = (i) => (i % 2 === 0 ? { attention: "sliding", window: w } : { attention: "full", window: null });
       const e = r.optInt("num_local_experts") ?? r.int("num_experts");
       const k = r.optInt("num_experts_per_tok") ?? r.int("experts_per_token");
       moe = {
@@ -512,12 +517,16 @@ export function parseConfig(config: unknown): ModelArchitecture {
       };
       // dense layers use intermediate_size_mlp
       const denseInter = r.optInt("intermediate_size_mlp") ?? intermediateSize;
-      // no_rope_layers[i] == 1 → RoPE layer with chunked attention; 0 → NoPE global layer.
-      const chunk = r.optInt("attention_chunk_size");
-      const noRope = r.intArray("no_rope_layers");
+      // Llama4TextConfig: no_rope_layers[i] == 1 → RoPE layer with chunked attention (attention_chunk_size,
+      // default 8192); 0 → NoPE global layer. Absent or empty: int((i + 1) % no_rope_layer_interval != 0), interval 4.
+      const chunk = r.optInt("attention_chunk_size") ?? 8192;
+      windowDefault = chunk;
+      const noRopeRaw = r.intArray("no_rope_layers");
+      const noRope = noRopeRaw && noRopeRaw.length > 0 ? noRopeRaw : null;
+      const interval = r.optInt("no_rope_layer_interval") ?? 4;
       layerAttn = (i) => {
-        const ropeLayer = noRope ? (noRope[i] ?? 1) !== 0 : (i + 1) % 4 !== 0;
-        return ropeLayer && chunk !== null ? { attention: "chunked", window: chunk } : { attention: "full", window: null };
+        const ropeLayer = noRope ? (noRope[i] ?? 1) !== 0 : interval > 0 && (i + 1) % interval !== 0;
+        return ropeLayer ? { attention: "chunked", window: chunk } : { attention: "full", window: null };
       };
       return finish(denseInter);
     }
@@ -525,7 +534,11 @@ export function parseConfig(config: unknown): ModelArchitecture {
   return finish(intermediateSize);
 
   function finish(denseIntermediate: number): ModelArchitecture {
-    const fromTypes = layerTypesFrom(r, numLayers, r.optInt("sliding_window") ?? r.optInt("attention_chunk_size"));
+    const fromTypes = layerTypesFrom(
+      r,
+      numLayers,
+      r.optInt("sliding_window") ?? r.optInt("attention_chunk_size") ?? windowDefault,
+    );
     const layers: LayerSpec[] = [];
     for (let i = 0; i < numLayers; i++) {
       const a = fromTypes ? fromTypes[i]! : { ...layerAttn(i), moe: false };

@@ -14,7 +14,7 @@ export {
   type MoeSpec,
   type SupportedModelType,
 } from "./config";
-export { countParameters, listTensors, activeFraction, type TensorInfo, type TensorRole } from "./parameters";
+export { activeFraction, countParameters, listTensors, parameterBreakdown, tensorElements, type ParameterBreakdown, type TensorInfo, type TensorRole } from "./parameters";
 export {
   ENGINES,
   GGML_TYPES,

@@ -186,6 +186,36 @@ export function activeFraction(arch: ModelArchitecture, t: TensorInfo): number {
   return 1;
 }
 
+export interface ParameterBreakdown {
+  total: number;
+  /** what one token touches, input embedding counted as one row (see activeFraction). */
+  active: number;
+  /** the same with the whole input-embedding matrix counted (Mixtral's and Qwen's model-card convention). */
+  activeWithEmbedding: number;
+  /** input embedding matrix. */
+  embedding: number;
+  /** untied output projection (0 when tied). */
+  output: number;
+}
+
+/** Parameter counts with the embedding conventions spelled out. */
+export function parameterBreakdown(arch: ModelArchitecture): ParameterBreakdown {
+  let total = 0;
+  let active = 0;
+  let embedding = 0;
+  let output = 0;
+  for (const t of listTensors(arch)) {
+    const n = tensorElements(t);
+    total += n;
+    active += n * activeFraction(arch, t);
+    if (t.role === "token_embd") embedding += n;
+    if (t.role === "output") output += n;
+  }
+  const a = Math.round(active);
+  const embActive = arch.tieWordEmbeddings ? 0 : Math.round(embedding - embedding / arch.vocabSize);
+  return { total, active: a, activeWithEmbedding: a + embActive, embedding, output };
+}
+
 /** Exact parameter totals from tensor shapes (language model only; vision towers and MTP heads excluded). */
 export function countParameters(arch: ModelArchitecture): { total: number; active: number } {
   let total = 0;

@@ -68,26 +68,34 @@ export function llamaCppComputeBytes(arch: ModelArchitecture, input: ComputeInpu
 }
 
 /**
- * vLLM profiling defaults (EngineArgs / SchedulerConfig): the dummy forward pass runs
- * max_num_batched_tokens tokens and the sampler warm-up runs max_num_seqs sequences.
+ * vLLM batch defaults for the OpenAI-compatible server (vllm/engine/arg_utils.py, get_batch_defaults):
+ * max_num_batched_tokens 2048 and max_num_seqs 256 on GPUs under 70 GiB or A100s (8192 / 1024 on
+ * H100-class cards). The profiling run executes one batch of max_num_batched_tokens tokens and the
+ * sampler warm-up runs max_num_seqs rows.
  */
-export const VLLM_MAX_NUM_BATCHED_TOKENS = 8192;
+export const VLLM_MAX_NUM_BATCHED_TOKENS = 2048;
 export const VLLM_MAX_NUM_SEQS = 256;
-/** CUDA graph capture pool; vLLM logs the amount after capture ("Graph capturing finished ... took X GiB"). */
+/**
+ * CUDA-graph pool captured after profiling. vLLM logs "Graph capturing finished ..., took X GiB":
+ * 0.21 GiB for Llama-3.2-1B (vllm PR #11349), 0.36 GiB estimated in a TP=2 log (gpustack/runner PR #251),
+ * 1.40 GiB for Llama-4-Maverick (sglang issue #8538). We charge 0.5 GiB per GPU.
+ */
 export const VLLM_CUDA_GRAPH_BYTES = 512 * MiB;
 
 /**
- * vLLM activation peak of the profiling run (torch peak increase): per batched token the residual,
- * normed input, q/k/v and FFN gate/up activations in 16-bit, plus fp32 sampler logits for max_num_seqs rows.
+ * vLLM activation peak of the profiling forward pass (the "torch peak increase" of vllm/utils/mem_utils.py),
+ * modelled as the 16-bit tensors alive at the FFN of one layer for every batched token — residual,
+ * normed input, fused gate/up output (2 × n_ff), activated product (n_ff) and down-projection output —
+ * plus the sampler's fp32 logits and probabilities for max_num_seqs rows. Attention scores never
+ * materialize (flash / paged kernels). `tensorParallel` shards the FFN width.
  */
 export function vllmActivationBytes(arch: ModelArchitecture, tensorParallel = 1): number {
   const t = VLLM_MAX_NUM_BATCHED_TOKENS;
   const h = arch.hiddenSize;
   const qkv = arch.numAttentionHeads * arch.headDim + 2 * arch.numKeyValueHeads * arch.headDim;
-  // hidden states are replicated on every rank; q/k/v and FFN activations are sharded by tensor parallelism
-  const perToken = 2 * (3 * h + Math.max(qkv, 2 * ffnWidth(arch)) / tensorParallel);
-  const logits = VLLM_MAX_NUM_SEQS * arch.vocabSize * F32;
-  return Math.ceil(t * perToken + logits);
+  const perToken = 2 * (3 * h + Math.max(qkv, 3 * ffnWidth(arch)) / tensorParallel);
+  const sampler = 2 * VLLM_MAX_NUM_SEQS * arch.vocabSize * F32;
+  return Math.ceil(t * perToken + sampler);
 }
 
 export function computeBytes(arch: ModelArchitecture, input: ComputeInput): number {
