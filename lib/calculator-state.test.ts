@@ -70,7 +70,10 @@ describe("defaultState", () => {
   });
 
   it("falls back to the first model and GPU, and caps the context at a short model's maximum", () => {
-    const state = defaultState({ models: [{ slug: "tiny", contextLength: 4096 }], gpus: [{ slug: "h100-sxm" }] });
+    const state = defaultState({
+      models: [{ slug: "tiny", contextLength: 4096 }],
+      gpus: [{ slug: "h100-sxm" }],
+    });
     expect(state.model).toBe("tiny");
     expect(state.gpu).toBe("h100-sxm");
     expect(state.context).toBe(4096);
@@ -177,7 +180,18 @@ describe("parseCalculatorState: invalid and hostile links", () => {
     const { state, problems } = parse(query);
     expect(state).toEqual(defaultState(CATALOG));
     expect(problems.map((p) => p.param).sort()).toEqual(
-      ["context", "engine", "gpu", "gpus", "kv", "model", "quant", "ram", "seqs", shorten(hostile, 24)].sort(),
+      [
+        "context",
+        "engine",
+        "gpu",
+        "gpus",
+        "kv",
+        "model",
+        "quant",
+        "ram",
+        "seqs",
+        shorten(hostile, 24),
+      ].sort(),
     );
     expectNoMarkup(problems);
     const href = calculatorStateHref(state);
@@ -186,8 +200,21 @@ describe("parseCalculatorState: invalid and hostile links", () => {
   });
 
   it("rejects negative, fractional, exponent and huge numbers", () => {
-    for (const bad of ["-1", "0", "1.5", "1e9", "Infinity", "NaN", "99999999999999999999", " ", "0x10", "８"]) {
-      const { state, problems } = parse(`context=${encodeURIComponent(bad)}&gpus=${encodeURIComponent(bad)}&seqs=${encodeURIComponent(bad)}`);
+    for (const bad of [
+      "-1",
+      "0",
+      "1.5",
+      "1e9",
+      "Infinity",
+      "NaN",
+      "99999999999999999999",
+      " ",
+      "0x10",
+      "８",
+    ]) {
+      const { state, problems } = parse(
+        `context=${encodeURIComponent(bad)}&gpus=${encodeURIComponent(bad)}&seqs=${encodeURIComponent(bad)}`,
+      );
       expect(state.context, bad).toBe(8192);
       expect(state.gpus, bad).toBe(1);
       expect(state.seqs, bad).toBe(1);
@@ -271,7 +298,17 @@ describe("calculatorStateHref round trip", () => {
   it("writes every setting and reads back the same state", () => {
     const states: CalculatorState[] = [
       defaultState(CATALOG),
-      { ...defaultState(CATALOG), model: "gemma-2-9b", quant: "IQ2_XXS", context: 777, kv: "q4_0", seqs: 3, gpu: "h100-sxm", gpus: 8, ram: 0 },
+      {
+        ...defaultState(CATALOG),
+        model: "gemma-2-9b",
+        quant: "IQ2_XXS",
+        context: 777,
+        kv: "q4_0",
+        seqs: 3,
+        gpu: "h100-sxm",
+        gpus: 8,
+        ram: 0,
+      },
       { ...defaultState(CATALOG), engine: "vllm", quant: "AWQ-INT4", kv: "fp8", gpu: CUSTOM, vram: 22.5 },
       { ...defaultState(CATALOG), model: CUSTOM, config: JSON.stringify(LLAMA_CONFIG), context: 100000 },
     ];
@@ -293,7 +330,10 @@ describe("calculatorStateHref round trip", () => {
 
 describe("normalizeState", () => {
   it("keeps format and KV type valid for the engine", () => {
-    const state = normalizeState({ ...defaultState(CATALOG), engine: "vllm", quant: "Q8_0", kv: "q8_0" }, CATALOG);
+    const state = normalizeState(
+      { ...defaultState(CATALOG), engine: "vllm", quant: "Q8_0", kv: "q8_0" },
+      CATALOG,
+    );
     expect(formatsForEngine("vllm")).toContain(state.quant);
     expect(kvTypesForEngine("vllm")).toContain(state.kv);
     // Q8_0 is about 8.5 bits per weight: the nearest vLLM format is an 8-bit one.
@@ -302,17 +342,34 @@ describe("normalizeState", () => {
 
   it("clamps context and counts and clears unused fields", () => {
     const state = normalizeState(
-      { ...defaultState(CATALOG), model: "tiny", context: 10 ** 9, gpus: 0, seqs: 10 ** 6, ram: -5, config: "{}", vram: 9 },
+      {
+        ...defaultState(CATALOG),
+        model: "tiny",
+        context: 10 ** 9,
+        gpus: 0,
+        seqs: 10 ** 6,
+        ram: -5,
+        config: "{}",
+        vram: 9,
+      },
       CATALOG,
     );
-    expect(state).toMatchObject({ context: 4096, gpus: 1, seqs: LIMITS.seqs.max, ram: 0, config: null, vram: null });
+    expect(state).toMatchObject({
+      context: 4096,
+      gpus: 1,
+      seqs: LIMITS.seqs.max,
+      ram: 0,
+      config: null,
+      vram: null,
+    });
     expect(normalizeState({ ...defaultState(CATALOG), context: Number.NaN }, CATALOG).context).toBe(8192);
   });
 });
 
 describe("nearestFormat and nearestKvType", () => {
   it("keeps a format the engine has", () => {
-    for (const f of WEIGHT_FORMATS) for (const engine of f.engines) expect(nearestFormat(f.id, engine)).toBe(f.id);
+    for (const f of WEIGHT_FORMATS)
+      for (const engine of f.engines) expect(nearestFormat(f.id, engine)).toBe(f.id);
   });
 
   it("maps 4-bit GGUF to a 4-bit vLLM format and back", () => {

@@ -14,7 +14,10 @@ export interface LaunchCommandInput {
   huggingFaceId: string | null;
   /** num_attention_heads: vLLM tensor parallelism must divide it. */
   attentionHeads: number;
-  placement: Pick<Placement, "fits" | "fitsInGpuOnly" | "gpuLayers" | "totalLayers" | "offloadedExpertLayers" | "perDeviceBytes">;
+  placement: Pick<
+    Placement,
+    "fits" | "fitsInGpuOnly" | "gpuLayers" | "totalLayers" | "offloadedExpertLayers" | "perDeviceBytes"
+  >;
   /** Memory of one GPU, to turn the estimate into vLLM's --gpu-memory-utilization. */
   gpuMemoryBytes: number;
 }
@@ -83,17 +86,25 @@ function llamaCppCommand(input: LaunchCommandInput): LaunchCommand {
   }
 
   if (input.huggingFaceId === null) {
-    notes.push(`Convert your model to GGUF and quantize it to ${input.format} first (convert_hf_to_gguf.py, llama-quantize).`);
+    notes.push(
+      `Convert your model to GGUF and quantize it to ${input.format} first (convert_hf_to_gguf.py, llama-quantize).`,
+    );
   } else {
     notes.push(`Download a ${input.format} GGUF of ${input.huggingFaceId} and point -m at it.`);
   }
   if (!placement.fits) {
-    notes.push("This setup does not fit even with offload: add GPUs or system RAM, or pick a smaller format or context.");
+    notes.push(
+      "This setup does not fit even with offload: add GPUs or system RAM, or pick a smaller format or context.",
+    );
   } else if (!placement.fitsInGpuOnly) {
     if (placement.offloadedExpertLayers > 0 && allOnGpu) {
-      notes.push(`The routed experts of the first ${placement.offloadedExpertLayers} layers stay in system RAM (--n-cpu-moe); attention and the KV cache stay on the GPU.`);
+      notes.push(
+        `The routed experts of the first ${placement.offloadedExpertLayers} layers stay in system RAM (--n-cpu-moe); attention and the KV cache stay on the GPU.`,
+      );
     } else {
-      notes.push(`${placement.totalLayers - placement.gpuLayers} of ${placement.totalLayers} layers run from system RAM; expect much slower generation.`);
+      notes.push(
+        `${placement.totalLayers - placement.gpuLayers} of ${placement.totalLayers} layers run from system RAM; expect much slower generation.`,
+      );
     }
   }
   return { engine: "llama.cpp", argv, command: argv.join(" "), notes };
@@ -119,7 +130,9 @@ function vllmCommand(input: LaunchCommandInput): LaunchCommand {
     model = input.huggingFaceId;
   } else {
     model = "path/to/model";
-    notes.push("Replace path/to/model with the folder or Hugging Face repository that holds this config.json.");
+    notes.push(
+      "Replace path/to/model with the folder or Hugging Face repository that holds this config.json.",
+    );
   }
   const argv = ["vllm", "serve", shellQuote(model)];
   if (input.format === "BF16") argv.push("--dtype", "bfloat16");
@@ -133,10 +146,14 @@ function vllmCommand(input: LaunchCommandInput): LaunchCommand {
   argv.push("--max-num-seqs", String(input.sequences));
 
   if (input.gpuCount > 1 && input.attentionHeads % input.gpuCount !== 0) {
-    notes.push(`vLLM needs the ${input.attentionHeads} attention heads to divide evenly over the GPUs; ${input.gpuCount} does not.`);
+    notes.push(
+      `vLLM needs the ${input.attentionHeads} attention heads to divide evenly over the GPUs; ${input.gpuCount} does not.`,
+    );
   }
   if (!input.placement.fitsInGpuOnly) {
-    notes.push("This does not fit in GPU memory: vLLM will stop at start-up. Add GPUs, or pick a smaller format or context.");
+    notes.push(
+      "This does not fit in GPU memory: vLLM will stop at start-up. Add GPUs, or pick a smaller format or context.",
+    );
   }
   return { engine: "vllm", argv, command: argv.join(" "), notes };
 }
