@@ -27,6 +27,7 @@ import Llama32_1B from "./fixtures/configs/Llama-3.2-1B-Instruct.json";
 import Llama32_3B from "./fixtures/configs/Llama-3.2-3B-Instruct.json";
 import Phi3Mini from "./fixtures/configs/Phi-3-mini-4k-instruct.json";
 import Phi4 from "./fixtures/configs/Phi-4.json";
+import Qwen25_3B from "./fixtures/configs/Qwen2.5-3B.json";
 import Qwen25_7B from "./fixtures/configs/Qwen2.5-7B-Instruct.json";
 import Qwen3_14B from "./fixtures/configs/Qwen3-14B.json";
 import Qwen3_30B_A3B from "./fixtures/configs/Qwen3-30B-A3B.json";
@@ -46,6 +47,7 @@ export const CONFIGS: Readonly<Record<string, unknown>> = {
   "Llama-3.2-3B-Instruct.json": Llama32_3B,
   "Phi-3-mini-4k-instruct.json": Phi3Mini,
   "Phi-4.json": Phi4,
+  "Qwen2.5-3B.json": Qwen25_3B,
   "Qwen2.5-7B-Instruct.json": Qwen25_7B,
   "Qwen3-14B.json": Qwen3_14B,
   "Qwen3-30B-A3B.json": Qwen3_30B_A3B,
