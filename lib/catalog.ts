@@ -183,7 +183,7 @@ function buildOne(doc: RawModelDocument): CatalogModel {
     config: doc.architecture as Record<string, unknown>,
     architecture,
     parameters,
-    isMixtureOfExperts: parameters.active < parameters.total,
+    isMixtureOfExperts: architecture.moe !== null,
     bodyCode: doc.bodyCode,
     bodyRaw: doc.bodyRaw,
   };
