@@ -1,13 +1,21 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { JsonLdScript } from "next-seo";
 import { ModelList } from "@/components/model/model-list";
 import { getModels } from "@/lib/models";
+import { homeMetadata, websiteJsonLd } from "@/lib/seo";
 import { site } from "@/lib/site";
+
+export function generateMetadata(): Metadata {
+  return homeMetadata(getModels().length);
+}
 
 export default function HomePage() {
   const models = getModels();
   const newest = [...models].sort((a, b) => b.releaseDate.localeCompare(a.releaseDate)).slice(0, 12);
   return (
     <div className="space-y-10">
+      <JsonLdScript data={websiteJsonLd()} scriptKey="website-jsonld" />
       <section className="space-y-4">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{site.tagline}.</h1>
         <p className="max-w-3xl text-lg text-slate-600 dark:text-slate-300">

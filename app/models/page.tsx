@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
-import { ModelList } from "@/components/model/model-list";
+import { CatalogFilterForm, CATALOG_FORM_ID } from "@/components/catalog/catalog-filter-form";
+import { CatalogFilterIsland } from "@/components/catalog/catalog-filter-island";
+import { CATALOG_LIST_ID, CatalogList } from "@/components/catalog/catalog-list";
+import { filterOptions } from "@/lib/catalog-items";
 import { getModels } from "@/lib/models";
+import { HEADLINE_FORMAT } from "@/lib/requirements";
 
 export const metadata: Metadata = {
   title: "All open-weight models — VRAM and hardware requirements",
@@ -14,10 +18,18 @@ export default function ModelsIndexPage() {
     <div className="space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">All models</h1>
       <p className="text-slate-600 dark:text-slate-300">
-        {models.length} open-weight models. Memory figures are for the {`Q4_K_M`} GGUF format with llama.cpp
-        and an f16 KV cache.
+        {models.length} open-weight models. Memory figures are for the {HEADLINE_FORMAT} GGUF format with llama.cpp, an
+        f16 KV cache and an 8K context (or the model&apos;s maximum when shorter); &ldquo;fits in&rdquo; compares that
+        total with the memory you pick.
       </p>
-      <ModelList models={models} />
+      <CatalogFilterForm options={filterOptions(models)} />
+      <noscript>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Filtering and search need JavaScript; every model is listed below.
+        </p>
+      </noscript>
+      <CatalogFilterIsland formId={CATALOG_FORM_ID} listId={CATALOG_LIST_ID} total={models.length} />
+      <CatalogList models={models} />
     </div>
   );
 }

@@ -1,0 +1,11 @@
+// https://llmstxt.org — a Markdown index of the site for language models and agents, prerendered at build time.
+import { getModels } from "@/lib/models";
+import { llmsTxt } from "@/lib/model-markdown";
+
+export const dynamic = "force-static";
+
+export function GET() {
+  return new Response(llmsTxt(getModels()), {
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
