@@ -47,6 +47,10 @@ export {
   CUDA_CONTEXT_BYTES,
   computeBytes,
   llamaCppComputeBytes,
+  llamaCppComputeParts,
+  VLLM_CUDA_GRAPH_BYTES,
+  VLLM_MAX_NUM_BATCHED_TOKENS,
+  VLLM_MAX_NUM_SEQS,
   overheadBytesPerGpu,
   vllmActivationBytes,
 } from "./runtime";

@@ -97,9 +97,10 @@ function llamaCppPlan(arch: ModelArchitecture, r: ResolvedInput, lb: LayerBytes,
       b += lb.layerDense[i]! + kvPerLayer[i]!;
       if (i >= cpuMoe) b += lb.layerExperts[i]!;
     }
-    const last = d === devices - 1;
-    if (last && gpuLayers === L) b += lb.outputHead;
-    b += last ? parts.withOutput : parts.layersOnly;
+    // the device holding the output head also computes the logits
+    const holdsOutput = d === devices - 1 && gpuLayers === L;
+    if (holdsOutput) b += lb.outputHead;
+    b += holdsOutput ? parts.withOutput : parts.layersOnly;
     return b;
   });
   let cpu = lb.tokenEmbd;

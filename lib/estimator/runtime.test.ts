@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import {
+  CUDA_CONTEXT_BYTES,
+  VLLM_CUDA_GRAPH_BYTES,
+  VLLM_MAX_NUM_BATCHED_TOKENS,
+  VLLM_MAX_NUM_SEQS,
+  computeBytes,
+  llamaCppComputeBytes,
+  llamaCppComputeParts,
+  overheadBytesPerGpu,
+  vllmActivationBytes,
+} from "./index";
+import { fixtureArch } from "./fixtures.test-utils";
+
+const MiB = 1024 * 1024;
+const a = fixtureArch("Llama-3.1-8B-Instruct");
+
+describe("llama.cpp compute buffer", () => {
+  it("with flash attention the logits of one ubatch dominate: n_vocab × n_ubatch × 4 B (+ two hidden rows)", () => {
+    expect(llamaCppComputeBytes(a, { contextTokens: 4096 })).toBe(128256 * 512 * 4 + 2 * 4096 * 512 * 4);
+  });
+
+  it("with flash attention it does not grow with context", () => {
+    expect(llamaCppComputeBytes(a, { contextTokens: 4096 })).toBe(llamaCppComputeBytes(a, { contextTokens: 131072 }));
+  });
+
+  it("grows linearly with n_ubatch", () => {
+    expect(llamaCppComputeBytes(a, { contextTokens: 8192, ubatchTokens: 1024 })).toBe(2 * llamaCppComputeBytes(a, { contextTokens: 8192, ubatchTokens: 512 }));
+  });
+
+  it("n_ubatch is capped by the padded context", () => {
+    expect(llamaCppComputeBytes(a, { contextTokens: 100 })).toBe(llamaCppComputeBytes(a, { contextTokens: 256, ubatchTokens: 256 }));
+  });
+
+  it("without flash attention the KQ scores and softmax (n_ctx × n_ubatch × n_head × f32 each) grow with context", () => {
+    const c4 = llamaCppComputeBytes(a, { contextTokens: 4096, flashAttention: false });
+    const c8 = llamaCppComputeBytes(a, { contextTokens: 8192, flashAttention: false });
+    expect(c8 - c4).toBe(2 * 4096 * 512 * 32 * 4);
+    expect(c4).toBeGreaterThan(llamaCppComputeBytes(a, { contextTokens: 4096 }));
+  });
+
+  it("a GPU without the output head only needs the per-layer buffer", () => {
+    const p = llamaCppComputeParts(a, { contextTokens: 4096 });
+    expect(p.layersOnly).toBeLessThan(p.withOutput);
+    // FFN phase: gate + up (2 × 14336) and three hidden rows, f32, per ubatch token
+    expect(p.layersOnly).toBe((2 * 14336 + 3 * 4096) * 512 * 4);
+  });
+});
+
+describe("vLLM activation peak and overhead", () => {
+  it("profiling pass of max_num_batched_tokens plus sampler logits/probs for max_num_seqs rows", () => {
+    const expected = VLLM_MAX_NUM_BATCHED_TOKENS * 2 * (3 * 4096 + 3 * 14336) + 2 * VLLM_MAX_NUM_SEQS * 128256 * 4;
+    expect(vllmActivationBytes(a)).toBe(expected);
+    expect(computeBytes(a, { contextTokens: 4096, engine: "vllm" })).toBe(expected);
+  });
+
+  it("tensor parallelism shards the FFN activations but not the hidden rows or sampler", () => {
+    const one = vllmActivationBytes(a, 1);
+    const two = vllmActivationBytes(a, 2);
+    expect(one - two).toBe((VLLM_MAX_NUM_BATCHED_TOKENS * 2 * 3 * 14336) / 2);
+  });
+
+  it("per-GPU overhead: CUDA context, plus the CUDA-graph pool for vLLM", () => {
+    expect(overheadBytesPerGpu("llama.cpp")).toBe(CUDA_CONTEXT_BYTES);
+    expect(overheadBytesPerGpu("vllm")).toBe(CUDA_CONTEXT_BYTES + VLLM_CUDA_GRAPH_BYTES);
+    expect(CUDA_CONTEXT_BYTES).toBe(330 * MiB);
+  });
+});
