@@ -1,0 +1,295 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ValidationTable } from "@/components/methodology/validation-table";
+import {
+  CUDA_CONTEXT_BYTES,
+  DEFAULTS,
+  GGML_TYPES,
+  ggmlBitsPerWeight,
+  SUPPORTED_MODEL_TYPES,
+} from "@/lib/estimator";
+import type { GgmlType } from "@/lib/estimator";
+import { formatGib } from "@/lib/format";
+import { runValidation, summarize, TOLERANCES } from "@/lib/validation";
+
+export const metadata: Metadata = {
+  title: "Methodology — how modelfit computes memory, and how far off it is",
+  description:
+    "Every formula behind modelfit's VRAM figures, with its source, and the validation table: estimates against real GGUF file sizes, llama.cpp logs and official parameter counts, with the error of each.",
+  alternates: { canonical: "/methodology" },
+};
+
+const SHOWN_TYPES: readonly GgmlType[] = [
+  "F32",
+  "F16",
+  "BF16",
+  "Q8_0",
+  "Q6_K",
+  "Q5_K",
+  "Q4_K",
+  "Q3_K",
+  "Q2_K",
+  "Q4_0",
+  "IQ4_XS",
+  "IQ3_XXS",
+  "IQ2_XXS",
+  "IQ1_S",
+  "MXFP4",
+];
+
+const KIND_LABELS: Record<string, string> = {
+  parameters: "Parameter counts",
+  gguf: "GGUF file sizes",
+  kv: "KV cache bytes",
+  compute: "Compute buffers",
+  vllm: "vLLM memory",
+};
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-2xl font-semibold tracking-tight">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default function MethodologyPage() {
+  const rows = runValidation();
+  const summary = summarize(rows);
+  return (
+    <article className="prose prose-slate dark:prose-invert prose-h2:mt-0 max-w-none space-y-10">
+      <header className="not-prose space-y-3">
+        <h1 className="text-3xl font-bold tracking-tight">Methodology</h1>
+        <p className="max-w-3xl text-lg text-slate-700 dark:text-slate-300">
+          Every memory figure on modelfit comes from one estimator, <code>lib/estimator</code>, fed with the
+          model&apos;s own <code>config.json</code>. This page explains each term in words, names where each
+          rule comes from, and shows how close the estimates are to real files and real engine logs.
+        </p>
+      </header>
+
+      <Section id="total" title="What a figure includes">
+        <p>
+          A total is the sum of four separately computed terms: the <strong>weights</strong> in the chosen
+          format, the <strong>KV cache</strong> for the chosen context and number of sequences, the
+          engine&apos;s <strong>compute buffers</strong>, and a fixed <strong>runtime overhead</strong> per
+          GPU. None of them is a flat percentage.
+        </p>
+        <p>
+          Unless stated otherwise the figures use the llama.cpp profile: {DEFAULTS.sequences} sequence, a
+          micro-batch (<code>n_ubatch</code>) of {DEFAULTS.ubatchTokens} tokens, an {DEFAULTS.kvCacheType} KV
+          cache and flash attention on (llama.cpp&apos;s automatic default on GPUs that support it). The
+          command-line estimator states the same defaults in <code>npm run estimate -- --help</code>.
+        </p>
+      </Section>
+
+      <Section id="architecture" title="Architecture and parameters">
+        <p>
+          The estimator reads the Hugging Face <code>config.json</code> of {SUPPORTED_MODEL_TYPES.length}{" "}
+          model types ({SUPPORTED_MODEL_TYPES.join(", ")}), applying each type&apos;s defaults from the{" "}
+          <code>transformers</code> configuration classes: tied embeddings when the key is absent,{" "}
+          <code>use_sliding_window: false</code> switching off a <code>sliding_window</code> value, an
+          explicit <code>head_dim</code> instead of hidden size ÷ heads, Gemma&apos;s alternation of local and
+          global layers, gpt-oss&apos;s <code>layer_types</code>. A config that lacks a required field is
+          rejected with the name of that field.
+        </p>
+        <p>
+          Parameters are counted tensor by tensor from those shapes: embeddings and an untied output head,
+          attention projections with their biases where a model has them (Qwen2), per-head query/key norms
+          (Qwen3, Gemma 3), DeepSeek&apos;s low-rank MLA projections and their norms, dense feed-forward
+          blocks, routers, routed and shared experts, every norm vector, and gpt-oss&apos;s attention sinks.
+          The same list of tensors drives the weight sizes below. &ldquo;Active&rdquo; parameters are what one
+          token touches: every non-expert tensor plus the routed experts it is sent to and the shared experts;
+          the input embedding table is not counted, since a token reads one row of it.
+        </p>
+      </Section>
+
+      <Section id="weights" title="Weights">
+        <p>
+          GGUF sizes follow ggml&apos;s block layouts (<code>ggml-common.h</code>): each type stores a fixed
+          number of weights per block in a fixed number of bytes, so a tensor of <em>n</em> weights per row
+          takes ⌈n ÷ block⌉ × bytes-per-block per row.
+        </p>
+        <div
+          className="not-prose overflow-x-auto"
+          tabIndex={0}
+          role="region"
+          aria-label="ggml block layouts, scrollable"
+        >
+          <table className="w-full text-sm">
+            <caption className="sr-only">Bits per weight of each ggml tensor type</caption>
+            <thead>
+              <tr className="border-b border-slate-300 dark:border-slate-700">
+                <th scope="col" className="py-1 pr-4 text-left">
+                  Type
+                </th>
+                <th scope="col" className="py-1 pr-4 text-right">
+                  Weights per block
+                </th>
+                <th scope="col" className="py-1 pr-4 text-right">
+                  Bytes per block
+                </th>
+                <th scope="col" className="py-1 text-right">
+                  Bits per weight
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {SHOWN_TYPES.map((type) => (
+                <tr key={type} className="border-b border-slate-200 dark:border-slate-800">
+                  <th scope="row" className="py-1 pr-4 text-left font-mono font-normal">
+                    {type}
+                  </th>
+                  <td className="py-1 pr-4 text-right tabular-nums">{GGML_TYPES[type].blockSize}</td>
+                  <td className="py-1 pr-4 text-right tabular-nums">{GGML_TYPES[type].bytesPerBlock}</td>
+                  <td className="py-1 text-right tabular-nums">{ggmlBitsPerWeight(type).toFixed(4)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>
+          A named format such as Q4_K_M is a <em>mix</em>: llama.cpp&apos;s quantizer (
+          <code>llama_tensor_get_type</code> in <code>llama-quant.cpp</code>) gives more bits to the tensors
+          that hurt most when squeezed — the output head, the attention value projection and part of the
+          feed-forward down projections — keeps 1-D tensors (norms, biases) in F32, falls back to a smaller
+          block type when a row length is not a multiple of 256, and leaves tensors that were released in a
+          native low-bit format as they are (gpt-oss&apos;s MXFP4 experts). That is why a Q4_K_M file averages
+          close to 5 bits per weight, not 4. For GPU engines, BF16, FP8, INT8 and AWQ/GPTQ INT4 (group size
+          128, one fp16 scale and a 4-bit zero point per group) are priced the same way.
+        </p>
+      </Section>
+
+      <Section id="kv-cache" title="KV cache">
+        <p>
+          For grouped-query, multi-query and multi-head attention every layer stores a key and a value vector
+          per KV head and token: 2 × KV heads × head dimension elements. Multi-head Latent Attention (DeepSeek
+          V2/V3/R1, Kimi K2) caches one compressed latent of <code>kv_lora_rank</code> elements plus one
+          shared rotary key of <code>qk_rope_head_dim</code> elements per token and layer, which is how vLLM
+          and current llama.cpp store it — applying the grouped-query formula to these models overstates the
+          cache several times.
+        </p>
+        <p>
+          llama.cpp rounds the context up to a multiple of 256 cells. Layers with a sliding window (Gemma 2
+          and 3, gpt-oss) or chunked attention (Llama 4) get their own cache of at most window + micro-batch
+          cells, padded to 256 and capped at the context (<code>llama-kv-cache-iswa.cpp</code>); vLLM&apos;s
+          hybrid cache manager likewise keeps only the window for those layers, in 16-token blocks. Cache
+          types are priced with the same ggml block layouts (f16 2 bytes, q8_0 34 bytes per 32, q4_0 18 bytes
+          per 32; fp8 one byte), and every parallel sequence has its own cells.
+        </p>
+      </Section>
+
+      <Section id="runtime" title="Compute buffers and overhead">
+        <p>
+          llama.cpp allocates one compute buffer per GPU that is reused across layers, so its size is the
+          largest set of 32-bit intermediates alive at once for one micro-batch: the logits (vocabulary ×
+          micro-batch), the feed-forward activations, or the attention rows. Without flash attention the
+          attention scores and their softmax over the whole context are materialised too, so the buffer grows
+          with context.
+        </p>
+        <p>
+          Each GPU also carries the CUDA context and library handles: {formatGib(CUDA_CONTEXT_BYTES)} per
+          device (measured 120–550 MB depending on the GPU in llama.cpp&apos;s issue tracker; about 330 MiB
+          under llama-server). For vLLM the estimator adds the activation peak of its profiling run (one batch
+          of 2048 tokens through the widest layer plus the sampler&apos;s logits for 256 sequences) and the
+          pool of captured CUDA graphs.
+        </p>
+      </Section>
+
+      <Section id="placement" title="Placement and speed">
+        <p>
+          Splitting across several GPUs divides the layers (llama.cpp) or shards every layer (vLLM tensor
+          parallelism); each device carries its own overhead and buffers. When a model does not fit, the
+          estimator offloads whole layers, or for mixture-of-experts models only the expert tensors of some
+          layers, to system RAM — the same split llama.cpp&apos;s <code>-ngl</code> and{" "}
+          <code>--n-cpu-moe</code> make. The largest context that fits is found by a binary search over the
+          full estimate.
+        </p>
+        <p>
+          Decode speed is bounded by memory bandwidth: each generated token must read every weight it touches
+          (for a mixture of experts, only the active experts) and the whole KV cache it attends to. Bandwidth
+          divided by those bytes is an <strong>upper bound</strong>; real engines reach a fraction of it.
+        </p>
+      </Section>
+
+      <Section id="validation" title="Validation">
+        <p>
+          The estimator is checked against real data collected with its sources: official parameter counts,
+          GGUF file sizes from model repositories and llama.cpp&apos;s own documentation, and KV-cache sizes
+          printed by llama.cpp. The unit tests assert each row against the tolerance below; this table is
+          rendered from the same fixtures when the site is built. No compute-buffer or vLLM log we found named
+          its model and settings clearly enough to use, so those terms are not yet validated.
+        </p>
+        <div
+          className="not-prose overflow-x-auto"
+          tabIndex={0}
+          role="region"
+          aria-label="Validation summary, scrollable"
+        >
+          <table className="w-full text-sm" data-testid="validation-summary">
+            <caption className="sr-only">Estimate error per kind of ground truth</caption>
+            <thead>
+              <tr className="border-b border-slate-300 dark:border-slate-700">
+                <th scope="col" className="py-1 pr-4 text-left">
+                  What
+                </th>
+                <th scope="col" className="py-1 pr-4 text-right">
+                  Rows checked
+                </th>
+                <th scope="col" className="py-1 pr-4 text-right">
+                  Within tolerance
+                </th>
+                <th scope="col" className="py-1 pr-4 text-right">
+                  Median |error|
+                </th>
+                <th scope="col" className="py-1 text-left">
+                  Worst
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.map((kind) => (
+                <tr key={kind.kind} className="border-b border-slate-200 dark:border-slate-800">
+                  <th scope="row" className="py-1 pr-4 text-left font-medium">
+                    {KIND_LABELS[kind.kind] ?? kind.kind}
+                  </th>
+                  <td className="py-1 pr-4 text-right tabular-nums">{kind.checked}</td>
+                  <td className="py-1 pr-4 text-right tabular-nums">{kind.passing}</td>
+                  <td className="py-1 pr-4 text-right tabular-nums">
+                    {kind.medianAbsErrorPercent === null ? "—" : `${kind.medianAbsErrorPercent.toFixed(2)}%`}
+                  </td>
+                  <td className="py-1 text-left">
+                    {kind.worst
+                      ? `${kind.worst.errorPercent.toFixed(2)}% (${kind.worst.model}, ${kind.worst.case})`
+                      : "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <h3>Tolerances</h3>
+        <ul>
+          <li>
+            Parameters ±{TOLERANCES.parameters.percent}%: {TOLERANCES.parameters.why}
+          </li>
+          <li>
+            GGUF ±{TOLERANCES.ggufDense.percent}% dense, ±{TOLERANCES.ggufMoe.percent}% mixture of experts:{" "}
+            {TOLERANCES.ggufDense.why}
+          </li>
+          <li>
+            KV cache ±{TOLERANCES.kvExact.percent}% against engine logs: {TOLERANCES.kvExact.why}
+          </li>
+        </ul>
+        <h3>Every data point</h3>
+        <ValidationTable rows={rows} />
+        <p>
+          The data and its sources live in <code>lib/validation/fixtures/</code>; the figures on each{" "}
+          <Link href="/models">model page</Link> come from the same estimator.
+        </p>
+      </Section>
+    </article>
+  );
+}
