@@ -4,7 +4,7 @@ import type { CatalogModel } from "@/lib/catalog";
 import { formatDate, formatGib, formatGibNumber, formatParameters, formatTokens } from "@/lib/format";
 import { contextFits, describeSetup, gpuFitRows } from "@/lib/gpu-fit";
 import { formatLabel, HEADLINE_FORMAT, headlineContext, requirementsTable, TABLE_PROFILE, tableFormats } from "@/lib/requirements";
-import { headlineRequirement, modelDescription, modelFaq, modelMarkdownPath, modelPath, modelTitle } from "@/lib/seo";
+import { articleFor, headlineRequirement, modelDescription, modelFaq, modelMarkdownPath, modelPath, modelTitle } from "@/lib/seo";
 import { absoluteUrl, site } from "@/lib/site";
 import { specSheetRows } from "@/lib/spec-sheet";
 
@@ -85,7 +85,7 @@ function gpuFitMarkdown(model: CatalogModel): string {
         : `${fit.maxContextTokens.toLocaleString("en-US")} tokens`,
   ]);
   return [
-    `### Smallest hardware at a ${ctx} context`,
+    `### Smallest hardware at ${articleFor(ctx)} ${ctx} context`,
     "",
     table(["Format", "Consumer GPUs", "Data-centre GPUs", "Apple silicon"], fitRows),
     "",

@@ -114,9 +114,7 @@ function parameterPhrase(model: CatalogModel): string {
 export function headlineRequirement(model: CatalogModel): { bytes: number; sentence: string } {
   const contextTokens = headlineContext(model);
   const estimate = estimateFor(model, HEADLINE_FORMAT, contextTokens);
-  const sentence = `${model.name} needs about ${formatGib(estimate.bytes.total)} of GPU memory at ${formatLabel(
-    HEADLINE_FORMAT,
-  )} with ${articleFor(formatTokens(contextTokens))} ${formatTokens(contextTokens)} context`;
+  const sentence = `${model.name} needs about ${formatGib(estimate.bytes.total)} of GPU memory at ${HEADLINE_FORMAT} with ${articleFor(formatTokens(contextTokens))} ${formatTokens(contextTokens)} context`;
   return { bytes: estimate.bytes.total, sentence };
 }
 
@@ -164,7 +162,8 @@ export function modelFaq(model: CatalogModel): FaqEntry[] {
   const contextTokens = headlineContext(model);
   const ctx = formatTokens(contextTokens);
   const headline = estimateFor(model, HEADLINE_FORMAT, contextTokens);
-  const q4 = formatLabel(HEADLINE_FORMAT);
+  // Prose names formats by their short ids ("Q4_K_M"); tables use the longer labels.
+  const q4 = HEADLINE_FORMAT;
   const profile = `${TABLE_PROFILE.engine}, ${TABLE_PROFILE.kvCacheType} KV cache, ${TABLE_PROFILE.sequences} sequence`;
 
   // 1. How much VRAM?
@@ -189,22 +188,22 @@ export function modelFaq(model: CatalogModel): FaqEntry[] {
     const bestTotal = estimateFor(model, best, contextTokens).bytes.total;
     fits =
       `Yes. At ${q4} with ${articleFor(ctx)} ${ctx} context it needs ${formatGib(headline.bytes.total)}, which fits on one ` +
-      `${CONSUMER_CARD_LABEL} card such as the RTX 4090 or RTX 3090.` +
+      `${CONSUMER_CARD_LABEL} card such as the RTX 4090.` +
       (best === HEADLINE_FORMAT
         ? ""
-        : ` The most precise format that fits is ${formatLabel(best)} (${formatGib(bestTotal)}).`);
+        : ` The most precise format that fits is ${best} (${formatGib(bestTotal)}).`);
   } else if (best !== undefined) {
     const bestTotal = estimateFor(model, best, contextTokens).bytes.total;
     fits =
       `Only heavily quantized. At ${q4} it needs ${formatGib(headline.bytes.total)} with ${articleFor(ctx)} ${ctx} context, ` +
-      `more than one ${CONSUMER_CARD_LABEL} card holds; ${formatLabel(best)} (${formatGib(bestTotal)}) fits.`;
+      `more than one ${CONSUMER_CARD_LABEL} card holds; ${best} (${formatGib(bestTotal)}) fits.`;
   } else {
     const smallest = formats[formats.length - 1] ?? HEADLINE_FORMAT;
     const smallestTotal = estimateFor(model, smallest, contextTokens).bytes.total;
     const [row] = gpuFitRows(model, [HEADLINE_FORMAT]);
     const setup = row?.consumer ?? row?.datacenter ?? null;
     fits =
-      `No. Even at ${formatLabel(smallest)} with ${articleFor(ctx)} ${ctx} context it needs ${formatGib(smallestTotal)}, ` +
+      `No. Even at ${smallest} with ${articleFor(ctx)} ${ctx} context it needs ${formatGib(smallestTotal)}, ` +
       `more than one ${CONSUMER_CARD_LABEL} card holds.` +
       (setup
         ? ` At ${q4} (${formatGib(headline.bytes.total)}) the smallest setup is ${describeSetup(setup)}.`
@@ -214,29 +213,38 @@ export function modelFaq(model: CatalogModel): FaqEntry[] {
   // 3. Longest context on an RTX 4090.
   const fit = contextFits(model, HEADLINE_FORMAT).find((entry) => entry.gpu.slug === FAQ_CONTEXT_GPU);
   if (!fit) throw new Error(`lib/seo.ts: ${FAQ_CONTEXT_GPU} is not among lib/gpu-fit's context reference GPUs`);
-  const gpuName = fit.gpu.name;
+  const gpuName = fit.gpu.name.replace(/^GeForce /, "");
+  const gpuMemory = formatGib(fit.gpu.memoryBytes);
   let context: string;
   if (fit.maxContextTokens === 0) {
-    context = `None at ${q4}: the ${formatGib(headline.bytes.weights)} of ${q4} weights alone do not fit in one ${gpuName}'s ${formatGib(
-      fit.gpu.memoryBytes,
-    )}. Split it across several cards or use a smaller format.`;
+    context =
+      `None: at ${q4}, ${model.name} does not fit in one ${gpuName}'s ${gpuMemory} at any context length` +
+      (headline.bytes.weights > fit.gpu.memoryBytes
+        ? ` (its ${q4} weights alone are ${formatGib(headline.bytes.weights)}).`
+        : ".") +
+      ` Split it across several cards or use a smaller format.`;
   } else if (fit.maxContextTokens >= model.contextLength) {
     const full = estimateFor(model, HEADLINE_FORMAT, model.contextLength);
     context = `The full ${formatTokens(model.contextLength)} tokens at ${q4}: even at that length it needs ${formatGib(
       full.bytes.total,
-    )}, within the ${gpuName}'s ${formatGib(fit.gpu.memoryBytes)}.`;
+    )}, within the ${gpuName}'s ${gpuMemory}.`;
   } else {
     context =
       `About ${fit.maxContextTokens.toLocaleString("en-US")} tokens at ${q4} (${profile}), ` +
       `of the ${formatTokens(model.contextLength)} the model supports. Beyond that the KV cache no longer fits in the ` +
-      `${gpuName}'s ${formatGib(fit.gpu.memoryBytes)}.`;
+      `${gpuName}'s ${gpuMemory}.`;
   }
 
   return [
     { question: `How much VRAM does ${model.name} need?`, answer: vram },
     { question: `Can ${model.name} run on a ${CONSUMER_CARD_LABEL} GPU?`, answer: fits },
-    { question: `What is the largest context for ${model.name} on an ${gpuName}?`, answer: context },
+    { question: `What is the largest context for ${model.name} on ${acronymArticle(gpuName)} ${gpuName}?`, answer: context },
   ];
+}
+
+/** The article before a spelled-out acronym or model name: "an RTX 4090", "an H100", "a GeForce …". */
+function acronymArticle(name: string): "a" | "an" {
+  return /^([AEFHILMNORSX][A-Z0-9]|[AEIO])/.test(name) ? "an" : "a";
 }
 
 export interface BreadcrumbStep {
