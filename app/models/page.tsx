@@ -1,26 +1,27 @@
 import type { Metadata } from "next";
+import { JsonLdScript } from "next-seo";
 import { CatalogFilterForm, CATALOG_FORM_ID } from "@/components/catalog/catalog-filter-form";
 import { CatalogFilterIsland } from "@/components/catalog/catalog-filter-island";
 import { CATALOG_LIST_ID, CatalogList } from "@/components/catalog/catalog-list";
 import { filterOptions } from "@/lib/catalog-items";
 import { getModels } from "@/lib/models";
 import { HEADLINE_FORMAT } from "@/lib/requirements";
+import { modelsCollectionJsonLd, modelsIndexMetadata } from "@/lib/seo";
 
-export const metadata: Metadata = {
-  title: "All open-weight models — VRAM and hardware requirements",
-  description: "Every model in the modelfit catalog with its parameters, context length and memory needs.",
-  alternates: { canonical: "/models" },
-};
+export function generateMetadata(): Metadata {
+  return modelsIndexMetadata(getModels().length);
+}
 
 export default function ModelsIndexPage() {
   const models = getModels();
   return (
     <div className="space-y-6">
+      <JsonLdScript data={modelsCollectionJsonLd(models)} scriptKey="models-jsonld" />
       <h1 className="text-3xl font-bold tracking-tight">All models</h1>
       <p className="text-slate-600 dark:text-slate-300">
-        {models.length} open-weight models. Memory figures are for the {HEADLINE_FORMAT} GGUF format with llama.cpp, an
-        f16 KV cache and an 8K context (or the model&apos;s maximum when shorter); &ldquo;fits in&rdquo; compares that
-        total with the memory you pick.
+        {models.length} open-weight models. Memory figures are for the {HEADLINE_FORMAT} GGUF format with
+        llama.cpp, an f16 KV cache and an 8K context (or the model&apos;s maximum when shorter); &ldquo;fits
+        in&rdquo; compares that total with the memory you pick.
       </p>
       <CatalogFilterForm options={filterOptions(models)} />
       <noscript>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BreadcrumbJsonLd, DatasetJsonLd } from "next-seo";
+import { CompareLink } from "@/components/compare/compare-link";
 import { CalculatorCta } from "@/components/model/calculator-cta";
 import { ModelFaq } from "@/components/model/faq";
 import { KeyFigures } from "@/components/model/key-figures";
@@ -64,6 +65,7 @@ export default async function ModelPage({ params }: PageProps) {
       </div>
       <ModelFaq model={model} />
       <CalculatorCta model={model} />
+      <CompareLink model={model} />
       <RelatedModels model={model} />
       <Sources model={model} />
     </article>

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CompareIsland } from "@/components/compare/compare-island";
+import { COMPARE_FORM_ID, ComparePicker } from "@/components/compare/compare-picker";
+import { COMPARE_CONTEXTS, COMPARE_FORMATS, compareEntries } from "@/lib/compare-data";
+import { MAX_COMPARED } from "@/lib/compare-selection";
+import { getModels } from "@/lib/models";
+import { formatLabel } from "@/lib/requirements";
+import { compareMetadata } from "@/lib/seo";
+
+export const metadata: Metadata = compareMetadata();
+
+// Static page: the picker is plain HTML; the island reads ?models=a,b,c and renders the table from figures that
+// lib/estimator computed at build time for every catalog model (a few kB per model).
+export default function ComparePage() {
+  const models = getModels();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold tracking-tight">Compare models</h1>
+      <p className="max-w-3xl text-slate-600 dark:text-slate-300">
+        Up to {MAX_COMPARED} models side by side. Memory is lib/estimator&apos;s total for llama.cpp with an
+        f16 KV cache, one sequence and a 512-token micro-batch — the same profile as every model page&apos;s
+        requirements table.
+      </p>
+      <ComparePicker models={models.map((model) => ({ slug: model.slug, name: model.name }))} />
+      <noscript>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          The side-by-side table needs JavaScript. Each model&apos;s figures are also on its{" "}
+          <Link href="/models">page</Link> and in the <Link href="/data">open data</Link>.
+        </p>
+      </noscript>
+      <CompareIsland
+        formId={COMPARE_FORM_ID}
+        entries={compareEntries(models)}
+        formats={COMPARE_FORMATS.map((format) => ({ id: format, label: formatLabel(format) }))}
+        contexts={[...COMPARE_CONTEXTS]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getModels } from "@/lib/models";
+import { modelDataPath, modelDocument, modelIndex } from "@/lib/model-data";
+import { dataMetadata } from "@/lib/seo";
+
+export const metadata: Metadata = dataMetadata();
+
+const INDEX_FIELDS: [string, string][] = [
+  ["schemaVersion", "Version of this format; bumped on incompatible changes."],
+  ["count", "Number of models."],
+  [
+    "models[]",
+    "One entry per model, sorted by name: slug, name, family, developer, license, releaseDate, contextLength, parameters (as below), page (the HTML page) and data (this model's JSON).",
+  ],
+];
+
+const MODEL_FIELDS: [string, string][] = [
+  ["slug", "Identifier used in every URL."],
+  ["name, aliases", "Display name and other names the model goes by (Hugging Face ids, short names)."],
+  ["family, developer", "Model family and the organisation that released it."],
+  ["license, licenseUrl", "Licence name and where to read it."],
+  ["releaseDate", "First public release of the weights, YYYY-MM-DD."],
+  ["modality", "text, text+image or text+image+audio."],
+  [
+    "huggingFaceId, baseModel",
+    "Hugging Face repository; the catalog slug of the model it was built on, or null.",
+  ],
+  ["contextLength", "Maximum context in tokens, as the model card states it."],
+  ["sources[]", "label and url of every source the page's facts come from."],
+  [
+    "architecture",
+    "The model's config.json fields with Hugging Face's own names and values (hidden_size, num_hidden_layers, num_key_value_heads, …); nested text_config kept as published.",
+  ],
+  [
+    "parameters.stated",
+    "total and active (MoE only, else null) as the model card states them, and the source URL.",
+  ],
+  [
+    "parameters.counted",
+    "total and active counted from the tensor shapes the architecture implies, and mixtureOfExperts.",
+  ],
+  [
+    "requirements.profile",
+    "The runtime profile of every figure: engine, kvCacheType, sequences, ubatchTokens.",
+  ],
+  ["requirements.contexts", "The context lengths (tokens) of the table's columns."],
+  [
+    "requirements.rows[]",
+    "One row per weight format: format id, label, weightsBytes, and cells[] with contextTokens, totalBytes (weights + KV cache + compute buffers + runtime overhead) and kvCacheBytes. All in bytes.",
+  ],
+];
+
+function FieldTable({ caption, fields }: { caption: string; fields: [string, string][] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+      <table className="w-full border-collapse text-sm">
+        <caption className="px-3 py-2 text-left font-semibold">{caption}</caption>
+        <thead className="bg-slate-50 dark:bg-slate-900">
+          <tr>
+            <th scope="col" className="px-3 py-2 text-left">
+              Field
+            </th>
+            <th scope="col" className="px-3 py-2 text-left">
+              Meaning
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map(([field, meaning]) => (
+            <tr key={field} className="border-t border-slate-200 dark:border-slate-800">
+              <th scope="row" className="px-3 py-2 text-left align-top font-mono text-xs whitespace-nowrap">
+                {field}
+              </th>
+              <td className="px-3 py-2">{meaning}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function DataPage() {
+  const models = getModels();
+  const smallest = [...models].sort((a, b) => a.parameters.total - b.parameters.total)[0];
+  const index = modelIndex(models);
+  const indexExample = { ...index, models: index.models.slice(0, 1) };
+  const example = smallest ? modelDocument(smallest) : null;
+  const shownRows = 2;
+  const exampleShown = example
+    ? {
+        ...example,
+        requirements: { ...example.requirements, rows: example.requirements.rows.slice(0, shownRows) },
+      }
+    : null;
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <h1 className="text-3xl font-bold tracking-tight">Open data</h1>
+        <p className="max-w-3xl text-slate-600 dark:text-slate-300">
+          The whole catalog as static JSON files, rebuilt with the site: the facts of every model, its
+          architecture under the Hugging Face config.json field names, stated and counted parameters, and the
+          memory requirements table of its page. No key, no rate limit; please cite the model pages&apos;
+          sources for the facts.
+        </p>
+      </header>
+      <section className="space-y-3" aria-labelledby="endpoints">
+        <h2 id="endpoints" className="text-xl font-semibold">
+          Endpoints
+        </h2>
+        <ul className="list-disc space-y-1 pl-6">
+          <li>
+            <Link
+              href="/api/models.json"
+              prefetch={false}
+              className="text-brand-700 dark:text-brand-100 font-mono hover:underline"
+            >
+              /api/models.json
+            </Link>{" "}
+            — index of all {models.length} models.
+          </li>
+          <li>
+            <span className="font-mono">/api/models/&lt;slug&gt;.json</span> — one model, e.g.{" "}
+            {smallest ? (
+              <Link
+                href={modelDataPath(smallest.slug)}
+                prefetch={false}
+                className="text-brand-700 dark:text-brand-100 font-mono hover:underline"
+              >
+                {modelDataPath(smallest.slug)}
+              </Link>
+            ) : null}
+            .
+          </li>
+        </ul>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Byte counts are integers; GiB = 2<sup>30</sup> bytes. Parameter counts are plain numbers, not
+          billions.
+        </p>
+      </section>
+      <section className="space-y-3" aria-labelledby="fields">
+        <h2 id="fields" className="text-xl font-semibold">
+          Fields
+        </h2>
+        <FieldTable caption="/api/models.json" fields={INDEX_FIELDS} />
+        <FieldTable caption="/api/models/<slug>.json" fields={MODEL_FIELDS} />
+      </section>
+      <section className="space-y-3" aria-labelledby="example">
+        <h2 id="example" className="text-xl font-semibold">
+          Example
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">The index, with its first entry only:</p>
+        <pre className="max-h-96 overflow-auto rounded-lg bg-slate-100 p-4 text-xs dark:bg-slate-900">
+          <code>{JSON.stringify(indexExample, null, 2)}</code>
+        </pre>
+        {exampleShown && example ? (
+          <>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              {example.name}, with the first {shownRows} of its {example.requirements.rows.length}{" "}
+              requirements rows:
+            </p>
+            <pre
+              className="max-h-[32rem] overflow-auto rounded-lg bg-slate-100 p-4 text-xs dark:bg-slate-900"
+              data-testid="data-example"
+            >
+              <code>{JSON.stringify(exampleShown, null, 2)}</code>
+            </pre>
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatGib, formatParameters, formatTokens, formatTokensPerSecond } from "@/lib/format";
+import { formatBandwidth, modelsOnGpu } from "@/lib/gpu-pages";
+import { getGpu, getGpus, gpuCategoryLabel } from "@/lib/gpus";
+import { getModels } from "@/lib/models";
+import { formatLabel, TABLE_PROFILE } from "@/lib/requirements";
+import { gpuMetadata } from "@/lib/seo";
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getGpus().map((gpu) => ({ slug: gpu.slug }));
+}
+
+interface PageProps {
+  params: Promise<{ slug: string }>;
+}
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const gpu = getGpu((await params).slug);
+  if (!gpu) return {};
+  return gpuMetadata(gpu);
+}
+
+export default async function GpuPage({ params }: PageProps) {
+  const gpu = getGpu((await params).slug);
+  if (!gpu) notFound();
+  const rows = modelsOnGpu(gpu, getModels());
+  const fitting = rows.filter((row) => row.format !== null).length;
+  return (
+    <article className="space-y-8" data-gpu={gpu.slug}>
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+        <ol className="flex gap-2">
+          <li>
+            <Link href="/" className="hover:underline">
+              Home
+            </Link>{" "}
+            /
+          </li>
+          <li>
+            <Link href="/gpus" className="hover:underline">
+              GPUs
+            </Link>{" "}
+            /
+          </li>
+          <li aria-current="page">{gpu.name}</li>
+        </ol>
+      </nav>
+      <header className="space-y-3">
+        <p className="text-brand-700 dark:text-brand-100 text-sm font-medium">
+          {gpu.vendor} · {gpuCategoryLabel(gpu.category)}
+        </p>
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">What runs on a {gpu.name}?</h1>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="gpu-figures">
+          {[
+            { label: "Memory", value: `${formatGib(gpu.memoryBytes)} ${gpu.memoryType}` },
+            { label: "Bandwidth", value: formatBandwidth(gpu.bandwidthBytesPerSecond) },
+            { label: "Released", value: String(gpu.releaseYear) },
+            { label: "Models that fit", value: `${fitting} of ${rows.length}` },
+          ].map((figure) => (
+            <div key={figure.label} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+              <dt className="text-xs text-slate-600 uppercase dark:text-slate-400">{figure.label}</dt>
+              <dd className="mt-1 text-lg font-semibold">{figure.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </header>
+      <section aria-labelledby="models-on-gpu" className="space-y-3">
+        <h2 id="models-on-gpu" className="text-xl font-semibold">
+          Every catalog model on one {gpu.name}
+        </h2>
+        <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+          For each model: the highest-quality format whose weights, KV cache and runtime buffers fit entirely
+          in this card&apos;s memory at an 8K context (or the model&apos;s maximum when shorter), the longest
+          context that format allows, and an <strong>upper bound</strong> on decode speed — memory bandwidth
+          divided by the bytes read per generated token. Real engines reach only a fraction of that bound.
+        </p>
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
+          tabIndex={0}
+          role="region"
+          aria-label="Models on this GPU, scrollable"
+        >
+          <table className="w-full border-collapse text-sm" data-testid="gpu-models">
+            <thead className="bg-slate-50 dark:bg-slate-900">
+              <tr>
+                <th scope="col" className="px-3 py-2 text-left">
+                  Model
+                </th>
+                <th scope="col" className="px-3 py-2 text-left">
+                  Best format that fits
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Longest context
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Decode speed, upper bound
+                </th>
+                <th scope="col" className="px-3 py-2 text-left">
+                  <span className="sr-only">Calculator</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr
+                  key={row.slug}
+                  className="border-t border-slate-200 dark:border-slate-800"
+                  data-model={row.slug}
+                  data-format={row.format ?? "none"}
+                  data-max-context={row.maxContextTokens}
+                >
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    <Link
+                      href={`/models/${row.slug}`}
+                      className="text-brand-700 dark:text-brand-100 hover:underline"
+                    >
+                      {row.name}
+                    </Link>{" "}
+                    <span className="font-normal text-slate-500 dark:text-slate-400">
+                      {formatParameters(row.parameters)}
+                    </span>
+                  </th>
+                  {row.format === null ? (
+                    <td colSpan={3} className="px-3 py-2 text-slate-500 dark:text-slate-400">
+                      Does not fit on one card, even in the smallest format
+                    </td>
+                  ) : (
+                    <>
+                      <td className="px-3 py-2">{formatLabel(row.format)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">
+                        {formatTokens(row.maxContextTokens)}
+                      </td>
+                      <td
+                        className="px-3 py-2 text-right tabular-nums"
+                        data-decode-bound={row.decodeUpperBound ?? ""}
+                      >
+                        ≤ {formatTokensPerSecond(row.decodeUpperBound ?? 0)} tok/s
+                        <span className="sr-only">
+                          {" "}
+                          (upper bound at {formatTokens(row.headlineContextTokens)} context)
+                        </span>
+                      </td>
+                    </>
+                  )}
+                  <td className="px-3 py-2">
+                    <Link
+                      href={row.calculatorHref}
+                      prefetch={false}
+                      className="text-brand-700 dark:text-brand-100 hover:underline"
+                      data-testid="gpu-calculator-link"
+                    >
+                      Calculator
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Profile: {TABLE_PROFILE.engine}, {TABLE_PROFILE.kvCacheType} KV cache, {TABLE_PROFILE.sequences}{" "}
+          sequence, {TABLE_PROFILE.ubatchTokens}-token micro-batch; everything on the GPU, no offload to
+          system RAM. The speed bound is for the headline context.
+          {gpu.unifiedMemory
+            ? " Apple silicon: the figures use the whole unified memory; macOS lets the GPU wire only part of it by default (raise it with sysctl iogpu.wired_limit_mb), and the operating system needs some too."
+            : ""}
+        </p>
+      </section>
+    </article>
+  );
+}

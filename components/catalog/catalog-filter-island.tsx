@@ -1,0 +1,122 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { applyFilter, filterToQuery, itemFromAttributes, parseFilterQuery } from "@/lib/catalog-filter";
+import type { FilterState } from "@/lib/catalog-filter";
+
+interface Props {
+  formId: string;
+  listId: string;
+  total: number;
+}
+
+function formQuery(form: HTMLFormElement): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of new FormData(form)) {
+    if (typeof value === "string") params.append(key, value);
+  }
+  return params;
+}
+
+function setFormValues(form: HTMLFormElement, query: URLSearchParams) {
+  for (const element of Array.from(form.elements)) {
+    if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement) || !element.name)
+      continue;
+    const value = query.get(element.name);
+    if (element instanceof HTMLSelectElement) {
+      const fallback = element.options[0]?.value ?? "";
+      element.value =
+        value !== null && Array.from(element.options).some((o) => o.value === value) ? value : fallback;
+    } else {
+      element.value = value ?? "";
+    }
+  }
+}
+
+/**
+ * Enhances the server-rendered filter form and model list: reads the filter from the URL, shows and orders the
+ * list items by their data attributes, keeps the URL in step (history.replaceState) and announces the count.
+ */
+export function CatalogFilterIsland({ formId, listId, total }: Props) {
+  const [visible, setVisible] = useState(total);
+  const resetRef = useRef<() => void>(() => {});
+
+  useEffect(() => {
+    const form = document.getElementById(formId);
+    const list = document.getElementById(listId);
+    if (!(form instanceof HTMLFormElement) || !list) return;
+    const elements = Array.from(list.querySelectorAll<HTMLElement>(":scope > [data-slug]"));
+    const items = elements.map((element) => itemFromAttributes((name) => element.getAttribute(name)));
+
+    const apply = (filter: FilterState, updateUrl: boolean) => {
+      const order = new Map(applyFilter(items, filter).map((slug, index) => [slug, index]));
+      elements.forEach((element, index) => {
+        const position = order.get(items[index]?.slug ?? "");
+        element.hidden = position === undefined;
+        element.style.order = position === undefined ? "" : String(position);
+      });
+      setVisible(order.size);
+      if (updateUrl) {
+        const query = filterToQuery(filter);
+        window.history.replaceState(
+          null,
+          "",
+          query ? `${window.location.pathname}?${query}` : window.location.pathname,
+        );
+      }
+    };
+
+    // Restore a shared URL: put its values in the form (dropping ones the form cannot show), then filter.
+    setFormValues(form, new URLSearchParams(window.location.search));
+    apply(parseFilterQuery(formQuery(form)), true);
+    form.dataset.enhanced = "true";
+    form.querySelector<HTMLElement>("[data-submit]")?.setAttribute("hidden", "");
+
+    const onChange = () => apply(parseFilterQuery(formQuery(form)), true);
+    const onSubmit = (event: Event) => {
+      event.preventDefault();
+      onChange();
+    };
+    resetRef.current = () => {
+      setFormValues(form, new URLSearchParams());
+      onChange();
+    };
+    form.addEventListener("input", onChange);
+    form.addEventListener("change", onChange);
+    form.addEventListener("submit", onSubmit);
+    return () => {
+      form.removeEventListener("input", onChange);
+      form.removeEventListener("change", onChange);
+      form.removeEventListener("submit", onSubmit);
+    };
+  }, [formId, listId]);
+
+  return (
+    <div className="space-y-2">
+      <p
+        role="status"
+        aria-live="polite"
+        className="text-sm font-medium"
+        data-testid="catalog-count"
+        data-count={visible}
+      >
+        {visible === total ? `${total} models` : `${visible} of ${total} models match`}
+      </p>
+      {visible === 0 ? (
+        <div
+          className="rounded-lg border border-dashed border-slate-300 p-6 text-center dark:border-slate-700"
+          data-testid="catalog-empty"
+        >
+          <p className="font-medium">No model matches these filters.</p>
+          <button
+            type="button"
+            onClick={() => resetRef.current()}
+            className="text-brand-700 dark:text-brand-100 mt-2 text-sm font-medium hover:underline"
+          >
+            Clear all filters
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

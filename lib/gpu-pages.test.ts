@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { decodeTokensPerSecondUpperBound, planPlacement } from "@/lib/estimator";
+import type { EstimateInput, WeightFormat } from "@/lib/estimator";
+import { gpuGroups, modelFitOnGpu, modelsOnGpu } from "@/lib/gpu-pages";
+import { getGpu, getGpus } from "@/lib/gpus";
+import type { Gpu } from "@/lib/gpus";
+import { getModel, getModels } from "@/lib/models";
+import { tableFormats } from "@/lib/requirements";
+
+// Written out here rather than imported, so a change to the pages' profile has to be a deliberate one.
+const PROFILE = { engine: "llama.cpp", kvCacheType: "f16", sequences: 1, ubatchTokens: 512 } as const;
+const models = getModels();
+
+function gpu(slug: string): Gpu {
+  const found = getGpu(slug);
+  if (!found) throw new Error(`no GPU ${slug}`);
+  return found;
+}
+
+function fitsOneCard(slug: string, card: Gpu, format: WeightFormat, contextTokens: number): boolean {
+  const model = getModel(slug)!;
+  const input: EstimateInput = { ...PROFILE, format, contextTokens };
+  return planPlacement(model.architecture, input, { gpuMemoryBytes: card.memoryBytes, gpuCount: 1 })
+    .fitsInGpuOnly;
+}
+
+describe("gpuGroups", () => {
+  it("puts every GPU in exactly one group of its category", () => {
+    const groups = gpuGroups(getGpus());
+    const listed = groups.flatMap((group) => group.gpus.map((g) => g.slug));
+    expect([...listed].sort()).toEqual(
+      getGpus()
+        .map((g) => g.slug)
+        .sort(),
+    );
+    for (const group of groups) for (const g of group.gpus) expect(g.category).toBe(group.category);
+  });
+});
+
+describe.each(["rtx-4090", "rtx-3060-12gb", "h100-sxm", "m4-max-128gb"])("models on %s", (gpuSlug) => {
+  const card = gpu(gpuSlug);
+  const rows = modelsOnGpu(card, models);
+
+  it("lists every catalog model once", () => {
+    expect(rows.map((row) => row.slug).sort()).toEqual(models.map((m) => m.slug).sort());
+  });
+
+  it("picks the highest-quality table format that fits at the headline context", () => {
+    for (const row of rows) {
+      const model = getModel(row.slug)!;
+      const context = Math.min(8192, model.contextLength);
+      expect(row.headlineContextTokens).toBe(context);
+      const formats = tableFormats(model);
+      const chosen = row.format === null ? formats.length : formats.indexOf(row.format);
+      expect(chosen, row.slug).toBeGreaterThanOrEqual(0);
+      formats.forEach((format, index) => {
+        if (index < chosen)
+          expect(fitsOneCard(row.slug, card, format, context), `${row.slug} ${format}`).toBe(false);
+      });
+      if (row.format !== null) expect(fitsOneCard(row.slug, card, row.format, context), row.slug).toBe(true);
+    }
+  });
+
+  it("reports the longest context that format allows, and the bandwidth bound", () => {
+    for (const row of rows) {
+      const model = getModel(row.slug)!;
+      if (row.format === null) {
+        expect(row.maxContextTokens).toBe(0);
+        expect(row.decodeUpperBound).toBeNull();
+        continue;
+      }
+      expect(row.maxContextTokens).toBeGreaterThanOrEqual(row.headlineContextTokens);
+      expect(fitsOneCard(row.slug, card, row.format, row.maxContextTokens)).toBe(true);
+      if (row.maxContextTokens < model.architecture.maxPositionEmbeddings) {
+        expect(fitsOneCard(row.slug, card, row.format, row.maxContextTokens + 1), row.slug).toBe(false);
+      }
+      const bound = decodeTokensPerSecondUpperBound(
+        model.architecture,
+        { ...PROFILE, format: row.format, contextTokens: row.headlineContextTokens },
+        card.bandwidthBytesPerSecond,
+      );
+      expect(row.decodeUpperBound).toBe(bound);
+      expect(bound).toBeGreaterThan(0);
+    }
+  });
+
+  it("lists the models that fit before the ones that do not", () => {
+    const fits = rows.map((row) => row.format !== null);
+    expect(fits).toEqual([...fits].sort((a, b) => Number(b) - Number(a)));
+  });
+
+  it("links to the calculator with the GPU preloaded", () => {
+    for (const row of rows) {
+      const url = new URL(row.calculatorHref, "http://x");
+      expect(url.pathname).toBe("/calculator");
+      expect(url.searchParams.get("gpu")).toBe(gpuSlug);
+      expect(url.searchParams.get("model")).toBe(row.slug);
+      expect(url.searchParams.get("quant")).toBe(row.format);
+    }
+  });
+});
+
+describe("sanity against plain arithmetic", () => {
+  it("a 0.6B model runs unquantized on a 24 GiB card; a 671B model fits no format on it", () => {
+    // 0.6e9 parameters × 2 bytes ≈ 1.2 GB, far below 24 GiB; 671e9 parameters even at ~1.5 bits/weight ≈ 126 GB.
+    expect(modelFitOnGpu(getModel("qwen-3-0-6b")!, gpu("rtx-4090")).format).toBe("BF16");
+    expect(modelFitOnGpu(getModel("deepseek-r1")!, gpu("rtx-4090")).format).toBeNull();
+  });
+
+  it("a card with more memory never forces a lower-quality format", () => {
+    for (const model of models) {
+      const formats = tableFormats(model);
+      const rank = (card: Gpu) => {
+        const format = modelFitOnGpu(model, card).format;
+        return format === null ? formats.length : formats.indexOf(format);
+      };
+      expect(rank(gpu("h100-sxm")), model.slug).toBeLessThanOrEqual(rank(gpu("rtx-4090")));
+      expect(rank(gpu("rtx-4090")), model.slug).toBeLessThanOrEqual(rank(gpu("rtx-3060-12gb")));
+    }
+  });
+});
