@@ -193,6 +193,8 @@ export const SUPPORTED_MODEL_TYPES = [
   "gpt_oss",
   "llama4",
   "llama4_text",
+  "mistral3",
+  "kimi_k2",
 ] as const;
 export type SupportedModelType = (typeof SUPPORTED_MODEL_TYPES)[number];
 
@@ -217,6 +219,8 @@ const TIE_DEFAULT: Record<SupportedModelType, boolean> = {
   gpt_oss: false,
   llama4: false,
   llama4_text: false,
+  mistral3: false,
+  kimi_k2: false,
 };
 
 /** Gemma3TextConfig.__init__ defaults (transformers models/gemma3/configuration_gemma3.py). */
@@ -295,6 +299,19 @@ export function parseConfig(config: unknown): ModelArchitecture {
     // Keys set at top level (e.g. tie_word_embeddings, torch_dtype) apply unless the text config sets them.
     cfg = { ...config, ...(isObj(tc) ? tc : {}) };
     modelType = topType === "gemma3" ? "gemma3_text" : "llama4_text";
+  } else if (topType === "mistral3") {
+    // Mistral Small 3.x: Mistral3Config wraps a plain MistralConfig language model in text_config
+    // (transformers models/mistral3/configuration_mistral3.py; text_config defaults to "mistral").
+    if (!isObj(tc)) throw new ConfigError("text_config", `config.json: "text_config" must be an object for mistral3`);
+    const inner = typeof tc["model_type"] === "string" ? tc["model_type"] : "mistral";
+    if (inner !== "mistral") {
+      throw new ConfigError("text_config", `config.json: unsupported text_config "model_type" ${JSON.stringify(inner)}`);
+    }
+    cfg = { ...config, ...tc };
+    modelType = "mistral";
+  } else if (topType === "kimi_k2") {
+    // Kimi K2 ships DeepSeek-V3's modelling code ("architectures": ["DeepseekV3ForCausalLM"]) under its own type name.
+    modelType = "deepseek_v3";
   } else if (isObj(tc) && typeof tc["model_type"] === "string" && isSupported(tc["model_type"])) {
     cfg = { ...config, ...tc };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { kvBytesReadPerToken, kvCacheBreakdown, kvCacheBytes, kvElementsPerToken, parseConfig } from "./index";
-import { cellsPerSequence, kvRowBytes } from "./kv-cache";
+import { cellsPerSequence, kvRowBytes, llamaCppCellsPerStream } from "./kv-cache";
 import { fixtureArch, fixtureConfig, testdataArch } from "./fixtures.test-utils";
 
 const MiB = 1024 * 1024;
@@ -28,6 +28,14 @@ describe("GQA cache (llama.cpp)", () => {
     expect(kvCacheBytes(a, { contextTokens: 8000 })).toBe(8192 * perCell);
     expect(kvCacheBytes(a, { contextTokens: 8000, engine: "vllm" })).toBe(8000 * perCell);
     expect(kvCacheBytes(a, { contextTokens: 8001, engine: "vllm" })).toBe(8016 * perCell);
+  });
+
+  it("llama.cpp splits -c across -np streams before padding each to 256", () => {
+    // measured on llama-server (unsloth PR #7530, quoted in lib/validation/fixtures/README.md):
+    // -c 1024 with 3 slots allocates 1536 cells, with 4 slots 1024 cells
+    expect(3 * llamaCppCellsPerStream(1024, 3)).toBe(1536);
+    expect(4 * llamaCppCellsPerStream(1024, 4)).toBe(1024);
+    expect(llamaCppCellsPerStream(35000)).toBe(35072);
   });
 
   it("parallel sequences multiply the cache", () => {
@@ -89,6 +97,13 @@ describe("sliding-window layers", () => {
     const m = testdataArch("mixtral-8x7b");
     expect(cellsPerSequence(m, m.layers[0]!, { contextTokens: 32768 })).toBe(32768);
     expect(cellsPerSequence(m, m.layers[0]!, { contextTokens: 32768, engine: "vllm" })).toBe(4096 + 16);
+  });
+
+  it("llama.cpp keeps the SWA cache in f16 when the KV type is quantized (llama.cpp PR #21277)", () => {
+    const a = fixtureArch("gpt-oss-120b");
+    const perTokenLayerF16 = 2 * 8 * 64 * 2;
+    const perTokenLayerQ8 = 2 * ((8 * 64) / 32) * 34;
+    expect(kvCacheBytes(a, { contextTokens: 131072, kvCacheType: "q8_0" })).toBe(18 * 768 * perTokenLayerF16 + 18 * 131072 * perTokenLayerQ8);
   });
 
   it("per-layer breakdown sums to the total", () => {

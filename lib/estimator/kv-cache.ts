@@ -72,12 +72,28 @@ function windowed(arch: ModelArchitecture, layer: LayerSpec, engine: Engine): bo
   return engine === "vllm" ? true : arch.llamaCppWindowedCache;
 }
 
+/**
+ * llama.cpp context cells per sequence stream (llama-context.cpp): n_ctx = GGML_PAD(n_ctx, 256); with several
+ * sequences in separate streams (kv_unified false, the default) n_ctx_seq = GGML_PAD(n_ctx / n_seq, 256).
+ * `contextTokens` is the context each sequence gets, so llama.cpp's -c is contextTokens × sequences.
+ */
+export function llamaCppCtxPerSequence(contextTokens: number, sequences = 1): number {
+  return llamaCppCellsPerStream(contextTokens * sequences, sequences);
+}
+
+/** The same rule from llama.cpp's own inputs: -c (total) and -np (sequences). */
+export function llamaCppCellsPerStream(nCtx: number, nSeq = 1): number {
+  const padded = padTo(nCtx, LLAMA_CPP_CTX_PAD);
+  if (nSeq <= 1) return padded;
+  return padTo(Math.floor(padded / nSeq), LLAMA_CPP_CTX_PAD);
+}
+
 /** Cache cells (token slots) one sequence holds for a given layer. */
 export function cellsPerSequence(arch: ModelArchitecture, layer: LayerSpec, input: KvCacheInput): number {
   const engine = input.engine ?? "llama.cpp";
   const ubatch = input.ubatchTokens ?? 512;
   if (engine === "llama.cpp") {
-    const base = padTo(input.contextTokens, LLAMA_CPP_CTX_PAD);
+    const base = llamaCppCtxPerSequence(input.contextTokens, input.sequences ?? 1);
     if (!windowed(arch, layer, engine)) return base;
     // llama_kv_cache_iswa: min(base, n_swa + n_ubatch) padded to 256 (per stream).
     return padTo(Math.min(base, layer.window! + ubatch), LLAMA_CPP_SWA_PAD);
@@ -86,6 +102,15 @@ export function cellsPerSequence(arch: ModelArchitecture, layer: LayerSpec, inpu
   if (!windowed(arch, layer, engine)) return full;
   // vLLM sliding-window manager keeps the window plus the partially filled block.
   return Math.min(full, padTo(layer.window! + VLLM_BLOCK_SIZE, VLLM_BLOCK_SIZE));
+}
+
+/**
+ * Cache element type actually used for a layer: llama.cpp keeps the SWA half of an iSWA cache in f16 even
+ * when --cache-type-k/v is quantized (llama.cpp PR #21277 "kv-cache : do not quantize SWA KV cache").
+ */
+export function layerCacheType(arch: ModelArchitecture, layer: LayerSpec, type: KvCacheType, engine: Engine): KvCacheType {
+  if (engine === "llama.cpp" && windowed(arch, layer, engine) && (type === "q8_0" || type === "q4_0")) return "f16";
+  return type;
 }
 
 export interface KvCacheBreakdown {
@@ -99,17 +124,23 @@ export interface KvCacheBreakdown {
 /** Total KV cache bytes for all layers and sequences. */
 export function kvCacheBreakdown(arch: ModelArchitecture, input: KvCacheInput): KvCacheBreakdown {
   const type = input.kvCacheType ?? "f16";
+  const engine = input.engine ?? "llama.cpp";
   const seqs = input.sequences ?? 1;
-  const { k, v } = kvElementsPerToken(arch);
-  const tokenBytes = kvRowBytes(type, k) + (v > 0 ? kvRowBytes(type, v) : 0);
   const perLayer: number[] = [];
   let bytesPerTokenFullLayers = 0;
   for (const layer of arch.layers) {
+    const tokenBytes = tokenBytesFor(arch, layerCacheType(arch, layer, type, engine));
     const cells = cellsPerSequence(arch, layer, input);
     perLayer.push(cells * tokenBytes * seqs);
-    if (!windowed(arch, layer, input.engine ?? "llama.cpp")) bytesPerTokenFullLayers += tokenBytes;
+    if (!windowed(arch, layer, engine)) bytesPerTokenFullLayers += tokenBytes;
   }
   return { bytes: perLayer.reduce((a, b) => a + b, 0), perLayer, bytesPerTokenFullLayers };
+}
+
+/** K+V bytes of one token in one layer. */
+function tokenBytesFor(arch: ModelArchitecture, type: KvCacheType): number {
+  const { k, v } = kvElementsPerToken(arch);
+  return kvRowBytes(type, k) + (v > 0 ? kvRowBytes(type, v) : 0);
 }
 
 export function kvCacheBytes(arch: ModelArchitecture, input: KvCacheInput): number {
@@ -121,12 +152,10 @@ export function kvCacheBytes(arch: ModelArchitecture, input: KvCacheInput): numb
  * every cached token of full layers, at most the window on windowed layers.
  */
 export function kvBytesReadPerToken(arch: ModelArchitecture, contextTokens: number, type: KvCacheType, engine: Engine): number {
-  const { k, v } = kvElementsPerToken(arch);
-  const tokenBytes = kvRowBytes(type, k) + (v > 0 ? kvRowBytes(type, v) : 0);
   let s = 0;
   for (const layer of arch.layers) {
     const n = windowed(arch, layer, engine) ? Math.min(contextTokens, layer.window!) : contextTokens;
-    s += n * tokenBytes;
+    s += n * tokenBytesFor(arch, layerCacheType(arch, layer, type, engine));
   }
   return s;
 }

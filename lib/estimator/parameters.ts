@@ -148,7 +148,8 @@ export function listTensors(arch: ModelArchitecture): TensorInfo[] {
         out.push(mat(p + "ffn_gate_shexp.weight", "ffn_gate_shexp", i, h, s));
         out.push(mat(p + "ffn_up_shexp.weight", "ffn_up_shexp", i, h, s));
         out.push(mat(p + "ffn_down_shexp.weight", "ffn_down_shexp", i, s, h));
-        if (moe.sharedExpertGate) out.push(mat(p + "ffn_gate_inp_shexp.weight", "ffn_gate_inp_shexp", i, h, 1));
+        // qwen2_moe shared_expert_gate [1, hidden]: a 1-D {n_embd} tensor in llama.cpp (llama-model.cpp)
+        if (moe.sharedExpertGate) out.push(vec(p + "ffn_gate_inp_shexp.weight", "ffn_gate_inp_shexp", i, h));
       }
     } else {
       const f = arch.intermediateSize;

@@ -5,7 +5,7 @@
  */
 import type { ModelArchitecture } from "./config";
 import type { Engine } from "./formats";
-import { LLAMA_CPP_CTX_PAD, padTo } from "./kv-cache";
+import { llamaCppCtxPerSequence, LLAMA_CPP_CTX_PAD, padTo } from "./kv-cache";
 
 const MiB = 1024 * 1024;
 const F32 = 4;
@@ -39,12 +39,13 @@ function ffnWidth(arch: ModelArchitecture): number {
  * buffer is the largest simultaneous set of f32 intermediates of one ubatch, not their sum):
  *  - output phase: logits n_vocab × n_ubatch plus the final hidden state;
  *  - FFN phase: gate and up activations (n_ff × n_ubatch each) plus residual/normed hidden states;
- *  - attention phase without flash attention: the KQ scores n_kv × n_ubatch × n_head (f32) and
- *    their softmax (same size), which grows with context; with flash attention the scores stay in
+ *  - attention phase without flash attention: the KQ scores n_kv × n_ubatch × n_head (f32), which
+ *    grow with context (softmax runs in place); with flash attention the scores stay in
  *    on-chip tiles and only Q/K/V/output rows of the ubatch are materialized.
  */
 export function llamaCppComputeParts(arch: ModelArchitecture, input: ComputeInput): { withOutput: number; layersOnly: number } {
-  const ub = Math.min(input.ubatchTokens ?? 512, padTo(input.contextTokens, LLAMA_CPP_CTX_PAD) * (input.sequences ?? 1));
+  // n_ubatch ≤ n_batch ≤ n_ctx (llama-context.cpp)
+  const ub = Math.min(input.ubatchTokens ?? 512, padTo(input.contextTokens * (input.sequences ?? 1), LLAMA_CPP_CTX_PAD));
   const fa = input.flashAttention ?? true;
   const h = arch.hiddenSize;
   const hidden = h * ub * F32;
@@ -54,9 +55,9 @@ export function llamaCppComputeParts(arch: ModelArchitecture, input: ComputeInpu
   const qkvRows = (qDim + 2 * arch.numKeyValueHeads * arch.headDim) * ub * F32;
   let attnPhase = qkvRows + 3 * hidden;
   if (!fa) {
-    // KQ scores and softmax over the padded context of one sequence
-    const nKv = padTo(input.contextTokens, LLAMA_CPP_CTX_PAD);
-    attnPhase += 2 * nKv * ub * arch.numAttentionHeads * F32;
+    // KQ scores of the ubatch against one stream's cells (softmax runs in place on the same buffer)
+    const nKv = llamaCppCtxPerSequence(input.contextTokens, input.sequences ?? 1);
+    attnPhase += nKv * ub * arch.numAttentionHeads * F32;
   }
   const layersOnly = Math.ceil(Math.max(ffnPhase, attnPhase));
   return { withOutput: Math.max(layersOnly, Math.ceil(outputPhase)), layersOnly };
