@@ -126,6 +126,21 @@ describe("llama.cpp mix rules (llama_tensor_get_type)", () => {
     expect(typesOf(llama8b, "Q3_K_M", "attn_output").every((t) => t === "Q4_K")).toBe(true);
   });
 
+  it("IQ4_XS: attn_v Q5_K when n_gqa >= 4; ffn_down Q5_K for the first n/8 layers without an imatrix", () => {
+    expect(typesOf(llama8b, "IQ4_XS", "attn_v").every((t) => t === "Q5_K")).toBe(true);
+    expect(count(typesOf(llama8b, "IQ4_XS", "ffn_down"), "Q5_K")).toBe(4);
+    const withImatrix = ggufTensorBytes(llama8b, "IQ4_XS", { imatrix: true }).filter((t) => t.tensor.role === "ffn_down");
+    expect(withImatrix.every((t) => t.type === "IQ4_XS")).toBe(true);
+  });
+
+  it("IQ3_XXS (imatrix required): attn_q/attn_k IQ2_S, attn_output IQ3_S, token_embd IQ3_S", () => {
+    expect(typesOf(llama8b, "IQ3_XXS", "attn_q").every((t) => t === "IQ2_S")).toBe(true);
+    expect(typesOf(llama8b, "IQ3_XXS", "attn_k").every((t) => t === "IQ2_S")).toBe(true);
+    expect(typesOf(llama8b, "IQ3_XXS", "attn_output").every((t) => t === "IQ3_S")).toBe(true);
+    expect(typesOf(llama8b, "IQ3_XXS", "token_embd")).toEqual(["IQ3_S"]);
+    expect(typesOf(llama8b, "IQ3_XXS", "ffn_up").every((t) => t === "IQ3_XXS")).toBe(true);
+  });
+
   it("Q2_K: attn_v Q4_K when n_gqa >= 4, ffn_down and attn_output Q3_K", () => {
     expect(typesOf(llama8b, "Q2_K", "attn_v").every((t) => t === "Q4_K")).toBe(true);
     expect(typesOf(llama8b, "Q2_K", "ffn_down").every((t) => t === "Q3_K")).toBe(true);

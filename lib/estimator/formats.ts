@@ -272,6 +272,8 @@ function useMoreBits(i: number, n: number): boolean {
 }
 
 const IQ_LOW: ReadonlySet<WeightFormat> = new Set(["IQ2_XXS", "IQ1_S"]);
+/** formats whose main type needs an importance matrix (tensor_requires_imatrix in llama-quant.cpp) */
+const IMATRIX_REQUIRED: ReadonlySet<WeightFormat> = new Set(["IQ3_XXS", "IQ2_XXS", "IQ1_S"]);
 
 function chooseType(fmt: WeightFormat, t: TensorInfo, cat: Category, qs: QuantState): GgmlType {
   let nt = GGUF_DEFAULT_TYPE[fmt]!;
@@ -362,7 +364,10 @@ export interface TensorPlacementInfo {
 }
 
 export interface QuantOptions {
-  /** llama.cpp: an importance matrix was used. Default: true for IQ formats (required), false otherwise. */
+  /**
+   * llama.cpp: an importance matrix was used. Default: only where llama-quantize requires one
+   * (tensor_requires_imatrix: IQ3_XXS, IQ2_XXS, IQ1_S); IQ4_XS and k-quants are assumed static.
+   */
   imatrix?: boolean;
 }
 
@@ -385,7 +390,7 @@ export function ggufTensorBytes(arch: ModelArchitecture, format: WeightFormat, o
       (arch.modelType === "llama" || arch.modelType === "mistral") &&
       arch.numLayers === 80 &&
       arch.numAttentionHeads !== arch.numKeyValueHeads,
-    hasImatrix: opts.imatrix ?? format.startsWith("IQ"),
+    hasImatrix: opts.imatrix ?? IMATRIX_REQUIRED.has(format),
     tied: arch.tieWordEmbeddings,
   };
   const convBase: "F16" | "BF16" = format === "F16" ? "F16" : "BF16";
