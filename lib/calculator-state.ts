@@ -263,7 +263,6 @@ function toEntries(input: SearchParamsInput): [string, string][] {
 
 /** Shortens text for a message: at most `max` characters, control characters shown as spaces. */
 export function shorten(text: string, max = 40): string {
-  // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, " ");
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
@@ -363,7 +362,7 @@ export function parseCalculatorState(
           state.config = custom.config;
           customMax = Math.max(1, custom.architecture.maxPositionEmbeddings);
         } else {
-          report("cfg", cfgRaw, `${custom.message} Using the default model.`);
+          report("cfg", cfgRaw, `${custom.message.replace(/\.$/, "")}; using the default model`);
         }
       }
     } else if (catalog.models.some((m) => m.slug === slug)) {

@@ -1,4 +1,9 @@
 import type { Metadata } from "next";
+import { Calculator } from "@/components/calculator/calculator";
+import type { CalculatorGpuOption, CalculatorModelOption } from "@/components/calculator/results";
+import { defaultState } from "@/lib/calculator-state";
+import { getGpus, gpuCategoryLabel } from "@/lib/gpus";
+import { getModels } from "@/lib/models";
 
 export const metadata: Metadata = {
   title: "VRAM calculator for open-weight LLMs",
@@ -7,11 +12,51 @@ export const metadata: Metadata = {
   alternates: { canonical: "/calculator" },
 };
 
+/** The compact, serializable catalog the client island receives (no content-layer objects, no MDX bodies). */
+function calculatorModels(): CalculatorModelOption[] {
+  return getModels().map((model) => ({
+    slug: model.slug,
+    name: model.name,
+    contextLength: model.contextLength,
+    huggingFaceId: model.huggingFaceId,
+    config: model.config,
+  }));
+}
+
+function calculatorGpus(): CalculatorGpuOption[] {
+  return getGpus().map((gpu) => ({
+    slug: gpu.slug,
+    name: gpu.name,
+    category: gpu.category,
+    categoryLabel: gpuCategoryLabel(gpu.category),
+    memoryBytes: gpu.memoryBytes,
+    bandwidthBytesPerSecond: gpu.bandwidthBytesPerSecond,
+    unifiedMemory: gpu.unifiedMemory === true,
+  }));
+}
+
 export default function CalculatorPage() {
+  const models = calculatorModels();
+  const gpus = calculatorGpus();
+  // A statically generated page cannot see the query string: the server renders the default state and the island
+  // applies the link's settings on hydration, in the same layout.
+  const initialState = defaultState({ models, gpus });
   return (
-    <div className="space-y-4">
-      <h1 className="text-3xl font-bold tracking-tight">Calculator</h1>
-      <p>The interactive calculator is being built.</p>
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight">VRAM calculator</h1>
+        <p className="max-w-3xl text-slate-700 dark:text-slate-300">
+          Pick a model or paste its config.json, a weight format, a context length and your GPUs: the memory
+          breakdown, whether it fits and a launch command update as you type. Every figure comes from the same
+          estimator as the model pages, and the link in the address bar reproduces exactly what you see.
+        </p>
+        <noscript>
+          <p className="rounded-md border border-amber-400 p-3 text-sm">
+            Without JavaScript the calculator shows its default settings only.
+          </p>
+        </noscript>
+      </header>
+      <Calculator models={models} gpus={gpus} initialState={initialState} />
     </div>
   );
 }
