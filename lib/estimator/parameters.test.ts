@@ -110,4 +110,38 @@ describe("countParameters — official figures", () => {
     expect(p.total - p.active).toBe(p.embedding - a.hiddenSize);
     expect(p.activeWithEmbedding).toBe(p.total);
   });
+
+  // Llama 4 text configs as published (Scout: Llama4Config printout of Llama-4-Scout-17B-16E; Maverick:
+  // TensorRT-LLM's LLAMA_4_MAVERICK config with its 48 layers restored). Official: Scout 17B active /
+  // 109B total, Maverick 17B active / 400B total (Meta's Llama 4 announcement as summarised in public posts).
+  // The 109B of Scout includes the vision encoder, which countParameters leaves out (language model only).
+  const llama4Text = {
+    model_type: "llama4_text",
+    hidden_size: 5120,
+    intermediate_size: 8192,
+    intermediate_size_mlp: 16384,
+    num_hidden_layers: 48,
+    num_attention_heads: 40,
+    num_key_value_heads: 8,
+    head_dim: 128,
+    vocab_size: 202048,
+    num_experts_per_tok: 1,
+    attention_chunk_size: 8192,
+  };
+  it("Llama 4 Maverick: 400B total, 17B active", () => {
+    const p = parameterBreakdown(
+      parseConfig({ model_type: "llama4", tie_word_embeddings: false, text_config: { ...llama4Text, num_local_experts: 128, interleave_moe_layer_step: 2, max_position_embeddings: 1048576 } }),
+    );
+    expect(rel(p.total, 400e9)).toBeLessThan(0.005);
+    expect(rel(p.activeWithEmbedding, 17e9)).toBeLessThan(0.02);
+  });
+
+  it("Llama 4 Scout: 109B total with vision (LM alone within 1.5%), 17B active", () => {
+    const p = parameterBreakdown(
+      parseConfig({ model_type: "llama4", tie_word_embeddings: false, text_config: { ...llama4Text, num_local_experts: 16, interleave_moe_layer_step: 1, max_position_embeddings: 10485760 } }),
+    );
+    expect(p.total).toBeLessThan(109e9);
+    expect(rel(p.total, 109e9)).toBeLessThan(0.015);
+    expect(rel(p.activeWithEmbedding, 17e9)).toBeLessThan(0.02);
+  });
 });
