@@ -17,6 +17,8 @@ const StatedParameters = defineNestedType(() => ({
     // As the model card states them, in parameters (not billions).
     total: { type: "number", required: true },
     active: { type: "number", required: false },
+    // true when the card gives only the size in the model's name ("7B"); the page then leads with the counted figure.
+    nominal: { type: "boolean", required: false },
     source: { type: "string", required: true },
   },
 }));
@@ -30,7 +32,9 @@ export const Model = defineDocumentType(() => ({
     aliases: { type: "list", of: { type: "string" }, required: false },
     family: { type: "string", required: true },
     developer: { type: "string", required: true },
-    releaseDate: { type: "date", required: true },
+    // A string, not contentlayer's "date": its date type silently rolls 2024-02-30 over to 2024-03-01. lib/catalog
+    // checks that the string is a real calendar day (YYYY-MM-DD) and names the file and field when it is not.
+    releaseDate: { type: "string", required: true },
     license: { type: "string", required: true },
     licenseUrl: { type: "string", required: true },
     modality: { type: "enum", options: ["text", "text+image", "text+image+audio"], required: true },

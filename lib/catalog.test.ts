@@ -81,11 +81,17 @@ describe("buildCatalog", () => {
     ["unknown base model", doc({ baseModel: "no-such-model" }), "baseModel"],
     ["bad slug", doc({ sourceFilePath: "models/Bad_Slug.mdx" }), "(file name)"],
     ["empty body", doc({ bodyRaw: "  " }), "(body)"],
+    ["link to a missing model", doc({ bodyRaw: "See [the big one](/models/no-such-model)." }), "(body)"],
   ])("%s fails naming the file and the field", (_label, input, field) => {
     const error = errorOf([input]);
     expect(error.field).toBe(field);
     expect(error.message).toContain("content/models/");
     expect(error.message).toContain(`"${field}"`);
+  });
+
+  it("accepts prose links to models that exist", () => {
+    const models = buildCatalog([doc({ bodyRaw: "See [itself](/models/test-model#specs)." })]);
+    expect(models).toHaveLength(1);
   });
 
   it("rejects two documents with the same slug", () => {

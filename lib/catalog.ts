@@ -24,7 +24,7 @@ export interface RawModelDocument {
   baseModel?: string | undefined;
   huggingFaceId: string;
   contextLength: number;
-  parameters: { total: number; active?: number | undefined; source: string };
+  parameters: { total: number; active?: number | undefined; nominal?: boolean | undefined; source: string };
   sources: ModelSource[];
   architecture: unknown;
   bodyCode: string;
@@ -47,7 +47,7 @@ export interface CatalogModel {
   baseModel: string | null;
   huggingFaceId: string;
   contextLength: number;
-  statedParameters: { total: number; active: number | null; source: string };
+  statedParameters: { total: number; active: number | null; nominal: boolean; source: string };
   sources: ModelSource[];
   /** The frontmatter architecture block, with Hugging Face config.json field names. */
   config: Record<string, unknown>;
@@ -70,7 +70,12 @@ export class ContentError extends Error {
   }
 }
 
+/** The same list as the modality enum in contentlayer.config.ts. */
+export const MODALITIES = ["text", "text+image", "text+image+audio"] as const;
+
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// Links from prose to other model pages: ](/models/<slug>) or ](/models/<slug>#anchor)
+const MODEL_LINK_PATTERN = /\]\(\/models\/([^)#?\s]+)/g;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})/;
 
 export function slugFromPath(sourceFilePath: string): string {
@@ -120,6 +125,14 @@ function buildOne(doc: RawModelDocument): CatalogModel {
       throw new ContentError(file, field, "must be a non-empty string");
     }
   }
+  // contentlayer2 does not enforce "enum" fields (it accepts any string), so the allowed values are checked here.
+  if (!(MODALITIES as readonly string[]).includes(doc.modality)) {
+    throw new ContentError(
+      file,
+      "modality",
+      `must be one of ${MODALITIES.join(", ")}, got ${JSON.stringify(doc.modality)}`,
+    );
+  }
   if (!validUrl(doc.licenseUrl))
     throw new ContentError(file, "licenseUrl", "must be an absolute http(s) URL");
   if (!Number.isInteger(doc.contextLength) || doc.contextLength <= 0) {
@@ -129,7 +142,7 @@ function buildOne(doc: RawModelDocument): CatalogModel {
       `must be a positive whole number of tokens, got ${doc.contextLength}`,
     );
   }
-  const { total, active, source } = doc.parameters;
+  const { total, active, nominal, source } = doc.parameters;
   if (!Number.isFinite(total) || total <= 0) {
     throw new ContentError(file, "parameters.total", "must be a positive number of parameters");
   }
@@ -178,7 +191,7 @@ function buildOne(doc: RawModelDocument): CatalogModel {
     baseModel: doc.baseModel ?? null,
     huggingFaceId: doc.huggingFaceId,
     contextLength: doc.contextLength,
-    statedParameters: { total, active: active ?? null, source },
+    statedParameters: { total, active: active ?? null, nominal: nominal ?? false, source },
     sources: doc.sources.map(({ label, url }) => ({ label, url })),
     config: doc.architecture as Record<string, unknown>,
     architecture,
@@ -216,6 +229,16 @@ export function buildCatalog(docs: readonly RawModelDocument[]): CatalogModel[] 
     byName.set(nameKey, model);
   }
   for (const model of models) {
+    for (const match of model.bodyRaw.matchAll(MODEL_LINK_PATTERN)) {
+      const target = match[1] ?? "";
+      if (!bySlug.has(target)) {
+        throw new ContentError(
+          model.sourceFilePath,
+          "(body)",
+          `links to /models/${target}, which is not a model in content/models/`,
+        );
+      }
+    }
     if (model.baseModel === null) continue;
     if (model.baseModel === model.slug) {
       throw new ContentError(model.sourceFilePath, "baseModel", "cannot point at the model itself");
@@ -229,4 +252,13 @@ export function buildCatalog(docs: readonly RawModelDocument[]): CatalogModel[] 
     }
   }
   return models.sort((a, b) => a.name.localeCompare(b.name, "en"));
+}
+
+/** The parameter counts a page leads with: the card's figures, or our count when the card gives only a nominal size. */
+export function headlineParameters(model: CatalogModel): { total: number; active: number } {
+  if (model.statedParameters.nominal) return model.parameters;
+  return {
+    total: model.statedParameters.total,
+    active: model.statedParameters.active ?? model.parameters.active,
+  };
 }

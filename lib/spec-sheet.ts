@@ -46,7 +46,9 @@ export function specSheetRows(model: CatalogModel): SpecRow[] {
   add(
     "parameters",
     "Total parameters",
-    `${formatParameters(model.statedParameters.total)} (counted: ${formatParameters(model.parameters.total)})`,
+    model.statedParameters.nominal
+      ? `${formatParameters(model.parameters.total)} counted (the card gives only the nominal ${formatParameters(model.statedParameters.total)})`
+      : `${formatParameters(model.statedParameters.total)} (counted: ${formatParameters(model.parameters.total)})`,
   );
   if (arch.moe) {
     add(

@@ -9,7 +9,12 @@ const MODALITY_LABELS: Record<string, string> = {
 
 export function KeyFigures({ model }: { model: CatalogModel }) {
   const figures = [
-    { label: "Parameters", value: formatParameters(model.statedParameters.total) },
+    {
+      label: "Parameters",
+      value: model.statedParameters.nominal
+        ? `${formatParameters(model.parameters.total)} (“${formatParameters(model.statedParameters.total)}”)`
+        : formatParameters(model.statedParameters.total),
+    },
     ...(model.isMixtureOfExperts
       ? [
           {
