@@ -452,10 +452,29 @@ function gpuTensorBytes(arch: ModelArchitecture, format: WeightFormat, t: Tensor
 
 export const GGUF_FORMATS: ReadonlySet<WeightFormat> = new Set(Object.keys(GGUF_DEFAULT_TYPE) as WeightFormat[]);
 
+/**
+ * Results are memoized per architecture object (placement searches call this many times for one model);
+ * the cache is invisible to callers as long as they treat the returned array as read-only.
+ */
+const MEMO = new WeakMap<ModelArchitecture, Map<string, readonly TensorPlacementInfo[]>>();
+
 /** Per-tensor bytes of the weights in `format` for `engine`. */
-export function tensorBytes(arch: ModelArchitecture, format: WeightFormat, engine: Engine = "llama.cpp"): TensorPlacementInfo[] {
-  if (engine === "llama.cpp") return ggufTensorBytes(arch, format);
-  return listTensors(arch).map((t) => ({ tensor: t, type: "GPU" as const, bytes: gpuTensorBytes(arch, format, t) }));
+export function tensorBytes(arch: ModelArchitecture, format: WeightFormat, engine: Engine = "llama.cpp"): readonly TensorPlacementInfo[] {
+  let m = MEMO.get(arch);
+  if (!m) {
+    m = new Map();
+    MEMO.set(arch, m);
+  }
+  const key = `${engine}|${format}`;
+  const hit = m.get(key);
+  if (hit) return hit;
+  const result: readonly TensorPlacementInfo[] = Object.freeze(
+    engine === "llama.cpp"
+      ? ggufTensorBytes(arch, format)
+      : listTensors(arch).map((t) => ({ tensor: t, type: "GPU" as const, bytes: gpuTensorBytes(arch, format, t) })),
+  );
+  m.set(key, result);
+  return result;
 }
 
 /** Total weight bytes: what the GGUF file / safetensors checkpoint holds for these tensors (no file headers). */
