@@ -50,6 +50,7 @@ describe("estimateMemory", () => {
     ["vLLM format on llama.cpp", { format: "AWQ-INT4" }],
     ["q8_0 KV on vLLM", { engine: "vllm", format: "BF16", kvCacheType: "q8_0" }],
     ["fp8 KV on llama.cpp", { kvCacheType: "fp8" }],
+    ["quantized V cache without flash attention (llama.cpp)", { kvCacheType: "q8_0", flashAttention: false }],
     ["unknown format", { format: "Q4_K" as never }],
     ["unknown engine", { engine: "tgi" as never }],
   ];

@@ -77,6 +77,11 @@ export function resolveInput(input: EstimateInput): ResolvedInput {
   const ubatchTokens = positiveInt("ubatchTokens", input.ubatchTokens ?? DEFAULTS.ubatchTokens);
   const flashAttention = input.flashAttention ?? DEFAULTS.flashAttention;
   if (typeof flashAttention !== "boolean") throw new RangeError("flashAttention must be a boolean");
+  // llama.cpp refuses a quantized V cache without flash attention (llama-context: "V cache quantization
+  // requires flash_attn"); kvCacheType sets both K and V.
+  if (engine === "llama.cpp" && !flashAttention && (kvCacheType === "q8_0" || kvCacheType === "q4_0")) {
+    throw new RangeError(`llama.cpp needs flash attention for a ${kvCacheType} V cache`);
+  }
   return { format: input.format, contextTokens, kvCacheType, sequences, ubatchTokens, engine, flashAttention };
 }
 
