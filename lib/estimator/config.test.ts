@@ -295,6 +295,15 @@ describe("parseConfig — model_type rules on synthetic configs", () => {
   });
 });
 
+describe("parseConfig — output shape", () => {
+  it("is a plain, JSON-serializable object (round-trips unchanged)", () => {
+    for (const name of ["DeepSeek-V3", "gpt-oss-120b", "gemma-2-9b-it", "Qwen3-30B-A3B"]) {
+      const a = fixtureArch(name);
+      expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+    }
+  });
+});
+
 describe("parseConfig — errors", () => {
   it("missing required field names the field", () => {
     const cfg = { ...(fixtureConfig("Llama-3.1-8B-Instruct") as Record<string, unknown>) };
