@@ -28,8 +28,8 @@ describe("llama.cpp compute buffer", () => {
     expect(llamaCppComputeBytes(a, { contextTokens: 8192, ubatchTokens: 1024 })).toBe(2 * llamaCppComputeBytes(a, { contextTokens: 8192, ubatchTokens: 512 }));
   });
 
-  it("n_ubatch is capped by the padded context", () => {
-    expect(llamaCppComputeBytes(a, { contextTokens: 100 })).toBe(llamaCppComputeBytes(a, { contextTokens: 256, ubatchTokens: 256 }));
+  it("n_ubatch is capped by the requested context (n_batch = min(n_ctx, n_batch))", () => {
+    expect(llamaCppComputeBytes(a, { contextTokens: 100 })).toBe(llamaCppComputeBytes(a, { contextTokens: 4096, ubatchTokens: 100 }));
   });
 
   it("without flash attention the KQ scores (n_ctx × n_ubatch × n_head × f32) grow with context", () => {

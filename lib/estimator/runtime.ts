@@ -5,7 +5,7 @@
  */
 import type { ModelArchitecture } from "./config";
 import type { Engine } from "./formats";
-import { llamaCppCtxPerSequence, LLAMA_CPP_CTX_PAD, padTo } from "./kv-cache";
+import { llamaCppCtxPerSequence } from "./kv-cache";
 
 const MiB = 1024 * 1024;
 const F32 = 4;
@@ -44,8 +44,8 @@ function ffnWidth(arch: ModelArchitecture): number {
  *    on-chip tiles and only Q/K/V/output rows of the ubatch are materialized.
  */
 export function llamaCppComputeParts(arch: ModelArchitecture, input: ComputeInput): { withOutput: number; layersOnly: number } {
-  // n_ubatch ≤ n_batch ≤ n_ctx (llama-context.cpp)
-  const ub = Math.min(input.ubatchTokens ?? 512, padTo(input.contextTokens * (input.sequences ?? 1), LLAMA_CPP_CTX_PAD));
+  // llama-context.cpp: n_batch = min(n_ctx, n_batch), n_ubatch = min(n_batch, n_ubatch), before n_ctx is padded
+  const ub = Math.min(input.ubatchTokens ?? 512, input.contextTokens * (input.sequences ?? 1));
   const fa = input.flashAttention ?? true;
   const h = arch.hiddenSize;
   const hidden = h * ub * F32;
