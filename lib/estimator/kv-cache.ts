@@ -39,7 +39,10 @@ export function kvRowBytes(type: KvCacheType, n: number): number {
 export const LLAMA_CPP_CTX_PAD = 256;
 /** llama.cpp pads the SWA cache to 256 cells (llama-kv-cache-iswa.cpp). */
 export const LLAMA_CPP_SWA_PAD = 256;
-/** vLLM paged attention block size in tokens (CacheConfig.block_size default). */
+/**
+ * vLLM paged-attention block size in tokens: CacheConfig.block_size has no static default and the GPU
+ * platform sets 16 when unset (vllm/platforms, check_and_update_configs).
+ */
 export const VLLM_BLOCK_SIZE = 16;
 
 export function padTo(n: number, multiple: number): number {
@@ -100,7 +103,8 @@ export function cellsPerSequence(arch: ModelArchitecture, layer: LayerSpec, inpu
   }
   const full = padTo(input.contextTokens, VLLM_BLOCK_SIZE);
   if (!windowed(arch, layer, engine)) return full;
-  // vLLM sliding-window manager keeps the window plus the partially filled block.
+  // vLLM's sliding-window KV manager frees blocks that fall out of the window; modelled as the window
+  // plus one partially filled block (an approximation of its block accounting).
   return Math.min(full, padTo(layer.window! + VLLM_BLOCK_SIZE, VLLM_BLOCK_SIZE));
 }
 
