@@ -174,7 +174,9 @@ function main(argv: string[]): number {
       process.stderr.write(`estimate: ${e.message}\n`);
       return 2;
     }
-    throw e;
+    // anything else is a bug in the estimator, not in the input
+    process.stderr.write(`estimate: internal error: ${(e as Error).message}\n`);
+    return 1;
   }
 }
 
