@@ -44,6 +44,8 @@ export interface GpuModelFit {
   format: WeightFormat | null;
   /** Longest context that format allows on one card (≤ the model's maximum); 0 when nothing fits. */
   maxContextTokens: number;
+  /** The model card's maximum context, to tell "the full context fits" apart. */
+  modelContextTokens: number;
   /** Upper bound on decode tokens/s at the headline context (bandwidth / bytes read per token). Not a prediction. */
   decodeUpperBound: number | null;
   calculatorHref: string;
@@ -76,6 +78,7 @@ export function modelFitOnGpu(model: CatalogModel, gpu: Gpu): GpuModelFit {
     headlineContextTokens: contextTokens,
     format,
     maxContextTokens,
+    modelContextTokens: model.contextLength,
     decodeUpperBound,
     calculatorHref: calculatorHref({
       model: model.slug,

@@ -16,7 +16,8 @@ const INDEX_FIELDS: [string, string][] = [
 ];
 
 const MODEL_FIELDS: [string, string][] = [
-  ["slug", "Identifier used in every URL."],
+  ["schemaVersion", "As in the index."],
+  ["slug, page", "Identifier used in every URL; the model's HTML page."],
   ["name, aliases", "Display name and other names the model goes by (Hugging Face ids, short names)."],
   ["family, developer", "Model family and the organisation that released it."],
   ["license, licenseUrl", "Licence name and where to read it."],

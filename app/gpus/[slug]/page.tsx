@@ -131,7 +131,9 @@ export default async function GpuPage({ params }: PageProps) {
                     <>
                       <td className="px-3 py-2">{formatLabel(row.format)}</td>
                       <td className="px-3 py-2 text-right tabular-nums">
-                        {formatTokens(row.maxContextTokens)}
+                        {row.maxContextTokens >= row.modelContextTokens
+                          ? `${formatTokens(row.modelContextTokens)} (full)`
+                          : formatTokens(row.maxContextTokens)}
                       </td>
                       <td
                         className="px-3 py-2 text-right tabular-nums"
