@@ -385,11 +385,12 @@ export function ggufTensorBytes(arch: ModelArchitecture, format: WeightFormat, o
     iFfnDown: 0,
     nGqa: arch.numKeyValueHeads > 0 ? Math.floor(arch.numAttentionHeads / arch.numKeyValueHeads) : 1,
     nExpert,
-    // llama_quant_model_from_metadata: LLM_TYPE_70B = llama arch, 80 layers, GQA.
+    // LLM_TYPE_70B (llama-model.cpp load_hparams; llama_quant_model_from_metadata): llama-arch models
+    // (llama, mistral) with 80 layers and GQA, and qwen2 with 80 layers.
     is70B:
-      (arch.modelType === "llama" || arch.modelType === "mistral") &&
       arch.numLayers === 80 &&
-      arch.numAttentionHeads !== arch.numKeyValueHeads,
+      (((arch.modelType === "llama" || arch.modelType === "mistral") && arch.numAttentionHeads !== arch.numKeyValueHeads) ||
+        arch.modelType === "qwen2"),
     hasImatrix: opts.imatrix ?? IMATRIX_REQUIRED.has(format),
     tied: arch.tieWordEmbeddings,
   };
