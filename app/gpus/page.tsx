@@ -31,10 +31,10 @@ export default function GpusIndexPage() {
             {group.label}
           </h2>
           <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-            <table className="w-full border-collapse text-sm">
+            <table className="w-full min-w-[36rem] table-fixed border-collapse text-sm">
               <thead className="bg-slate-50 dark:bg-slate-900">
                 <tr>
-                  <th scope="col" className="px-3 py-2 text-left">
+                  <th scope="col" className="w-2/5 px-3 py-2 text-left">
                     GPU
                   </th>
                   <th scope="col" className="px-3 py-2 text-right">
