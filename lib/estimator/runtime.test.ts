@@ -58,6 +58,13 @@ describe("vLLM activation peak and overhead", () => {
     expect(computeBytes(a, { contextTokens: 4096, engine: "vllm" })).toBe(expected);
   });
 
+  it("calibration: Meta-Llama-3-8B profiled with 8192 batched tokens reported 'PyTorch activation peak memory 1.26GiB'", () => {
+    // vllm PR #10511 (memory profiling overhaul) sanity log; Llama 3 8B has the shapes of the Llama 3.1 8B config.
+    // In that V0 build the profiling batch was max_model_len = 8192 tokens (chunked prefill off).
+    const est = vllmActivationBytes(a, 1, 8192);
+    expect(Math.abs(est / (1.26 * 1024 ** 3) - 1)).toBeLessThan(0.2);
+  });
+
   it("tensor parallelism shards the FFN activations but not the hidden rows or sampler", () => {
     const one = vllmActivationBytes(a, 1);
     const two = vllmActivationBytes(a, 2);

@@ -90,8 +90,8 @@ export const VLLM_CUDA_GRAPH_BYTES = 512 * MiB;
  * plus the sampler's fp32 logits and probabilities for max_num_seqs rows. Attention scores never
  * materialize (flash / paged kernels). `tensorParallel` shards the FFN width.
  */
-export function vllmActivationBytes(arch: ModelArchitecture, tensorParallel = 1): number {
-  const t = VLLM_MAX_NUM_BATCHED_TOKENS;
+export function vllmActivationBytes(arch: ModelArchitecture, tensorParallel = 1, batchedTokens = VLLM_MAX_NUM_BATCHED_TOKENS): number {
+  const t = batchedTokens;
   const h = arch.hiddenSize;
   const qkv = arch.numAttentionHeads * arch.headDim + 2 * arch.numKeyValueHeads * arch.headDim;
   const perToken = 2 * (3 * h + Math.max(qkv, 3 * ffnWidth(arch)) / tensorParallel);
