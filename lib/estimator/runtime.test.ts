@@ -43,6 +43,14 @@ describe("llama.cpp compute buffer", () => {
     expect(c4).toBeGreaterThan(llamaCppComputeBytes(a, { contextTokens: 4096 }));
   });
 
+  it("DeepSeek-V3 without flash attention at 32768 tokens: KQ of 128 heads dominates (ik_llama.cpp log: 8470.00 MiB)", () => {
+    // ik_llama.cpp PR #259: DeepSeek-R1 (V3 architecture), n_ctx 32768, flash_attn off,
+    // "CUDA0 compute buffer size = 8470.00 MiB" (n_ubatch not printed; llama.cpp's default 512 assumed)
+    const ds = fixtureArch("DeepSeek-V3");
+    const est = llamaCppComputeBytes(ds, { contextTokens: 32768, flashAttention: false });
+    expect(Math.abs(est / (8470 * MiB) - 1)).toBeLessThan(0.03);
+  });
+
   it("a GPU without the output head only needs the per-layer buffer", () => {
     const p = llamaCppComputeParts(a, { contextTokens: 4096 });
     expect(p.layersOnly).toBeLessThan(p.withOutput);
