@@ -56,7 +56,7 @@ export interface BuildResult {
 /** `contentlayer2 build` then `next build` in `dir`, each timed with its peak memory. */
 export async function buildSite(
   dir: string,
-  env: NodeJS.ProcessEnv = {},
+  env: Record<string, string> = {},
   echo = false,
 ): Promise<BuildResult> {
   // contentlayer2 writes .contentlayer/ under $PWD, not the process's working directory: set both.
