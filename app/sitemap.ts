@@ -12,7 +12,10 @@ export default function sitemap(): MetadataRoute.Sitemap {
     lastModified: lastModified(model.sourceFilePath, model.releaseDate),
   }));
   const gpus = getGpus();
-  const gpusLastModified = lastModified("content/gpus.json", latest(models.map((model) => model.lastModified)));
+  const gpusLastModified = lastModified(
+    "content/gpus.json",
+    latest(models.map((model) => model.lastModified)),
+  );
   return sitemapEntries({
     models,
     gpus,

@@ -8,12 +8,13 @@ import { estimateMemory, parseConfig } from "../lib/estimator";
 import { formatGib } from "../lib/format";
 import { generatedModels } from "./content";
 
-const SITE_URL = new URL(process.env.MODELFIT_SITE_URL ?? process.env.NEXT_PUBLIC_SITE_URL ?? "http://localhost:3000")
-  .origin;
+const SITE_URL = new URL(
+  process.env.MODELFIT_SITE_URL ?? process.env.NEXT_PUBLIC_SITE_URL ?? "http://localhost:3000",
+).origin;
 const models = generatedModels().sort((a, b) => a.slug.localeCompare(b.slug));
-const gpuSlugs = (JSON.parse(readFileSync(path.join(process.cwd(), "content", "gpus.json"), "utf8")) as { slug: string }[]).map(
-  (gpu) => gpu.slug,
-);
+const gpuSlugs = (
+  JSON.parse(readFileSync(path.join(process.cwd(), "content", "gpus.json"), "utf8")) as { slug: string }[]
+).map((gpu) => gpu.slug);
 
 /** Pages that are not generated from content, with the JSON-LD types each must carry. */
 const OTHER_ROUTES: { path: string; types: string[] }[] = [
@@ -66,10 +67,12 @@ async function headTags(page: Page, pathname: string): Promise<HeadTags> {
 }
 
 function jsonLdTypes(blocks: unknown[]): string[] {
-  return blocks.flatMap((block) => (Array.isArray(block) ? block : [block])).map((block) => {
-    expect(block).toHaveProperty("@context", "https://schema.org");
-    return String((block as { "@type": unknown })["@type"]);
-  });
+  return blocks
+    .flatMap((block) => (Array.isArray(block) ? block : [block]))
+    .map((block) => {
+      expect(block).toHaveProperty("@context", "https://schema.org");
+      return String((block as { "@type": unknown })["@type"]);
+    });
 }
 
 /** Reads width and height from the IHDR chunk after checking the 8-byte PNG signature. */
@@ -89,8 +92,9 @@ async function expectShareImage(request: APIRequestContext, url: string) {
 function expectCommonTags(tags: HeadTags, pathname: string) {
   expect(tags.title.length, `${pathname} title`).toBeGreaterThan(10);
   expect(tags.description?.length ?? 0, `${pathname} description`).toBeGreaterThanOrEqual(50);
-  expect(tags.canonical).toBe(new URL(pathname, SITE_URL).toString());
-  expect(tags.ogUrl).toBe(tags.canonical);
+  // Next.js writes the root as "https://host" and other pages as "https://host/path"; compare parsed URLs.
+  expect(new URL(tags.canonical ?? "").href).toBe(new URL(pathname, SITE_URL).href);
+  expect(new URL(tags.ogUrl ?? "").href).toBe(new URL(pathname, SITE_URL).href);
   expect(tags.ogImage, `${pathname} og:image`).toMatch(/^https?:\/\//);
   expect(tags.twitterCard).toBe("summary_large_image");
   expect(tags.twitterImage).toBe(tags.ogImage);
@@ -116,9 +120,11 @@ test.describe("model pages", () => {
         sequences: 1,
         ubatchTokens: 512,
       });
-      expect(tags.description?.startsWith(`${model.name} needs about ${formatGib(estimate.bytes.total)} of GPU memory at Q4_K_M`)).toBe(
-        true,
-      );
+      expect(
+        tags.description?.startsWith(
+          `${model.name} needs about ${formatGib(estimate.bytes.total)} of GPU memory at Q4_K_M`,
+        ),
+      ).toBe(true);
 
       expect(tags.ogImage).toContain(`/models/${model.slug}/opengraph-image`);
       await expectShareImage(request, tags.ogImage ?? "");
@@ -130,10 +136,14 @@ test.describe("model pages", () => {
       // The structured FAQ is the visible one, word for word.
       const visible = await page.getByTestId("faq").locator("dt, dd").allTextContents();
       expect(visible).toEqual(faq.mainEntity.flatMap((q) => [q.name, q.acceptedAnswer.text]));
-      expect(faq.mainEntity[0]?.acceptedAnswer.text.startsWith(`About ${formatGib(estimate.bytes.total)} at Q4_K_M`)).toBe(
-        true,
-      );
-      const breadcrumb = tags.jsonLd.find((block) => (block as { "@type": string })["@type"] === "BreadcrumbList") as {
+      expect(
+        faq.mainEntity[0]?.acceptedAnswer.text.startsWith(
+          `About ${formatGib(estimate.bytes.total)} at Q4_K_M`,
+        ),
+      ).toBe(true);
+      const breadcrumb = tags.jsonLd.find(
+        (block) => (block as { "@type": string })["@type"] === "BreadcrumbList",
+      ) as {
         itemListElement: { position: number; name: string; item?: string }[];
       };
       expect(breadcrumb.itemListElement.map((item) => item.name)).toEqual(["Home", "Models", model.name]);
@@ -187,12 +197,14 @@ test("the sitemap lists every page, each of which answers 200", async ({ request
 
 test("robots.txt allows crawling and names the sitemap", async ({ request }) => {
   const text = await (await request.get("/robots.txt")).text();
-  expect(text).toMatch(/User-Agent: \*\nAllow: \//i);
+  expect(text).toMatch(/User-Agent: \*\nAllow: \/\n/i);
   expect(text).not.toMatch(/Disallow: \/\s*$/m);
   expect(text).toContain(`Sitemap: ${SITE_URL}/sitemap.xml`);
 });
 
-test("llms.txt links a Markdown twin of every model, each with the page's facts and tables", async ({ request }) => {
+test("llms.txt links a Markdown twin of every model, each with the page's facts and tables", async ({
+  request,
+}) => {
   const response = await request.get("/llms.txt");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("text/plain");
@@ -206,7 +218,12 @@ test("llms.txt links a Markdown twin of every model, each with the page's facts 
     expect(twin.headers()["content-type"]).toBe("text/markdown; charset=utf-8");
     const markdown = await twin.text();
     expect(markdown.startsWith(`# ${model.name} — hardware requirements, VRAM and specs\n`)).toBe(true);
-    for (const heading of ["## Key facts", "## Technical specifications", "## Frequently asked questions", "## Sources"]) {
+    for (const heading of [
+      "## Key facts",
+      "## Technical specifications",
+      "## Frequently asked questions",
+      "## Sources",
+    ]) {
       expect(markdown, `${model.slug}: ${heading}`).toContain(heading);
     }
     expect(markdown).toMatch(/^\| (GGUF )?Q4_K_M \(/m);

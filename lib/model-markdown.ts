@@ -3,8 +3,23 @@
 import type { CatalogModel } from "@/lib/catalog";
 import { formatDate, formatGib, formatGibNumber, formatParameters, formatTokens } from "@/lib/format";
 import { contextFits, describeSetup, gpuFitRows } from "@/lib/gpu-fit";
-import { formatLabel, HEADLINE_FORMAT, headlineContext, requirementsTable, TABLE_PROFILE, tableFormats } from "@/lib/requirements";
-import { articleFor, headlineRequirement, modelDescription, modelFaq, modelMarkdownPath, modelPath, modelTitle } from "@/lib/seo";
+import {
+  formatLabel,
+  HEADLINE_FORMAT,
+  headlineContext,
+  requirementsTable,
+  TABLE_PROFILE,
+  tableFormats,
+} from "@/lib/requirements";
+import {
+  articleFor,
+  headlineRequirement,
+  modelDescription,
+  modelFaq,
+  modelMarkdownPath,
+  modelPath,
+  modelTitle,
+} from "@/lib/seo";
 import { absoluteUrl, site } from "@/lib/site";
 import { specSheetRows } from "@/lib/spec-sheet";
 
@@ -13,7 +28,11 @@ export function cell(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[], align?: readonly ("l" | "r")[]): string {
+function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align?: readonly ("l" | "r")[],
+): string {
   const line = (cells: readonly string[]) => `| ${cells.map(cell).join(" | ")} |`;
   const rule = `| ${header.map((_, i) => (align?.[i] === "r" ? "---:" : "---")).join(" | ")} |`;
   return [line(header), rule, ...rows.map(line)].join("\n");
@@ -30,7 +49,10 @@ function factsTable(model: CatalogModel): string {
     ["License", `[${model.license}](${model.licenseUrl})`],
     ["Modality", model.modality],
     ["Parameters", parameters],
-    ["Max context", `${formatTokens(model.contextLength)} tokens (${model.contextLength.toLocaleString("en-US")})`],
+    [
+      "Max context",
+      `${formatTokens(model.contextLength)} tokens (${model.contextLength.toLocaleString("en-US")})`,
+    ],
     ["Hugging Face", `[${model.huggingFaceId}](https://huggingface.co/${model.huggingFaceId})`],
   ];
   if (model.aliases.length > 0) rows.push(["Also known as", model.aliases.join(", ")]);
@@ -40,7 +62,11 @@ function factsTable(model: CatalogModel): string {
 function specTable(model: CatalogModel): string {
   return table(
     ["Spec", "Value", "config.json fields"],
-    specSheetRows(model).map((row) => [row.label, row.value, row.fields.map((field) => `\`${field}\``).join(", ")]),
+    specSheetRows(model).map((row) => [
+      row.label,
+      row.value,
+      row.fields.map((field) => `\`${field}\``).join(", "),
+    ]),
   );
 }
 
@@ -108,7 +134,9 @@ export function bodyMarkdown(model: CatalogModel): string {
       const match = COMPONENT_LINE.exec(line);
       if (!match) {
         if (/^\s*<[A-Z]/.test(line)) {
-          throw new Error(`${model.sourceFilePath}: lib/model-markdown.ts cannot render the MDX line ${JSON.stringify(line)}`);
+          throw new Error(
+            `${model.sourceFilePath}: lib/model-markdown.ts cannot render the MDX line ${JSON.stringify(line)}`,
+          );
         }
         return line;
       }
@@ -175,10 +203,8 @@ export function llmsTxt(models: readonly CatalogModel[]): string {
     "",
     `> ${site.description}`,
     "",
-    `Each model has an HTML page at ${absoluteUrl("/models/<slug>")} and a plain-Markdown twin at ${absoluteUrl(
-      "/models/<slug>/index.md",
-    )} with the same facts, spec sheet (with the config.json field each value comes from), requirements table and GPU fit.`,
-    `Memory figures use one profile unless stated: ${TABLE_PROFILE.engine}, ${TABLE_PROFILE.kvCacheType} KV cache, ${TABLE_PROFILE.sequences} sequence, ${TABLE_PROFILE.ubatchTokens}-token micro-batch; headline figures are ${formatLabel(HEADLINE_FORMAT)} with an 8K context (or the model's maximum if shorter). 1 GiB = 2^30 bytes.`,
+    `Each model has an HTML page at ${site.url}/models/<slug> and a plain-Markdown twin at ${site.url}/models/<slug>/index.md with the same facts, spec sheet (with the config.json field each value comes from), requirements table and GPU fit.`,
+    `Memory figures use one profile unless stated: ${TABLE_PROFILE.engine}, ${TABLE_PROFILE.kvCacheType} KV cache, ${TABLE_PROFILE.sequences} sequence, ${TABLE_PROFILE.ubatchTokens}-token micro-batch; headline figures are ${HEADLINE_FORMAT} with an 8K context (or the model's maximum if shorter). 1 GiB = 2^30 bytes.`,
     "",
     `## Models`,
     "",

@@ -75,57 +75,58 @@ function Logo() {
 }
 
 export async function shareCardResponse(card: ShareCardProps): Promise<ImageResponse> {
-  const titleSize = card.title.length > 28 ? 64 : 80;
+  const titleSize = card.title.length > 24 ? 64 : 80;
+  const figureSize = card.figures.length > 3 ? 32 : 36;
   return new ImageResponse(
-    (
-      <div
-        style={{
-          width: "100%",
-          height: "100%",
-          display: "flex",
-          flexDirection: "column",
-          justifyContent: "space-between",
-          padding: "56px 64px",
-          background: COLORS.background,
-          color: COLORS.text,
-          fontFamily: "DejaVu Sans",
-        }}
-      >
-        <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
-          <Logo />
-          <div style={{ fontSize: 26, color: COLORS.muted }}>{card.eyebrow}</div>
+    <div
+      style={{
+        width: "100%",
+        height: "100%",
+        display: "flex",
+        flexDirection: "column",
+        justifyContent: "space-between",
+        padding: "56px 64px",
+        background: COLORS.background,
+        color: COLORS.text,
+        fontFamily: "DejaVu Sans",
+      }}
+    >
+      <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
+        <Logo />
+        <div style={{ fontSize: 26, color: COLORS.muted }}>{card.eyebrow}</div>
+      </div>
+      <div style={{ display: "flex", flexDirection: "column", gap: 20 }}>
+        <div style={{ fontSize: titleSize, fontWeight: 700, lineHeight: 1.1, letterSpacing: -1 }}>
+          {card.title}
         </div>
-        <div style={{ display: "flex", flexDirection: "column", gap: 20 }}>
-          <div style={{ fontSize: titleSize, fontWeight: 700, lineHeight: 1.1, letterSpacing: -1 }}>{card.title}</div>
-          <div style={{ display: "flex", alignItems: "baseline", gap: 20 }}>
-            <div style={{ fontSize: 72, fontWeight: 700, color: COLORS.accent }}>{card.headline.value}</div>
-            <div style={{ fontSize: 30, color: COLORS.muted }}>{card.headline.caption}</div>
-          </div>
-        </div>
-        <div style={{ display: "flex", gap: 20 }}>
-          {card.figures.map((figure) => (
-            <div
-              key={figure.label}
-              style={{
-                display: "flex",
-                flexDirection: "column",
-                flexGrow: 1,
-                flexBasis: 0,
-                padding: "18px 24px",
-                borderRadius: 16,
-                background: COLORS.panel,
-                border: `2px solid ${COLORS.border}`,
-              }}
-            >
-              <div style={{ fontSize: 22, color: COLORS.muted, textTransform: "uppercase", letterSpacing: 1 }}>
-                {figure.label}
-              </div>
-              <div style={{ fontSize: 36, fontWeight: 700, marginTop: 6 }}>{figure.value}</div>
-            </div>
-          ))}
+        <div style={{ display: "flex", alignItems: "baseline", gap: 20 }}>
+          <div style={{ fontSize: 72, fontWeight: 700, color: COLORS.accent }}>{card.headline.value}</div>
+          <div style={{ fontSize: 30, color: COLORS.muted }}>{card.headline.caption}</div>
         </div>
       </div>
-    ),
+      <div style={{ display: "flex", gap: 20 }}>
+        {card.figures.map((figure) => (
+          <div
+            key={figure.label}
+            style={{
+              display: "flex",
+              flexDirection: "column",
+              flexGrow: 1,
+              flexBasis: 0,
+              padding: "18px 24px",
+              borderRadius: 16,
+              background: COLORS.panel,
+              border: `2px solid ${COLORS.border}`,
+            }}
+          >
+            <div style={{ fontSize: 22, color: COLORS.muted, textTransform: "uppercase", letterSpacing: 1 }}>
+              {figure.label}
+            </div>
+            <div style={{ fontSize: figureSize, fontWeight: 700, marginTop: 6 }}>{figure.value}</div>
+          </div>
+        ))}
+      </div>
+    </div>,
     { ...OG_IMAGE_SIZE, fonts: await loadFonts() },
   );
 }

@@ -32,7 +32,9 @@ import {
   modelMetadata,
   modelsIndexMetadata,
   pageMetadata,
+  gpuBreadcrumbs,
   robotsRules,
+  sectionBreadcrumbs,
   sitemapEntries,
   STATIC_ROUTES,
 } from "@/lib/seo";
@@ -56,9 +58,16 @@ describe("pageMetadata", () => {
     const meta = pageMetadata({ title: "GPUs", description: "All the GPUs.", path: "/gpus" });
     expect(meta.title).toBe("GPUs");
     expect(meta.alternates?.canonical).toBe("/gpus");
-    expect(meta.openGraph).toMatchObject({ url: "/gpus", title: `GPUs | ${site.name}`, description: "All the GPUs." });
+    expect(meta.openGraph).toMatchObject({
+      url: "/gpus",
+      title: `GPUs | ${site.name}`,
+      description: "All the GPUs.",
+    });
     expect(meta.openGraph?.images).toEqual([DEFAULT_OG_IMAGE]);
-    expect(meta.twitter).toMatchObject({ card: "summary_large_image", images: [{ url: DEFAULT_OG_IMAGE.url }] });
+    expect(meta.twitter).toMatchObject({
+      card: "summary_large_image",
+      images: [{ url: DEFAULT_OG_IMAGE.url }],
+    });
   });
 
   it("leaves og:image to the route segment's opengraph-image file when asked", () => {
@@ -104,7 +113,9 @@ describe("model page metadata", () => {
   it("answers the question in the description's first sentence with the computed figure", () => {
     const description = modelDescription(r1);
     const first = description.split(". ")[0];
-    expect(first).toBe(`DeepSeek R1 needs about ${totalGib(r1, 8192)} of GPU memory at Q4_K_M with an 8K context (${totalGib(r1, 8192, "BF16")} unquantized in BF16)`);
+    expect(first).toBe(
+      `DeepSeek R1 needs about ${totalGib(r1, 8192)} of GPU memory at Q4_K_M with an 8K context (${totalGib(r1, 8192, "BF16")} unquantized in BF16)`,
+    );
     expect(description).toContain("671B-parameter mixture of experts (37B active per token)");
     expect(description).toContain("a 128K-token context");
   });
@@ -124,24 +135,33 @@ describe("model page metadata", () => {
     expect(meta.openGraph).not.toHaveProperty("images");
   });
 
-  it.each(models.map((m) => [m.slug, m] as const))("%s: description and FAQ build without throwing", (_slug, m) => {
-    expect(modelDescription(m).startsWith(`${m.name} needs about `)).toBe(true);
-    expect(modelFaq(m)).toHaveLength(3);
-  });
+  it.each(models.map((m) => [m.slug, m] as const))(
+    "%s: description and FAQ build without throwing",
+    (_slug, m) => {
+      expect(modelDescription(m).startsWith(`${m.name} needs about `)).toBe(true);
+      expect(modelFaq(m)).toHaveLength(3);
+    },
+  );
 });
 
 describe("model FAQ", () => {
   it("DeepSeek R1 does not fit a 24 GB card and names the smallest setup", () => {
     const [vram, fits, context] = modelFaq(model("deepseek-r1"));
     expect(vram?.question).toBe("How much VRAM does DeepSeek R1 need?");
-    expect(vram?.answer.startsWith(`About ${totalGib(model("deepseek-r1"), 8192)} at Q4_K_M with an 8K context`)).toBe(true);
-    expect(vram?.answer).toContain(`At its full 128K context, Q4_K_M needs ${totalGib(model("deepseek-r1"), 131072)}.`);
+    expect(
+      vram?.answer.startsWith(`About ${totalGib(model("deepseek-r1"), 8192)} at Q4_K_M with an 8K context`),
+    ).toBe(true);
+    expect(vram?.answer).toContain(
+      `At its full 128K context, Q4_K_M needs ${totalGib(model("deepseek-r1"), 131072)}.`,
+    );
     expect(fits?.question).toBe("Can DeepSeek R1 run on a 24 GB GPU?");
     expect(fits?.answer.startsWith("No.")).toBe(true);
     const rtx4090 = getGpus().find((gpu) => gpu.slug === "rtx-4090");
     expect(rtx4090?.name).toBe("GeForce RTX 4090");
     expect(context?.question).toBe("What is the largest context for DeepSeek R1 on an RTX 4090?");
-    expect(context?.answer.startsWith("None: at Q4_K_M, DeepSeek R1 does not fit in one RTX 4090's 24.0 GiB")).toBe(true);
+    expect(
+      context?.answer.startsWith("None: at Q4_K_M, DeepSeek R1 does not fit in one RTX 4090's 24.0 GiB"),
+    ).toBe(true);
   });
 
   it("a small model fits a 24 GB card at Q4_K_M and its RTX 4090 context answer matches lib/gpu-fit", () => {
@@ -173,13 +193,27 @@ describe("model FAQ", () => {
 
 describe("JSON-LD builders", () => {
   it("breadcrumbs carry absolute URLs and leave the current page unlinked", () => {
-    expect(breadcrumbJsonLd([{ name: "Home", path: "/" }, { name: "Models", path: "/models" }, { name: "X" }])).toEqual({
+    expect(
+      breadcrumbJsonLd([{ name: "Home", path: "/" }, { name: "Models", path: "/models" }, { name: "X" }]),
+    ).toEqual({
       items: [
         { name: "Home", item: absoluteUrl("/") },
         { name: "Models", item: absoluteUrl("/models") },
         { name: "X" },
       ],
     });
+  });
+
+  it("section and GPU trails start at Home", () => {
+    expect(breadcrumbJsonLd(sectionBreadcrumbs("GPUs")).items).toEqual([
+      { name: "Home", item: absoluteUrl("/") },
+      { name: "GPUs" },
+    ]);
+    expect(breadcrumbJsonLd(gpuBreadcrumbs({ name: "GeForce RTX 4090" })).items).toEqual([
+      { name: "Home", item: absoluteUrl("/") },
+      { name: "GPUs", item: absoluteUrl("/gpus") },
+      { name: "GeForce RTX 4090" },
+    ]);
   });
 
   it("the model Dataset has a 50–5000 character description and a Markdown distribution", () => {
@@ -190,7 +224,10 @@ describe("JSON-LD builders", () => {
       expect(dataset.description.length).toBeLessThanOrEqual(5000);
       expect(dataset.url).toBe(absoluteUrl(`/models/${m.slug}`));
       expect(dataset.distribution).toEqual([
-        expect.objectContaining({ contentUrl: absoluteUrl(`/models/${m.slug}/index.md`), encodingFormat: "text/markdown" }),
+        expect.objectContaining({
+          contentUrl: absoluteUrl(`/models/${m.slug}/index.md`),
+          encodingFormat: "text/markdown",
+        }),
       ]);
     }
   });
@@ -245,20 +282,21 @@ describe("sitemap and robots", () => {
       absoluteUrl("/gpus/rtx-4090"),
     ]);
     expect(entries.find((entry) => entry.url.endsWith("/models/b"))?.lastModified).toBe("2025-05-01");
-    expect(entries.find((entry) => entry.url.endsWith("/gpus/rtx-4090"))?.lastModified).toBe(input.gpusLastModified);
+    expect(entries.find((entry) => entry.url.endsWith("/gpus/rtx-4090"))?.lastModified).toBe(
+      input.gpusLastModified,
+    );
   });
 
   it("refuses a duplicate URL", () => {
-    expect(() => sitemapEntries({ ...input, models: [...input.models, { slug: "a", lastModified: "2026-01-01" }] })).toThrow(
-      /listed twice/,
-    );
+    expect(() =>
+      sitemapEntries({ ...input, models: [...input.models, { slug: "a", lastModified: "2026-01-01" }] }),
+    ).toThrow(/listed twice/);
   });
 
   it("robots allows everything and points at the sitemap", () => {
     expect(robotsRules()).toEqual({
       rules: [{ userAgent: "*", allow: "/" }],
       sitemap: absoluteUrl("/sitemap.xml"),
-      host: site.url,
     });
   });
 });
@@ -284,10 +322,16 @@ describe("Markdown twin and llms.txt", () => {
     expect(q4).toBeDefined();
     const line = markdown.split("\n").find((l) => l.startsWith(`| ${formatLabel("Q4_K_M")} (`));
     expect(line).toBeDefined();
-    const cells = (line ?? "").split("|").slice(2, -1).map((c) => c.trim());
+    const cells = (line ?? "")
+      .split("|")
+      .slice(2, -1)
+      .map((c) => c.trim());
     expect(cells).toHaveLength(table.contexts.length);
     q4?.cells.forEach((c, i) => {
-      expect(Number(cells[i]?.replace(/,/g, ""))).toBeCloseTo(c.totalBytes / 1024 ** 3, c.totalBytes / 1024 ** 3 < 10 ? 2 : c.totalBytes / 1024 ** 3 < 1000 ? 1 : 0);
+      expect(Number(cells[i]?.replace(/,/g, ""))).toBeCloseTo(
+        c.totalBytes / 1024 ** 3,
+        c.totalBytes / 1024 ** 3 < 10 ? 2 : c.totalBytes / 1024 ** 3 < 1000 ? 1 : 0,
+      );
     });
     expect(markdown.startsWith("# DeepSeek R1 — hardware requirements, VRAM and specs\n")).toBe(true);
     for (const entry of modelFaq(r1)) expect(markdown).toContain(entry.answer);
@@ -301,6 +345,7 @@ describe("Markdown twin and llms.txt", () => {
   it("llms.txt links every model's Markdown twin", () => {
     const text = llmsTxt(models);
     expect(text.startsWith(`# ${site.name}\n\n> `)).toBe(true);
-    for (const m of models) expect(text).toContain(`[${m.name}](${absoluteUrl(`/models/${m.slug}/index.md`)})`);
+    for (const m of models)
+      expect(text).toContain(`[${m.name}](${absoluteUrl(`/models/${m.slug}/index.md`)})`);
   });
 });

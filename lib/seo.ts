@@ -212,7 +212,8 @@ export function modelFaq(model: CatalogModel): FaqEntry[] {
 
   // 3. Longest context on an RTX 4090.
   const fit = contextFits(model, HEADLINE_FORMAT).find((entry) => entry.gpu.slug === FAQ_CONTEXT_GPU);
-  if (!fit) throw new Error(`lib/seo.ts: ${FAQ_CONTEXT_GPU} is not among lib/gpu-fit's context reference GPUs`);
+  if (!fit)
+    throw new Error(`lib/seo.ts: ${FAQ_CONTEXT_GPU} is not among lib/gpu-fit's context reference GPUs`);
   const gpuName = fit.gpu.name.replace(/^GeForce /, "");
   const gpuMemory = formatGib(fit.gpu.memoryBytes);
   let context: string;
@@ -238,7 +239,10 @@ export function modelFaq(model: CatalogModel): FaqEntry[] {
   return [
     { question: `How much VRAM does ${model.name} need?`, answer: vram },
     { question: `Can ${model.name} run on a ${CONSUMER_CARD_LABEL} GPU?`, answer: fits },
-    { question: `What is the largest context for ${model.name} on ${acronymArticle(gpuName)} ${gpuName}?`, answer: context },
+    {
+      question: `What is the largest context for ${model.name} on ${acronymArticle(gpuName)} ${gpuName}?`,
+      answer: context,
+    },
   ];
 }
 
@@ -254,14 +258,27 @@ export interface BreadcrumbStep {
 }
 
 /** Props for next-seo's <BreadcrumbJsonLd>: absolute URLs, the last step (the page itself) without a link. */
-export function breadcrumbJsonLd(steps: readonly BreadcrumbStep[]): BreadcrumbJsonLdProps {
+export function breadcrumbJsonLd(
+  steps: readonly BreadcrumbStep[],
+): Extract<BreadcrumbJsonLdProps, { items: unknown }> {
   return {
-    items: steps.map((step) => (step.path === undefined ? { name: step.name } : { name: step.name, item: absoluteUrl(step.path) })),
+    items: steps.map((step) =>
+      step.path === undefined ? { name: step.name } : { name: step.name, item: absoluteUrl(step.path) },
+    ),
   };
 }
 
 export function modelBreadcrumbs(model: CatalogModel): BreadcrumbStep[] {
   return [{ name: "Home", path: "/" }, { name: "Models", path: "/models" }, { name: model.name }];
+}
+
+/** Home › <section>, for index and tool pages (/models, /gpus, /compare, /calculator, /methodology, /data). */
+export function sectionBreadcrumbs(name: string): BreadcrumbStep[] {
+  return [{ name: "Home", path: "/" }, { name }];
+}
+
+export function gpuBreadcrumbs(gpu: Pick<Gpu, "name">): BreadcrumbStep[] {
+  return [{ name: "Home", path: "/" }, { name: "GPUs", path: "/gpus" }, { name: gpu.name }];
 }
 
 /**
@@ -276,7 +293,16 @@ export function modelDatasetJsonLd(model: CatalogModel): DatasetJsonLdProps {
     description: `${modelDescription(model)} Computed from the model's config.json by modelfit's estimator for the ${TABLE_PROFILE.engine} profile (${TABLE_PROFILE.kvCacheType} KV cache, ${TABLE_PROFILE.sequences} sequence, ${TABLE_PROFILE.ubatchTokens}-token micro-batch).`,
     url,
     alternateName: model.aliases.length > 0 ? model.aliases : undefined,
-    keywords: [model.name, model.family, model.developer, "VRAM", "GPU memory", "GGUF", "quantization", ...model.tags],
+    keywords: [
+      model.name,
+      model.family,
+      model.developer,
+      "VRAM",
+      "GPU memory",
+      "GGUF",
+      "quantization",
+      ...model.tags,
+    ],
     isAccessibleForFree: true,
     creator: { "@type": "Organization", name: site.name, url: absoluteUrl("/") },
     includedInDataCatalog: { name: site.name, url: absoluteUrl("/models") },
@@ -405,7 +431,15 @@ export function modelsCollectionJsonLd(models: readonly CatalogModel[]): WithCon
 // ---------------------------------------------------------------------------------------------------------------------
 
 /** Every page that is not generated from a content entry. */
-export const STATIC_ROUTES = ["/", "/models", "/gpus", "/calculator", "/compare", "/methodology", "/data"] as const;
+export const STATIC_ROUTES = [
+  "/",
+  "/models",
+  "/gpus",
+  "/calculator",
+  "/compare",
+  "/methodology",
+  "/data",
+] as const;
 
 export interface SitemapInput {
   models: readonly { slug: string; lastModified: string }[];
@@ -454,6 +488,5 @@ export function robotsRules(): MetadataRoute.Robots {
   return {
     rules: [{ userAgent: "*", allow: "/" }],
     sitemap: absoluteUrl("/sitemap.xml"),
-    host: site.url,
   };
 }

@@ -28,7 +28,7 @@ cleanup() { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/nu
 trap cleanup EXIT
 
 for _ in $(seq 1 60); do
-  if curl -fsS -o /dev/null "$BASE/"; then break; fi
+  if curl -fs -o /dev/null "$BASE/"; then break; fi
   if ! kill -0 "$SERVER_PID" 2>/dev/null; then
     echo "lighthouse: next start exited:" >&2
     cat "$OUT/server.log" >&2

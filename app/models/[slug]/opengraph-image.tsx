@@ -2,7 +2,7 @@
 import { formatGib, formatParameters, formatTokens } from "@/lib/format";
 import { getModel, getModelSlugs } from "@/lib/models";
 import { shareCardResponse } from "@/lib/og-image";
-import { estimateFor, formatLabel, HEADLINE_FORMAT, headlineContext } from "@/lib/requirements";
+import { estimateFor, HEADLINE_FORMAT, headlineContext } from "@/lib/requirements";
 import { OG_IMAGE_SIZE } from "@/lib/seo";
 
 export const alt = "The model's name, parameter count, context length and the GPU memory it needs at Q4_K_M";
@@ -21,18 +21,23 @@ export default async function Image({ params }: { params: Promise<{ slug: string
   const contextTokens = headlineContext(model);
   const headline = estimateFor(model, HEADLINE_FORMAT, contextTokens);
   const bf16 = estimateFor(model, "BF16", contextTokens);
-  const parameters = model.isMixtureOfExperts
-    ? `${formatParameters(model.statedParameters.total)} · ${formatParameters(model.statedParameters.active ?? model.parameters.active)} active`
-    : formatParameters(model.statedParameters.total);
   return shareCardResponse({
     eyebrow: `${model.developer} · hardware requirements`,
     title: model.name,
     headline: {
       value: formatGib(headline.bytes.total),
-      caption: `at ${formatLabel(HEADLINE_FORMAT)}, ${formatTokens(contextTokens)} context`,
+      caption: `at ${HEADLINE_FORMAT}, ${formatTokens(contextTokens)} context`,
     },
     figures: [
-      { label: "Parameters", value: parameters },
+      { label: "Parameters", value: formatParameters(model.statedParameters.total) },
+      ...(model.isMixtureOfExperts
+        ? [
+            {
+              label: "Active",
+              value: formatParameters(model.statedParameters.active ?? model.parameters.active),
+            },
+          ]
+        : []),
       { label: "Max context", value: formatTokens(model.contextLength) },
       { label: "BF16", value: formatGib(bf16.bytes.total) },
     ],

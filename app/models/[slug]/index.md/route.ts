@@ -14,7 +14,11 @@ export function generateStaticParams() {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const model = getModel((await params).slug);
-  if (!model) return new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!model)
+    return new Response("Not found\n", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   return new Response(modelMarkdown(model), {
     headers: { "Content-Type": "text/markdown; charset=utf-8" },
   });
