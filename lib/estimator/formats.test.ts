@@ -180,6 +180,16 @@ describe("llama.cpp mix rules (llama_tensor_get_type)", () => {
     }
   });
 
+  it("DeepSeek GGUFs also carry attn_k_b / attn_v_b split from kv_b_proj: llama.cpp counts 672.05 B", () => {
+    // llama-bench row "deepseek2 671B … 672.05 B" (ik_llama.cpp issue #263, quoted in lib/validation/fixtures)
+    const ds = fixtureArch("DeepSeek-V3");
+    const elems = ggufTensorBytes(ds, "Q4_K_M").reduce((s, t) => s + t.tensor.ne[0] * t.tensor.ne[1] * t.tensor.ne[2], 0);
+    expect(Math.round(elems / 1e7) / 100).toBe(672.05);
+    // attn_k_b rows are qk_nope_head_dim = 128 long: Q4_K falls back to Q5_0
+    expect(typesOf(ds, "Q4_K_M", "attn_k_b").every((t) => t === "Q5_0")).toBe(true);
+    expect(typesOf(ds, "Q4_K_M", "attn_v_b").every((t) => t === "Q4_K")).toBe(true);
+  });
+
   it("F16 / BF16 files: every 2-D tensor 16-bit", () => {
     const t = ggufTensorBytes(llama8b, "BF16").filter((x) => !x.tensor.oneDim);
     expect(t.every((x) => x.type === "BF16")).toBe(true);

@@ -373,7 +373,7 @@ export interface QuantOptions {
 
 /** Bytes of every weight tensor for a GGUF format, following llama.cpp's choice of type per tensor. */
 export function ggufTensorBytes(arch: ModelArchitecture, format: WeightFormat, opts: QuantOptions = {}): TensorPlacementInfo[] {
-  const tensors = listTensors(arch);
+  const tensors = listTensors(arch, { gguf: true });
   const base = GGUF_DEFAULT_TYPE[format];
   if (base === undefined) throw new RangeError(`format ${format} is not a GGUF format`);
   const quantized = base !== "F16" && base !== "BF16";

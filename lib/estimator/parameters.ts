@@ -21,6 +21,8 @@ export type TensorRole =
   | "attn_q_b"
   | "attn_kv_a_mqa"
   | "attn_kv_b"
+  | "attn_k_b"
+  | "attn_v_b"
   | "attn_sinks"
   | "norm"
   | "bias"
@@ -49,6 +51,8 @@ export interface TensorInfo {
   oneDim: boolean;
   /** routed-expert tensor (3-D, one slice per expert). */
   routedExpert: boolean;
+  /** a re-layout of other weights stored only in GGUF files (not a model parameter). */
+  ggufOnly?: boolean;
 }
 
 export function tensorElements(t: TensorInfo): number {
@@ -63,8 +67,17 @@ function vec(name: string, role: TensorRole, layer: number, n: number, experts =
   return { name, role, layer, ne: [n, 1, experts], oneDim: true, routedExpert: experts > 1 };
 }
 
+export interface ListOptions {
+  /**
+   * Include tensors that only GGUF files carry: for DeepSeek-V2/V3, convert_hf_to_gguf.py writes
+   * kv_b_proj both as attn_kv_b and split into attn_k_b (transposed) / attn_v_b for the MLA path;
+   * llama.cpp counts 672.05 B parameters in such a DeepSeek-R1 GGUF vs 671.03 B in the checkpoint.
+   */
+  gguf?: boolean;
+}
+
 /** Every weight tensor of the language model, in llama.cpp load order (by layer, then name). */
-export function listTensors(arch: ModelArchitecture): TensorInfo[] {
+export function listTensors(arch: ModelArchitecture, opts: ListOptions = {}): TensorInfo[] {
   const h = arch.hiddenSize;
   const out: TensorInfo[] = [];
   out.push(mat("token_embd.weight", "token_embd", -1, h, arch.vocabSize));
@@ -91,6 +104,11 @@ export function listTensors(arch: ModelArchitecture): TensorInfo[] {
       out.push(mat(p + "attn_kv_a_mqa.weight", "attn_kv_a_mqa", i, h, m.kvLoraRank + m.qkRopeHeadDim));
       out.push(vec(p + "attn_kv_a_norm.weight", "norm", i, m.kvLoraRank));
       out.push(mat(p + "attn_kv_b.weight", "attn_kv_b", i, m.kvLoraRank, nH * (m.qkNopeHeadDim + m.vHeadDim)));
+      if (opts.gguf) {
+        // attn_k_b {qk_nope, kv_lora_rank, n_head} and attn_v_b {kv_lora_rank, v_head, n_head} (llama-model.cpp)
+        out.push({ ...mat(p + "attn_k_b.weight", "attn_k_b", i, m.qkNopeHeadDim, m.kvLoraRank * nH), ggufOnly: true });
+        out.push({ ...mat(p + "attn_v_b.weight", "attn_v_b", i, m.kvLoraRank, m.vHeadDim * nH), ggufOnly: true });
+      }
       out.push(mat(p + "attn_output.weight", "attn_output", i, nH * m.vHeadDim, h));
     } else {
       const qDim = nH * arch.headDim;
