@@ -17,6 +17,8 @@ export function activeWeightBytes(arch: ModelArchitecture, input: EstimateInput)
   const r = resolveInput(input);
   let s = 0;
   for (const t of tensorBytes(arch, r.format, r.engine)) {
+    // llama.cpp's MLA decode path multiplies by attn_k_b / attn_v_b; the attn_kv_b copy stays unread
+    if (r.engine === "llama.cpp" && t.tensor.role === "attn_kv_b" && arch.attention.kind === "mla") continue;
     if (t.tensor.routedExpert && arch.moe) {
       s += t.bytes * Math.min(1, (r.sequences * arch.moe.expertsPerToken) / arch.moe.numExperts);
     } else if (t.tensor.role === "token_embd" && !arch.tieWordEmbeddings) {
