@@ -266,6 +266,16 @@ describe("parseConfig — model_type rules on synthetic configs", () => {
     expect(a.layers[5]!.moe).toBe(true);
   });
 
+  it("gemma2 without head_dim / sliding_window uses Gemma2Config defaults (256 / 4096), not hidden / heads", () => {
+    const g = { ...(fixtureConfig("gemma-2-9b-it") as Record<string, unknown>) };
+    delete g["head_dim"];
+    delete g["sliding_window"];
+    const a = parseConfig(g);
+    expect(a.headDim).toBe(256);
+    expect(a.hiddenSize / a.numAttentionHeads).not.toBe(256);
+    expect(a.layers[0]!.window).toBe(4096);
+  });
+
   it("tie_word_embeddings default per model_type when absent", () => {
     const cfg = { ...(fixtureConfig("Llama-3.1-8B-Instruct") as Record<string, unknown>) };
     delete cfg["tie_word_embeddings"];

@@ -238,6 +238,13 @@ const GEMMA3_TEXT_DEFAULTS: Obj = {
   sliding_window_pattern: 6,
 };
 
+/** Gemma2Config defaults for keys whose absence would change shapes (transformers configuration_gemma2.py). */
+const GEMMA2_DEFAULTS: Obj = {
+  head_dim: 256,
+  sliding_window: 4096,
+  max_position_embeddings: 8192,
+};
+
 function isSupported(t: string): t is SupportedModelType {
   return (SUPPORTED_MODEL_TYPES as readonly string[]).includes(t);
 }
@@ -316,7 +323,7 @@ export function parseConfig(config: unknown): ModelArchitecture {
     cfg = { ...config, ...tc };
   }
 
-  const defaults: Obj = modelType === "gemma3_text" ? GEMMA3_TEXT_DEFAULTS : {};
+  const defaults: Obj = modelType === "gemma3_text" ? GEMMA3_TEXT_DEFAULTS : modelType === "gemma2" ? GEMMA2_DEFAULTS : {};
   const r = new Reader(cfg, defaults);
 
   const hiddenSize = r.int("hidden_size");
@@ -422,7 +429,7 @@ export function parseConfig(config: unknown): ModelArchitecture {
       normsPerLayer = 4;
       llamaCppWindowedCache = true;
       // Gemma2DecoderLayer: even layers use the sliding window (is_sliding = not bool(layer_idx % 2)).
-      const w = r.optInt("sliding_window") ?? 4096;
+      const w = r.int("sliding_window");
       layerAttn = (i) => (i % 2 === 0 ? { attention: "sliding", window: w } : { attention: "full", window: null });
       qkvBias = r.bool("attention_bias", false);
       outputBias = qkvBias;
