@@ -3,7 +3,7 @@
 // whole state in the query string (lib/calculator-state) and computes every figure with lib/estimator through
 // ./results. The server renders it with the default state; on hydration it applies the URL without changing layout.
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { ChangeEvent, ReactNode } from "react";
+import type { ChangeEvent } from "react";
 import { WEIGHT_FORMATS } from "@/lib/estimator";
 import type { Engine, KvCacheType, WeightFormat } from "@/lib/estimator";
 import {
@@ -73,35 +73,40 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
   const [filter, setFilter] = useState("");
   // The last custom config applied, so the model list can switch back to it.
   const [customConfig, setCustomConfig] = useState<string | null>(initialState.config);
-  const urlReady = useRef(false);
+  // false until the island has read the query string (the server rendered the default state).
+  const [hydrated, setHydrated] = useState(false);
+  // Whether the query string should be rewritten: after any change, or to clean up a link that had one.
+  const writeUrl = useRef(false);
 
-  // Apply the shared link once, after hydration (the server rendered the default state).
+  // Apply the shared link once, after hydration.
   useEffect(() => {
     const search = window.location.search;
+    /* eslint-disable react-hooks/set-state-in-effect -- the query string is only readable after hydration (the page
+       is static): a one-off sync from the browser, the two-pass rendering React recommends for client-only data. */
     if (search && search !== "?") {
       const parsed = parseCalculatorState(search, catalog);
-      // The query string is only readable after hydration (the page is static): a one-off sync from the browser,
-      // the two-pass rendering React recommends for client-only data.
-      // eslint-disable-next-line react-hooks/set-state-in-effect
       setState(parsed.state);
       setProblems(parsed.problems);
       if (parsed.state.config) {
         setCustomConfig(parsed.state.config);
         setConfigDraft(JSON.stringify(JSON.parse(parsed.state.config), null, 2));
       }
+      writeUrl.current = true;
     }
-    urlReady.current = true;
+    setHydrated(true);
+    /* eslint-enable react-hooks/set-state-in-effect */
   }, [catalog]);
 
   // Every change rewrites the query string in place (no reload, no history entry).
   useEffect(() => {
-    if (!urlReady.current) return;
+    if (!hydrated || !writeUrl.current) return;
     const href = calculatorStateHref(state);
     if (window.location.pathname + window.location.search !== href)
       window.history.replaceState(null, "", href);
-  }, [state]);
+  }, [state, hydrated]);
 
   function update(patch: Partial<CalculatorState>) {
+    writeUrl.current = true;
     setState((previous) => normalizeState({ ...previous, ...patch }, catalog));
   }
 
@@ -144,21 +149,22 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
 
   const maxContext = maxContextOf(state, catalog);
   const steps = contextSteps(maxContext);
-  const query = filter.trim().toLowerCase();
-  const shownModels = models.filter(
-    (m) =>
-      m.slug === state.model ||
-      query === "" ||
-      m.name.toLowerCase().includes(query) ||
-      m.huggingFaceId.toLowerCase().includes(query) ||
-      m.slug.includes(query),
-  );
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  const shownModels = models.filter((m) => {
+    if (m.slug === state.model || words.length === 0) return true;
+    const haystack = `${m.name} ${m.huggingFaceId} ${m.slug}`.toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
   const gpuGroups = groupBy(gpus, (g) => g.categoryLabel);
   const formats = formatsForEngine(state.engine);
   const customArchName = customConfig === null ? "" : customModelName(customConfig);
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]" data-testid="calculator">
+    <div
+      className="grid gap-8 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]"
+      data-testid="calculator"
+      data-ready={hydrated}
+    >
       <form
         className="space-y-6"
         aria-label="Calculator settings"
@@ -177,15 +183,16 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
               value={filter}
               placeholder="Name or Hugging Face id"
               aria-controls="calc-model"
+              aria-describedby="calc-model-count"
               onChange={(event) => setFilter(event.target.value)}
             />
+            <p id="calc-model-count" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+              {`${shownModels.length} of ${models.length} models in the list below.`}
+            </p>
           </div>
           <div>
             <label htmlFor="calc-model" className={labelClass}>
-              Model{" "}
-              <span className="font-normal text-slate-600 dark:text-slate-400">
-                ({shownModels.length} shown)
-              </span>
+              Model
             </label>
             <select
               id="calc-model"
@@ -326,7 +333,7 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
               />
             </div>
             <p id="calc-context-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-              1 to {formatInteger(maxContext)} ({formatTokens(maxContext)}), the model&apos;s maximum.
+              {`1 to ${formatInteger(maxContext)} (${formatTokens(maxContext)}), the model's maximum.`}
             </p>
           </div>
           <div>
@@ -549,68 +556,72 @@ function fitBadge(results: CalculatorResults): { text: string; className: string
   return { text: "Does not fit", className: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" };
 }
 
-function offloadAdvice(results: CalculatorResults, state: CalculatorState): ReactNode {
+// Result lines are single strings (one text node each) so that new figures never move the text around them.
+function offloadAdvice(results: CalculatorResults, state: CalculatorState): string {
   const { placement } = results;
   const layers = placement.totalLayers;
   if (placement.fitsInGpuOnly)
-    return (
-      <>
-        No offload needed: all {layers} layers on the GPU{state.gpus > 1 ? "s" : ""}.
-      </>
-    );
+    return `No offload needed: all ${layers} layers on the GPU${state.gpus > 1 ? "s" : ""}.`;
   if (state.engine === "vllm")
-    return <>vLLM cannot offload to system RAM: add GPUs or choose a smaller format or context.</>;
-  if (state.ram <= 0) return <>Allow some system RAM above to see how many layers or experts to offload.</>;
-  const expertPart =
-    placement.offloadedExpertLayers > 0 ? (
-      <>
-        keep the experts of <strong>{placement.offloadedExpertLayers}</strong> of {layers} layers in system
-        RAM (<code>--n-cpu-moe {placement.offloadedExpertLayers}</code>)
-      </>
-    ) : null;
-  const layerPart =
-    placement.gpuLayers < layers ? (
-      <>
-        run <strong>{layers - placement.gpuLayers}</strong> of {layers} layers from system RAM (
-        <code>-ngl {placement.gpuLayers}</code>)
-      </>
-    ) : null;
+    return "vLLM cannot offload to system RAM: add GPUs or choose a smaller format or context.";
+  if (state.ram <= 0) return "Allow some system RAM above to see how many layers or experts to offload.";
   if (!placement.fits) {
-    return (
-      <>
-        Even with offload it needs {formatGib(placement.cpuBytes)} of system RAM, more than the {state.ram} GB
-        given.
-      </>
+    return `Even with offload it needs ${formatGib(placement.cpuBytes)} of system RAM, more than the ${state.ram} GB given.`;
+  }
+  const parts: string[] = [];
+  if (placement.offloadedExpertLayers > 0) {
+    parts.push(
+      `keep the experts of ${placement.offloadedExpertLayers} of ${layers} layers in system RAM (--n-cpu-moe ${placement.offloadedExpertLayers})`,
     );
   }
+  if (placement.gpuLayers < layers) {
+    parts.push(
+      `run ${layers - placement.gpuLayers} of ${layers} layers from system RAM (-ngl ${placement.gpuLayers})`,
+    );
+  }
+  return `To fit: ${parts.join(" and ")}; ${formatGib(placement.cpuBytes)} in system RAM.`;
+}
+
+function decodeText(results: CalculatorResults, state: CalculatorState): string {
+  const bound = results.decodeBound;
+  if (bound.tokensPerSecond === null) return `Not shown: ${bound.reason}.`;
+  const gbps = formatInteger(Math.round(bound.bandwidthBytesPerSecond / 1e9));
   return (
-    <>
-      To fit: {expertPart}
-      {expertPart && layerPart ? " and " : null}
-      {layerPart}; {formatGib(placement.cpuBytes)} in system RAM.
-    </>
+    `At most ${formatTokensPerSecond(bound.tokensPerSecond)} tokens/s${state.seqs > 1 ? " summed over the sequences" : ""}. ` +
+    `A bound, not a prediction: memory bandwidth (${gbps} GB/s) divided by the bytes read per token.`
   );
+}
+
+function percent(part: number, total: number): string {
+  return `${total > 0 ? Math.round((part / total) * 100) : 0}%`;
 }
 
 function ResultsView({ results, state }: { results: CalculatorResults; state: CalculatorState }) {
   const { estimate, placement, gpu } = results;
   const total = estimate.bytes.total;
   const badge = fitBadge(results);
+  const sequences = state.seqs > 1 ? ` × ${state.seqs} sequences` : "";
+  const summary = `${results.model.name} · ${state.quant} · ${formatTokens(state.context)} context${sequences} · KV ${state.kv} · ${ENGINE_LABELS[state.engine]}`;
+  const gpuLine =
+    `${state.gpus}× ${gpu.name}, ${formatGib(gpu.memoryBytes)} each` +
+    (gpu.unifiedMemory ? " (unified memory: macOS lets the GPU use only part of it by default)" : "");
   return (
     <>
       <div className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          Total memory for {results.model.name} · {state.quant} · {formatTokens(state.context)} context
-          {state.seqs > 1 ? ` × ${state.seqs} sequences` : ""} · {ENGINE_LABELS[state.engine]}
+        <p className="text-sm font-medium">Total memory</p>
+        <p
+          className="truncate text-sm text-slate-600 dark:text-slate-400"
+          data-testid="summary"
+          title={summary}
+        >
+          {summary}
         </p>
-        <p className="mt-1 flex flex-wrap items-baseline gap-x-3">
-          <span className="text-4xl font-bold tabular-nums" data-testid="total" data-total-bytes={total}>
+        <p className="mt-1 text-4xl font-bold tabular-nums">
+          <span data-testid="total" data-total-bytes={total}>
             {formatGib(total)}
           </span>
-          <span className="text-sm text-slate-600 tabular-nums dark:text-slate-400">
-            {formatInteger(total)} bytes
-          </span>
         </p>
+        <p className="text-sm text-slate-600 tabular-nums dark:text-slate-400">{`${formatInteger(total)} bytes`}</p>
         <div
           className="mt-4 flex h-6 w-full overflow-hidden rounded bg-slate-100 dark:bg-slate-800"
           aria-hidden="true"
@@ -631,10 +642,7 @@ function ResultsView({ results, state }: { results: CalculatorResults; state: Ca
                 {part.label}
               </dt>
               <dd className="font-medium tabular-nums">
-                {formatGib(estimate.bytes[part.key])}{" "}
-                <span className="text-slate-500 dark:text-slate-400">
-                  ({total > 0 ? Math.round((estimate.bytes[part.key] / total) * 100) : 0}%)
-                </span>
+                {`${formatGib(estimate.bytes[part.key])} (${percent(estimate.bytes[part.key], total)})`}
               </dd>
             </div>
           ))}
@@ -642,16 +650,16 @@ function ResultsView({ results, state }: { results: CalculatorResults; state: Ca
       </div>
 
       <div className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-        <p className="flex flex-wrap items-center gap-3">
+        <p>
           <span
-            className={`rounded px-2 py-1 text-sm font-semibold ${badge.className}`}
+            className={`inline-block rounded px-2 py-1 text-sm font-semibold ${badge.className}`}
             data-testid="fit-status"
           >
             {badge.text}
           </span>
-          <span className="text-sm text-slate-600 dark:text-slate-400">
-            {state.gpus}× {gpu.name} ({formatGib(gpu.memoryBytes)} each)
-          </span>
+        </p>
+        <p className="truncate text-sm text-slate-600 dark:text-slate-400" title={gpuLine}>
+          {gpuLine}
         </p>
         <ul
           className="flex h-20 flex-wrap content-start gap-2 overflow-y-auto text-sm"
@@ -666,8 +674,7 @@ function ResultsView({ results, state }: { results: CalculatorResults; state: Ca
                 data-fits={ok}
                 className={`rounded border px-2 py-1 tabular-nums ${ok ? "border-emerald-400" : "border-red-500"}`}
               >
-                GPU {index + 1}: {formatGib(bytes)} of {formatGib(gpu.memoryBytes)}{" "}
-                {ok ? "✓ fits" : "✗ too much"}
+                {`GPU ${index + 1}: ${formatGib(bytes)} of ${formatGib(gpu.memoryBytes)} ${ok ? "✓ fits" : "✗ too much"}`}
               </li>
             );
           })}
@@ -675,36 +682,24 @@ function ResultsView({ results, state }: { results: CalculatorResults; state: Ca
         <dl className="space-y-2 text-sm">
           <div>
             <dt className="font-medium">Offload</dt>
-            <dd data-testid="offload">{offloadAdvice(results, state)}</dd>
+            <dd data-testid="offload" className="min-h-10">
+              {offloadAdvice(results, state)}
+            </dd>
           </div>
           <div>
             <dt className="font-medium">Largest context fully in GPU memory</dt>
             <dd data-testid="max-context" data-tokens={results.maxContextOnGpu}>
               {results.maxContextOnGpu > 0
                 ? `${formatInteger(results.maxContextOnGpu)} tokens (${formatTokens(results.maxContextOnGpu)})`
-                : "None: the weights alone do not fit in GPU memory."}
+                : "None: even a 1-token context does not fit fully in GPU memory."}
             </dd>
           </div>
           <div>
             <dt className="font-medium">Decode speed, upper bound</dt>
-            <dd data-testid="decode-bound">
-              {results.decodeBound.tokensPerSecond !== null ? (
-                <>
-                  at most {formatTokensPerSecond(results.decodeBound.tokensPerSecond)} tokens/s
-                  {state.seqs > 1 ? " summed over the sequences" : ""} — a bound, not a prediction: memory
-                  bandwidth ({formatInteger(Math.round(results.decodeBound.bandwidthBytesPerSecond / 1e9))}{" "}
-                  GB/s) divided by the bytes read per token.
-                </>
-              ) : (
-                <>Not shown: {results.decodeBound.reason}.</>
-              )}
+            <dd data-testid="decode-bound" className="min-h-10">
+              {decodeText(results, state)}
             </dd>
           </div>
-          {gpu.unifiedMemory ? (
-            <p className="text-xs text-slate-600 dark:text-slate-400">
-              Apple silicon shares memory with the CPU; macOS lets the GPU use only part of it by default.
-            </p>
-          ) : null}
         </dl>
       </div>
 
@@ -745,7 +740,7 @@ function CommandView({ results }: { results: CalculatorResults }) {
     <div className="space-y-2 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
       <div className="flex items-center justify-between gap-3">
         <h3 className="font-semibold" id="calc-command-heading">
-          Launch command ({ENGINE_LABELS[command.engine]})
+          {`Launch command (${ENGINE_LABELS[command.engine]})`}
         </h3>
         <button
           type="button"
