@@ -9,6 +9,9 @@ import { generatedModel } from "./content";
 
 const run = promisify(execFile);
 
+// Spawning the CLI (npm + tsx) and 40 timed changes take a while on a busy 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 interface CliEstimate {
   bytes: { weights: number; kvCache: number; compute: number; overhead: number; total: number };
 }
@@ -43,6 +46,27 @@ async function openCalculator(page: Page, query = "") {
   await page.goto(`/calculator${query}`);
   await expect(page.getByTestId("calculator")).toHaveAttribute("data-ready", "true");
 }
+
+test("every control has a label", async ({ page }) => {
+  await openCalculator(page);
+  const unlabelled = await page
+    .getByTestId("calculator")
+    .locator("input, select, textarea")
+    .evaluateAll((elements) =>
+      elements
+        .filter((element) => {
+          const control = element as HTMLInputElement;
+          const label = [...(control.labels ?? [])].map((l) => l.textContent?.trim() ?? "").join("");
+          return label === "" && !control.getAttribute("aria-label");
+        })
+        .map((element) => element.outerHTML.slice(0, 80)),
+    );
+  expect(unlabelled).toEqual([]);
+  await expect(page.getByRole("slider", { name: "Context length slider" })).toHaveAttribute(
+    "aria-valuetext",
+    "8K tokens",
+  );
+});
 
 test("the server-rendered page has the default result before JavaScript runs", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });

@@ -147,7 +147,7 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
     applyConfig(text);
   }
 
-  const maxContext = maxContextOf(state, catalog);
+  const maxContext = results.ok ? results.value.model.maxContext : maxContextOf(state, catalog);
   const steps = contextSteps(maxContext);
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   const shownModels = models.filter((m) => {
@@ -157,7 +157,10 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
   });
   const gpuGroups = groupBy(gpus, (g) => g.categoryLabel);
   const formats = formatsForEngine(state.engine);
-  const customArchName = customConfig === null ? "" : customModelName(customConfig);
+  const customArchName = useMemo(
+    () => (customConfig === null ? "" : customModelName(customConfig)),
+    [customConfig],
+  );
 
   return (
     <div
