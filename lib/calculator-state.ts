@@ -165,6 +165,27 @@ export type CustomConfigResult =
   { ok: true; config: string; architecture: ModelArchitecture } | { ok: false; message: string };
 
 /**
+ * Where JSON.parse stopped, without its quote of the input (V8 quotes the text around the error, which may be markup
+ * from a hostile link: messages are shown to the user and must never carry the input's markup).
+ */
+function jsonErrorPlace(error: unknown): string {
+  const message = error instanceof Error ? error.message : "";
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return ` (line ${lineColumn[1]}, column ${lineColumn[2]})`;
+  const position = /position (\d+)/.exec(message);
+  if (position) return ` (character ${Number(position[1]) + 1})`;
+  if (/end of JSON input/i.test(message)) return " (it ends too early)";
+  return "";
+}
+
+/** Replaces quoted input values in an estimator message that look like markup or are long. */
+function withoutEchoedMarkup(detail: string): string {
+  return detail.replace(/"(?:[^"\\]|\\.)*"/g, (quoted) =>
+    /[<>]/.test(quoted) || quoted.length > 42 ? "(the given value)" : quoted,
+  );
+}
+
+/**
  * Reads a pasted or uploaded config.json. Never throws: malformed JSON, a non-object, an unsupported
  * architecture or a missing field each come back as a message naming the problem.
  */
@@ -182,8 +203,7 @@ export function readCustomConfig(text: string): CustomConfigResult {
   try {
     raw = JSON.parse(trimmed);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `This is not valid JSON (${detail}).` };
+    return { ok: false, message: `This is not valid JSON${jsonErrorPlace(error)}.` };
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     return { ok: false, message: 'The JSON must be an object like a config.json ({ "model_type": … }).' };
@@ -195,7 +215,7 @@ export function readCustomConfig(text: string): CustomConfigResult {
     const detail = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      message: `This config.json cannot be used: ${detail.replace(/^config\.json: /, "")}.`,
+      message: `This config.json cannot be used: ${withoutEchoedMarkup(detail.replace(/^config\.json: /, ""))}.`,
     };
   }
   return { ok: true, config: JSON.stringify(raw), architecture };

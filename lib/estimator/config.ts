@@ -282,6 +282,9 @@ function dtypeOf(r: Reader): ModelArchitecture["nativeDtype"] {
   return "bfloat16";
 }
 
+/** Upper bound on num_hidden_layers accepted from a config.json. */
+export const MAX_LAYERS = 4096;
+
 /**
  * Accepts a Hugging Face config.json object (top-level or with nested `text_config`),
  * applying model_type defaults. Throws ConfigError naming the offending field.
@@ -332,6 +335,13 @@ export function parseConfig(config: unknown): ModelArchitecture {
   const numAttentionHeads = r.int("num_attention_heads");
   if (numAttentionHeads === 0) throw new ConfigError("num_attention_heads", `config.json: "num_attention_heads" must be > 0`);
   if (numLayers === 0) throw new ConfigError("num_hidden_layers", `config.json: "num_hidden_layers" must be > 0`);
+  // The estimator builds one entry per layer: a config from a link must not be able to ask for billions of them
+  // (found by lib/fuzz). The deepest published models have ~130 layers.
+  if (numLayers > MAX_LAYERS) {
+    throw new ConfigError("num_hidden_layers", `config.json: "num_hidden_layers" must be at most ${MAX_LAYERS}, got ${numLayers}`);
+  }
+  if (hiddenSize === 0) throw new ConfigError("hidden_size", `config.json: "hidden_size" must be > 0`);
+  if (vocabSize === 0) throw new ConfigError("vocab_size", `config.json: "vocab_size" must be > 0`);
   // transformers: num_key_value_heads defaults to num_attention_heads when absent.
   const numKeyValueHeads = r.optInt("num_key_value_heads") ?? numAttentionHeads;
   const maxPositionEmbeddings = r.int("max_position_embeddings");
@@ -558,6 +568,13 @@ export function parseConfig(config: unknown): ModelArchitecture {
   return finish(intermediateSize);
 
   function finish(denseIntermediate: number): ModelArchitecture {
+    // A router cannot pick more experts per token than there are (found by lib/fuzz: active > total parameters).
+    if (moe !== null && (moe.expertsPerToken < 1 || moe.expertsPerToken > moe.numExperts)) {
+      throw new ConfigError(
+        "num_experts_per_tok",
+        `config.json: experts per token must be between 1 and the ${moe.numExperts} routed experts, got ${moe.expertsPerToken}`,
+      );
+    }
     const fromTypes = layerTypesFrom(
       r,
       numLayers,
