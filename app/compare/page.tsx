@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BreadcrumbJsonLd } from "next-seo";
 import { CompareIsland } from "@/components/compare/compare-island";
 import { COMPARE_FORM_ID, ComparePicker } from "@/components/compare/compare-picker";
 import { COMPARE_CONTEXTS, COMPARE_FORMATS, compareEntries } from "@/lib/compare-data";
 import { MAX_COMPARED } from "@/lib/compare-selection";
 import { getModels } from "@/lib/models";
 import { formatLabel } from "@/lib/requirements";
-import { compareMetadata } from "@/lib/seo";
+import { breadcrumbJsonLd, compareMetadata, sectionBreadcrumbs } from "@/lib/seo";
 
 export const metadata: Metadata = compareMetadata();
 
@@ -16,6 +17,7 @@ export default function ComparePage() {
   const models = getModels();
   return (
     <div className="space-y-6">
+      <BreadcrumbJsonLd {...breadcrumbJsonLd(sectionBreadcrumbs("Compare"))} scriptId="breadcrumb-jsonld" />
       <h1 className="text-3xl font-bold tracking-tight">Compare models</h1>
       <p className="max-w-3xl text-slate-600 dark:text-slate-300">
         Up to {MAX_COMPARED} models side by side. Memory is lib/estimator&apos;s total for llama.cpp with an

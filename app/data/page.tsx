@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BreadcrumbJsonLd } from "next-seo";
 import { getModels } from "@/lib/models";
 import { modelDataPath, modelDocument, modelIndex } from "@/lib/model-data";
-import { dataMetadata } from "@/lib/seo";
+import { breadcrumbJsonLd, dataMetadata, sectionBreadcrumbs } from "@/lib/seo";
 
 export const metadata: Metadata = dataMetadata();
 
@@ -97,6 +98,7 @@ export default function DataPage() {
     : null;
   return (
     <div className="space-y-8">
+      <BreadcrumbJsonLd {...breadcrumbJsonLd(sectionBreadcrumbs("Open data"))} scriptId="breadcrumb-jsonld" />
       <header className="space-y-3">
         <h1 className="text-3xl font-bold tracking-tight">Open data</h1>
         <p className="max-w-3xl text-slate-600 dark:text-slate-300">

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BreadcrumbJsonLd } from "next-seo";
 import { formatGib } from "@/lib/format";
 import { formatBandwidth, gpuGroups } from "@/lib/gpu-pages";
 import { getGpus } from "@/lib/gpus";
-import { gpusIndexMetadata } from "@/lib/seo";
+import { breadcrumbJsonLd, gpusIndexMetadata, sectionBreadcrumbs } from "@/lib/seo";
 
 export function generateMetadata(): Metadata {
   return gpusIndexMetadata(getGpus().length);
@@ -13,6 +14,7 @@ export default function GpusIndexPage() {
   const groups = gpuGroups(getGpus());
   return (
     <div className="space-y-8">
+      <BreadcrumbJsonLd {...breadcrumbJsonLd(sectionBreadcrumbs("GPUs"))} scriptId="breadcrumb-jsonld" />
       <header className="space-y-3">
         <h1 className="text-3xl font-bold tracking-tight">GPUs</h1>
         <p className="max-w-3xl text-slate-600 dark:text-slate-300">

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { JsonLdScript } from "next-seo";
+import { BreadcrumbJsonLd, JsonLdScript } from "next-seo";
 import { CatalogFilterForm, CATALOG_FORM_ID } from "@/components/catalog/catalog-filter-form";
 import { CatalogFilterIsland } from "@/components/catalog/catalog-filter-island";
 import { CATALOG_LIST_ID, CatalogList } from "@/components/catalog/catalog-list";
 import { filterOptions } from "@/lib/catalog-items";
 import { getModels } from "@/lib/models";
 import { HEADLINE_FORMAT } from "@/lib/requirements";
-import { modelsCollectionJsonLd, modelsIndexMetadata } from "@/lib/seo";
+import { breadcrumbJsonLd, modelsCollectionJsonLd, modelsIndexMetadata, sectionBreadcrumbs } from "@/lib/seo";
 
 export function generateMetadata(): Metadata {
   return modelsIndexMetadata(getModels().length);
@@ -17,6 +17,7 @@ export default function ModelsIndexPage() {
   return (
     <div className="space-y-6">
       <JsonLdScript data={modelsCollectionJsonLd(models)} scriptKey="models-jsonld" />
+      <BreadcrumbJsonLd {...breadcrumbJsonLd(sectionBreadcrumbs("Models"))} scriptId="breadcrumb-jsonld" />
       <h1 className="text-3xl font-bold tracking-tight">All models</h1>
       <p className="text-slate-600 dark:text-slate-300">
         {models.length} open-weight models. Memory figures are for the {HEADLINE_FORMAT} GGUF format with
