@@ -374,16 +374,16 @@ export function calculatorMetadata(): Metadata {
   return pageMetadata({
     title: "VRAM calculator for open-weight LLMs",
     description:
-      "Work out the GPU memory any open-weight model needs for a given quantization, context length, KV-cache type and engine, whether it fits your GPUs, and the launch command.",
+      "Memory, GPU fit and a launch command for any open-weight model, format, context length and GPU: the GPU memory it needs with your KV-cache type and engine, and whether it fits.",
     path: "/calculator",
   });
 }
 
 export function methodologyMetadata(): Metadata {
   return pageMetadata({
-    title: "Methodology — how modelfit estimates LLM memory",
+    title: "Methodology — how modelfit computes memory, and how far off it is",
     description:
-      "How modelfit turns a model's config.json into memory figures: weights per GGUF format, KV cache, compute buffers and runtime overhead, and how the estimator is validated against real files and engine logs.",
+      "Every formula behind modelfit's VRAM figures, with its source, and the validation table: estimates against real GGUF file sizes, llama.cpp logs and official parameter counts, with the error of each.",
     path: "/methodology",
   });
 }

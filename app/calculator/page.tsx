@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
+import { BreadcrumbJsonLd } from "next-seo";
 import { Calculator } from "@/components/calculator/calculator";
 import type { CalculatorGpuOption, CalculatorModelOption } from "@/components/calculator/results";
 import { defaultState } from "@/lib/calculator-state";
 import { getGpus, gpuCategoryLabel } from "@/lib/gpus";
 import { getModels } from "@/lib/models";
+import { breadcrumbJsonLd, calculatorMetadata, sectionBreadcrumbs } from "@/lib/seo";
 
-export const metadata: Metadata = {
-  title: "VRAM calculator for open-weight LLMs",
-  description:
-    "Memory, GPU fit and a launch command for any open-weight model, format, context length and GPU.",
-  alternates: { canonical: "/calculator" },
-};
+export const metadata: Metadata = calculatorMetadata();
 
 /** The compact, serializable catalog the client island receives (no content-layer objects, no MDX bodies). */
 function calculatorModels(): CalculatorModelOption[] {
@@ -43,6 +40,10 @@ export default function CalculatorPage() {
   const initialState = defaultState({ models, gpus });
   return (
     <div className="space-y-6">
+      <BreadcrumbJsonLd
+        {...breadcrumbJsonLd(sectionBreadcrumbs("Calculator"))}
+        scriptId="breadcrumb-jsonld"
+      />
       <header className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight">VRAM calculator</h1>
         <p className="max-w-3xl text-slate-700 dark:text-slate-300">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BreadcrumbJsonLd } from "next-seo";
 import { ValidationTable } from "@/components/methodology/validation-table";
 import {
   CUDA_CONTEXT_BYTES,
@@ -10,14 +11,10 @@ import {
 } from "@/lib/estimator";
 import type { GgmlType } from "@/lib/estimator";
 import { formatGib } from "@/lib/format";
+import { breadcrumbJsonLd, methodologyMetadata, sectionBreadcrumbs } from "@/lib/seo";
 import { runValidation, summarize, TOLERANCES } from "@/lib/validation";
 
-export const metadata: Metadata = {
-  title: "Methodology — how modelfit computes memory, and how far off it is",
-  description:
-    "Every formula behind modelfit's VRAM figures, with its source, and the validation table: estimates against real GGUF file sizes, llama.cpp logs and official parameter counts, with the error of each.",
-  alternates: { canonical: "/methodology" },
-};
+export const metadata: Metadata = methodologyMetadata();
 
 const SHOWN_TYPES: readonly GgmlType[] = [
   "F32",
@@ -61,6 +58,10 @@ export default function MethodologyPage() {
   const summary = summarize(rows);
   return (
     <article className="prose prose-slate dark:prose-invert prose-h2:mt-0 max-w-none space-y-10">
+      <BreadcrumbJsonLd
+        {...breadcrumbJsonLd(sectionBreadcrumbs("Methodology"))}
+        scriptId="breadcrumb-jsonld"
+      />
       <header className="not-prose space-y-3">
         <h1 className="text-3xl font-bold tracking-tight">Methodology</h1>
         <p className="max-w-3xl text-lg text-slate-700 dark:text-slate-300">
