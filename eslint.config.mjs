@@ -15,7 +15,7 @@ const config = [
   {
     // The estimator is pure: the pages, the calculator, the JSON data and the CLI all call it.
     files: ["lib/estimator/**/*.ts"],
-    ignores: ["lib/estimator/cli.ts", "lib/estimator/**/*.test.ts"],
+    ignores: ["lib/estimator/cli.ts", "lib/estimator/**/*.test.ts", "lib/estimator/**/*.test-utils.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

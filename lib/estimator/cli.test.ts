@@ -12,7 +12,10 @@ const CLI = join(__dirname, "cli.ts");
 vi.setConfig({ testTimeout: 120_000 });
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], { encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(process.execPath, ["--import", "tsx", CLI, ...args], {
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,27 +29,54 @@ describe("estimate CLI", () => {
     const lines = r.stdout.trim().split("\n");
     expect(lines.length).toBe(1);
     const out = JSON.parse(lines[0]!);
-    const e = estimateMemory(parseConfig(fixtureConfig("Llama-3.1-8B-Instruct")), { format: "Q4_K_M", contextTokens: 8192 });
+    const e = estimateMemory(parseConfig(fixtureConfig("Llama-3.1-8B-Instruct")), {
+      format: "Q4_K_M",
+      contextTokens: 8192,
+    });
     expect(out.params).toEqual(e.params);
     expect(out.bytes).toEqual(e.bytes);
-    for (const k of ["weights", "kvCache", "compute", "overhead", "total"]) expect(Number.isInteger(out.bytes[k])).toBe(true);
+    for (const k of ["weights", "kvCache", "compute", "overhead", "total"])
+      expect(Number.isInteger(out.bytes[k])).toBe(true);
     expect(Number.isInteger(out.params.total) && Number.isInteger(out.params.active)).toBe(true);
   });
 
   it("honours --kv-type, --batch and --engine", () => {
-    const base = JSON.parse(run(["--config", llama, "--quant", "Q4_K_M", "--context", "4096", "--json"]).stdout);
-    const q8 = JSON.parse(run(["--config", llama, "--quant", "Q4_K_M", "--context", "4096", "--kv-type", "q8_0", "--json"]).stdout);
-    const b4 = JSON.parse(run(["--config", llama, "--quant", "Q4_K_M", "--context", "4096", "--batch", "4", "--json"]).stdout);
+    const base = JSON.parse(
+      run(["--config", llama, "--quant", "Q4_K_M", "--context", "4096", "--json"]).stdout,
+    );
+    const q8 = JSON.parse(
+      run(["--config", llama, "--quant", "Q4_K_M", "--context", "4096", "--kv-type", "q8_0", "--json"])
+        .stdout,
+    );
+    const b4 = JSON.parse(
+      run(["--config", llama, "--quant", "Q4_K_M", "--context", "4096", "--batch", "4", "--json"]).stdout,
+    );
     expect(q8.bytes.kvCache).toBe((base.bytes.kvCache * 34) / 64);
     expect(b4.bytes.kvCache).toBe(4 * base.bytes.kvCache);
-    const v = run(["--config", llama, "--quant", "AWQ-INT4", "--context", "4096", "--engine", "vllm", "--json"]);
+    const v = run([
+      "--config",
+      llama,
+      "--quant",
+      "AWQ-INT4",
+      "--context",
+      "4096",
+      "--engine",
+      "vllm",
+      "--json",
+    ]);
     expect(v.code).toBe(0);
-    const bf16 = JSON.parse(run(["--config", llama, "--quant", "BF16", "--context", "4096", "--engine", "vllm", "--json"]).stdout);
+    const bf16 = JSON.parse(
+      run(["--config", llama, "--quant", "BF16", "--context", "4096", "--engine", "vllm", "--json"]).stdout,
+    );
     expect(JSON.parse(v.stdout).bytes.weights).toBeLessThan(bf16.bytes.weights / 2);
   });
 
   it("works on MoE / MLA / nested configs", () => {
-    for (const f of [join(FIXTURE_DIR, "DeepSeek-V3.json"), join(FIXTURE_DIR, "gpt-oss-120b.json"), join(TESTDATA_DIR, "mixtral-8x7b.json")]) {
+    for (const f of [
+      join(FIXTURE_DIR, "DeepSeek-V3.json"),
+      join(FIXTURE_DIR, "gpt-oss-120b.json"),
+      join(TESTDATA_DIR, "mixtral-8x7b.json"),
+    ]) {
       const r = run(["--config", f, "--quant", "Q4_K_M", "--context", "4096", "--json"]);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout).params.active).toBeLessThan(JSON.parse(r.stdout).params.total);
@@ -56,7 +86,8 @@ describe("estimate CLI", () => {
   it("without --json prints a readable breakdown", () => {
     const r = run(["--config", llama, "--quant", "Q8_0", "--context", "2048"]);
     expect(r.code).toBe(0);
-    for (const word of ["weights", "KV cache", "compute", "overhead", "total", "GiB"]) expect(r.stdout).toContain(word);
+    for (const word of ["weights", "KV cache", "compute", "overhead", "total", "GiB"])
+      expect(r.stdout).toContain(word);
   });
 
   it("--help states the defaults", () => {
@@ -77,15 +108,35 @@ describe("estimate CLI", () => {
   writeFileSync(noHeads, JSON.stringify(cfg));
 
   const failures: [string, string[], RegExp][] = [
-    ["unknown flag", ["--config", llama, "--quant", "Q4_K_M", "--context", "1", "--frobnicate"], /unknown option/],
+    [
+      "unknown flag",
+      ["--config", llama, "--quant", "Q4_K_M", "--context", "1", "--frobnicate"],
+      /unknown option/,
+    ],
     ["missing --config", ["--quant", "Q4_K_M", "--context", "1"], /--config/],
     ["bad --quant", ["--config", llama, "--quant", "Q4_K", "--context", "1"], /--quant/],
     ["bad --context", ["--config", llama, "--quant", "Q4_K_M", "--context", "-3"], /--context/],
-    ["bad --kv-type", ["--config", llama, "--quant", "Q4_K_M", "--context", "1", "--kv-type", "q5_1"], /--kv-type/],
-    ["format not for engine", ["--config", llama, "--quant", "Q4_K_M", "--context", "1", "--engine", "vllm"], /not available on vllm/],
-    ["missing file", ["--config", join(dir, "nope.json"), "--quant", "Q4_K_M", "--context", "1"], /cannot read/],
+    [
+      "bad --kv-type",
+      ["--config", llama, "--quant", "Q4_K_M", "--context", "1", "--kv-type", "q5_1"],
+      /--kv-type/,
+    ],
+    [
+      "format not for engine",
+      ["--config", llama, "--quant", "Q4_K_M", "--context", "1", "--engine", "vllm"],
+      /not available on vllm/,
+    ],
+    [
+      "missing file",
+      ["--config", join(dir, "nope.json"), "--quant", "Q4_K_M", "--context", "1"],
+      /cannot read/,
+    ],
     ["invalid JSON", ["--config", badJson, "--quant", "Q4_K_M", "--context", "1"], /not valid JSON/],
-    ["config missing a field", ["--config", noHeads, "--quant", "Q4_K_M", "--context", "1"], /missing "num_attention_heads" \(number\)/],
+    [
+      "config missing a field",
+      ["--config", noHeads, "--quant", "Q4_K_M", "--context", "1"],
+      /missing "num_attention_heads" \(number\)/,
+    ],
   ];
   for (const [name, args, re] of failures) {
     it(`exit 2 with one stderr line: ${name}`, () => {

@@ -44,9 +44,13 @@ interface Args {
 }
 
 function intArg(flag: string, v: string | undefined): number {
-  if (v === undefined || !/^\d+$/.test(v)) throw new UsageError(`${flag} expects a positive integer, got ${v === undefined ? "nothing" : JSON.stringify(v)}`);
+  if (v === undefined || !/^\d+$/.test(v))
+    throw new UsageError(
+      `${flag} expects a positive integer, got ${v === undefined ? "nothing" : JSON.stringify(v)}`,
+    );
   const n = Number(v);
-  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} expects a positive integer, got ${JSON.stringify(v)}`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new UsageError(`${flag} expects a positive integer, got ${JSON.stringify(v)}`);
   return n;
 }
 
@@ -104,10 +108,15 @@ function parseArgs(argv: string[]): Args | "help" {
   }
   if (config === undefined) throw new UsageError("missing --config <path>");
   if (quant === undefined) throw new UsageError("missing --quant <FORMAT>");
-  if (!isWeightFormat(quant)) throw new UsageError(`unknown --quant ${JSON.stringify(quant)}; one of ${WEIGHT_FORMATS.map((f) => f.id).join(", ")}`);
+  if (!isWeightFormat(quant))
+    throw new UsageError(
+      `unknown --quant ${JSON.stringify(quant)}; one of ${WEIGHT_FORMATS.map((f) => f.id).join(", ")}`,
+    );
   if (context === undefined) throw new UsageError("missing --context <tokens>");
-  if (!isKvCacheType(kv)) throw new UsageError(`unknown --kv-type ${JSON.stringify(kv)}; one of ${KV_CACHE_TYPES.join(", ")}`);
-  if (engine !== "llama.cpp" && engine !== "vllm") throw new UsageError(`unknown --engine ${JSON.stringify(engine)}; llama.cpp or vllm`);
+  if (!isKvCacheType(kv))
+    throw new UsageError(`unknown --kv-type ${JSON.stringify(kv)}; one of ${KV_CACHE_TYPES.join(", ")}`);
+  if (engine !== "llama.cpp" && engine !== "vllm")
+    throw new UsageError(`unknown --engine ${JSON.stringify(engine)}; llama.cpp or vllm`);
   const input: EstimateInput = {
     format: quant,
     contextTokens: context,
@@ -140,7 +149,9 @@ function main(argv: string[]): number {
   try {
     text = readFileSync(args.config, "utf8");
   } catch (e) {
-    process.stderr.write(`estimate: cannot read ${args.config}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    process.stderr.write(
+      `estimate: cannot read ${args.config}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+    );
     return 2;
   }
   let raw: unknown;

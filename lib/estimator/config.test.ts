@@ -44,7 +44,12 @@ describe("parseConfig — real HF configs", () => {
   });
 
   it("Qwen2 with use_sliding_window true: layers >= max_window_layers slide", () => {
-    const cfg = { ...(fixtureConfig("Qwen2.5-7B-Instruct") as object), use_sliding_window: true, sliding_window: 4096, max_window_layers: 20 };
+    const cfg = {
+      ...(fixtureConfig("Qwen2.5-7B-Instruct") as object),
+      use_sliding_window: true,
+      sliding_window: 4096,
+      max_window_layers: 20,
+    };
     const a = parseConfig(cfg);
     expect(a.layers.slice(0, 20).every((l) => l.attention === "full")).toBe(true);
     expect(a.layers.slice(20).every((l) => l.attention === "sliding" && l.window === 4096)).toBe(true);
@@ -101,12 +106,24 @@ describe("parseConfig — real HF configs", () => {
   it("DeepSeek-V3: MLA dims, first 3 layers dense, 256 routed + 1 shared, router bias", () => {
     const a = fixtureArch("DeepSeek-V3");
     expect(a.attention.kind).toBe("mla");
-    expect(a.attention.mla).toEqual({ qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 });
+    expect(a.attention.mla).toEqual({
+      qLoraRank: 1536,
+      kvLoraRank: 512,
+      qkNopeHeadDim: 128,
+      qkRopeHeadDim: 64,
+      vHeadDim: 128,
+    });
     expect(a.headDim).toBe(128 + 64);
     expect(a.vHeadDim).toBe(128);
     expect(a.layers.slice(0, 3).every((l) => !l.moe)).toBe(true);
     expect(a.layers.slice(3).every((l) => l.moe)).toBe(true);
-    expect(a.moe).toMatchObject({ numExperts: 256, expertsPerToken: 8, numSharedExperts: 1, sharedIntermediateSize: 2048, routerBias: true });
+    expect(a.moe).toMatchObject({
+      numExperts: 256,
+      expertsPerToken: 8,
+      numSharedExperts: 1,
+      sharedIntermediateSize: 2048,
+      routerBias: true,
+    });
     expect(a.intermediateSize).toBe(18432);
     expect(a.nativeDtype).toBe("fp8");
   });
@@ -172,7 +189,14 @@ describe("parseConfig — model_type rules on synthetic configs", () => {
 
   it("gemma3_text with only model_type falls back to every Gemma3TextConfig default", () => {
     const a = parseConfig({ model_type: "gemma3_text" });
-    expect(a).toMatchObject({ hiddenSize: 2304, numLayers: 26, numAttentionHeads: 8, numKeyValueHeads: 4, headDim: 256, intermediateSize: 9216 });
+    expect(a).toMatchObject({
+      hiddenSize: 2304,
+      numLayers: 26,
+      numAttentionHeads: 8,
+      numKeyValueHeads: 4,
+      headDim: 256,
+      intermediateSize: 9216,
+    });
     expect(a.layers[0]!.window).toBe(4096);
   });
 
@@ -247,7 +271,13 @@ describe("parseConfig — model_type rules on synthetic configs", () => {
     expect(a.layers[1]!.moe).toBe(true);
     expect(a.layers.filter((l) => l.moe).length).toBe(24);
     expect(a.intermediateSize).toBe(16384);
-    expect(a.moe).toMatchObject({ numExperts: 128, expertsPerToken: 1, expertIntermediateSize: 8192, numSharedExperts: 1, sharedIntermediateSize: 8192 });
+    expect(a.moe).toMatchObject({
+      numExperts: 128,
+      expertsPerToken: 1,
+      expertIntermediateSize: 8192,
+      numSharedExperts: 1,
+      sharedIntermediateSize: 8192,
+    });
   });
 
   it("llama4: no_rope_layers absent → every 4th layer is a global NoPE layer, the rest chunked", () => {
@@ -259,7 +289,10 @@ describe("parseConfig — model_type rules on synthetic configs", () => {
 
   it("llama4: explicit no_rope_layers and moe_layers win", () => {
     const noRope = Array.from({ length: 48 }, (_, i) => (i % 2 === 0 ? 1 : 0));
-    const a = parseConfig({ ...llama4, text_config: { ...llama4.text_config, no_rope_layers: noRope, moe_layers: [0, 5] } });
+    const a = parseConfig({
+      ...llama4,
+      text_config: { ...llama4.text_config, no_rope_layers: noRope, moe_layers: [0, 5] },
+    });
     expect(a.layers[1]!.attention).toBe("full");
     expect(a.layers[2]!.attention).toBe("chunked");
     expect(a.layers.filter((l) => l.moe).length).toBe(2);
@@ -298,7 +331,17 @@ describe("parseConfig — model_type rules on synthetic configs", () => {
   });
 
   it("accepts a frontmatter-style plain object with the same keys", () => {
-    const fm = { model_type: "qwen3", hidden_size: 1024, num_hidden_layers: 2, vocab_size: 1000, num_attention_heads: 8, num_key_value_heads: 2, head_dim: 128, max_position_embeddings: 4096, intermediate_size: 3072 };
+    const fm = {
+      model_type: "qwen3",
+      hidden_size: 1024,
+      num_hidden_layers: 2,
+      vocab_size: 1000,
+      num_attention_heads: 8,
+      num_key_value_heads: 2,
+      head_dim: 128,
+      max_position_embeddings: 4096,
+      intermediate_size: 3072,
+    };
     const a = parseConfig(fm);
     expect(a.layers.length).toBe(2);
     expect(a.headDim).toBe(128);
@@ -322,7 +365,10 @@ describe("parseConfig — errors", () => {
   });
 
   it("ill-typed field names the field", () => {
-    const cfg = { ...(fixtureConfig("Llama-3.1-8B-Instruct") as Record<string, unknown>), hidden_size: "4096" };
+    const cfg = {
+      ...(fixtureConfig("Llama-3.1-8B-Instruct") as Record<string, unknown>),
+      hidden_size: "4096",
+    };
     expectConfigError(cfg, "hidden_size");
     expectConfigError({ ...(cfg as object), hidden_size: 4096, num_hidden_layers: 3.5 }, "num_hidden_layers");
   });
@@ -349,12 +395,31 @@ describe("parseConfig — errors", () => {
   });
 
   it("layer_types length must match num_hidden_layers", () => {
-    const cfg = { ...(fixtureConfig("gpt-oss-120b") as Record<string, unknown>), layer_types: ["full_attention"] };
+    const cfg = {
+      ...(fixtureConfig("gpt-oss-120b") as Record<string, unknown>),
+      layer_types: ["full_attention"],
+    };
     expectConfigError(cfg, "layer_types");
   });
 
   it("lists the supported model types", () => {
-    for (const t of ["llama", "mistral", "mixtral", "qwen2", "qwen2_moe", "qwen3", "qwen3_moe", "gemma2", "gemma3", "gemma3_text", "phi3", "deepseek_v2", "deepseek_v3", "gpt_oss", "llama4"]) {
+    for (const t of [
+      "llama",
+      "mistral",
+      "mixtral",
+      "qwen2",
+      "qwen2_moe",
+      "qwen3",
+      "qwen3_moe",
+      "gemma2",
+      "gemma3",
+      "gemma3_text",
+      "phi3",
+      "deepseek_v2",
+      "deepseek_v3",
+      "gpt_oss",
+      "llama4",
+    ]) {
       expect(SUPPORTED_MODEL_TYPES).toContain(t);
     }
   });

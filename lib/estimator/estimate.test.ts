@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { computeBytes, countParameters, estimateMemory, kvCacheBytes, overheadBytesPerGpu, weightBytes, type EstimateInput } from "./index";
+import {
+  computeBytes,
+  countParameters,
+  estimateMemory,
+  kvCacheBytes,
+  overheadBytesPerGpu,
+  weightBytes,
+  type EstimateInput,
+} from "./index";
 import { fixtureArch } from "./fixtures.test-utils";
 
 const a = fixtureArch("Llama-3.1-8B-Instruct");
@@ -19,18 +27,30 @@ describe("estimateMemory", () => {
 
   it("defaults: llama.cpp, f16 KV, 1 sequence, n_ubatch 512, flash attention", () => {
     const implicit = estimateMemory(a, { format: "Q4_K_M", contextTokens: 4096 });
-    const explicit = estimateMemory(a, { format: "Q4_K_M", contextTokens: 4096, engine: "llama.cpp", kvCacheType: "f16", sequences: 1, ubatchTokens: 512, flashAttention: true });
+    const explicit = estimateMemory(a, {
+      format: "Q4_K_M",
+      contextTokens: 4096,
+      engine: "llama.cpp",
+      kvCacheType: "f16",
+      sequences: 1,
+      ubatchTokens: 512,
+      flashAttention: true,
+    });
     expect(implicit).toEqual(explicit);
   });
 
   it("more context, more sequences, bigger KV type → more memory", () => {
     const base = estimateMemory(a, { format: "Q4_K_M", contextTokens: 4096 }).bytes.total;
     expect(estimateMemory(a, { format: "Q4_K_M", contextTokens: 8192 }).bytes.total).toBeGreaterThan(base);
-    expect(estimateMemory(a, { format: "Q4_K_M", contextTokens: 4096, sequences: 2 }).bytes.total).toBeGreaterThan(base);
-    expect(estimateMemory(a, { format: "Q4_K_M", contextTokens: 4096, kvCacheType: "q8_0" }).bytes.total).toBeLessThan(base);
-    expect(estimateMemory(a, { format: "Q4_K_M", contextTokens: 4096, flashAttention: false }).bytes.compute).toBeGreaterThan(
-      estimateMemory(a, { format: "Q4_K_M", contextTokens: 4096 }).bytes.compute,
-    );
+    expect(
+      estimateMemory(a, { format: "Q4_K_M", contextTokens: 4096, sequences: 2 }).bytes.total,
+    ).toBeGreaterThan(base);
+    expect(
+      estimateMemory(a, { format: "Q4_K_M", contextTokens: 4096, kvCacheType: "q8_0" }).bytes.total,
+    ).toBeLessThan(base);
+    expect(
+      estimateMemory(a, { format: "Q4_K_M", contextTokens: 4096, flashAttention: false }).bytes.compute,
+    ).toBeGreaterThan(estimateMemory(a, { format: "Q4_K_M", contextTokens: 4096 }).bytes.compute);
   });
 
   it("vLLM profile uses its own weights, activation and overhead terms", () => {
@@ -56,7 +76,9 @@ describe("estimateMemory", () => {
   ];
   for (const [name, patch] of bad) {
     it(`RangeError: ${name}`, () => {
-      expect(() => estimateMemory(a, { format: "Q4_K_M", contextTokens: 4096, ...patch })).toThrow(RangeError);
+      expect(() => estimateMemory(a, { format: "Q4_K_M", contextTokens: 4096, ...patch })).toThrow(
+        RangeError,
+      );
     });
   }
 });

@@ -48,7 +48,9 @@ export const DEFAULTS = {
 
 function positiveInt(name: string, v: unknown, allowZero = false): number {
   if (typeof v !== "number" || !Number.isInteger(v) || v < (allowZero ? 0 : 1)) {
-    throw new RangeError(`${name} must be a ${allowZero ? "non-negative" : "positive"} integer, got ${String(v)}`);
+    throw new RangeError(
+      `${name} must be a ${allowZero ? "non-negative" : "positive"} integer, got ${String(v)}`,
+    );
   }
   return v;
 }
@@ -60,10 +62,13 @@ export function resolveInput(input: EstimateInput): ResolvedInput {
     throw new RangeError(`unknown weight format ${JSON.stringify(input.format)}`);
   }
   const engine = input.engine ?? DEFAULTS.engine;
-  if (engine !== "llama.cpp" && engine !== "vllm") throw new RangeError(`unknown engine ${JSON.stringify(engine)}`);
+  if (engine !== "llama.cpp" && engine !== "vllm")
+    throw new RangeError(`unknown engine ${JSON.stringify(engine)}`);
   const info = weightFormatInfo(input.format);
   if (!info.engines.includes(engine)) {
-    throw new RangeError(`format ${input.format} is not available on ${engine} (engines: ${info.engines.join(", ")})`);
+    throw new RangeError(
+      `format ${input.format} is not available on ${engine} (engines: ${info.engines.join(", ")})`,
+    );
   }
   const contextTokens = positiveInt("contextTokens", input.contextTokens);
   const kvCacheType = input.kvCacheType ?? DEFAULTS.kvCacheType;
@@ -82,7 +87,15 @@ export function resolveInput(input: EstimateInput): ResolvedInput {
   if (engine === "llama.cpp" && !flashAttention && (kvCacheType === "q8_0" || kvCacheType === "q4_0")) {
     throw new RangeError(`llama.cpp needs flash attention for a ${kvCacheType} V cache`);
   }
-  return { format: input.format, contextTokens, kvCacheType, sequences, ubatchTokens, engine, flashAttention };
+  return {
+    format: input.format,
+    contextTokens,
+    kvCacheType,
+    sequences,
+    ubatchTokens,
+    engine,
+    flashAttention,
+  };
 }
 
 /**

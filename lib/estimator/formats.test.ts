@@ -61,7 +61,29 @@ describe("format catalogue", () => {
   it("every format of the contract is listed once with its engines", () => {
     const ids = WEIGHT_FORMATS.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ["BF16", "F16", "Q8_0", "Q6_K", "Q5_K_M", "Q5_K_S", "Q4_K_M", "Q4_K_S", "Q4_0", "IQ4_XS", "Q3_K_L", "Q3_K_M", "Q3_K_S", "IQ3_XXS", "Q2_K", "IQ2_XXS", "IQ1_S", "FP8", "INT8", "AWQ-INT4", "GPTQ-INT4"]) {
+    for (const id of [
+      "BF16",
+      "F16",
+      "Q8_0",
+      "Q6_K",
+      "Q5_K_M",
+      "Q5_K_S",
+      "Q4_K_M",
+      "Q4_K_S",
+      "Q4_0",
+      "IQ4_XS",
+      "Q3_K_L",
+      "Q3_K_M",
+      "Q3_K_S",
+      "IQ3_XXS",
+      "Q2_K",
+      "IQ2_XXS",
+      "IQ1_S",
+      "FP8",
+      "INT8",
+      "AWQ-INT4",
+      "GPTQ-INT4",
+    ]) {
       expect(isWeightFormat(id)).toBe(true);
     }
     expect(isWeightFormat("Q4_K")).toBe(false);
@@ -71,7 +93,11 @@ describe("format catalogue", () => {
   });
 });
 
-function typesOf(arch: ModelArchitecture, format: Parameters<typeof ggufTensorBytes>[1], role: string): string[] {
+function typesOf(
+  arch: ModelArchitecture,
+  format: Parameters<typeof ggufTensorBytes>[1],
+  role: string,
+): string[] {
   return ggufTensorBytes(arch, format)
     .filter((t) => t.tensor.role === role)
     .map((t) => String(t.type));
@@ -107,7 +133,11 @@ describe("llama.cpp mix rules (llama_tensor_get_type)", () => {
 
   it("1-D tensors (norms, biases) stay F32 in every format", () => {
     for (const f of ["Q4_K_M", "Q8_0", "F16", "IQ1_S"] as const) {
-      expect(ggufTensorBytes(llama8b, f).filter((t) => t.tensor.oneDim).every((t) => t.type === "F32")).toBe(true);
+      expect(
+        ggufTensorBytes(llama8b, f)
+          .filter((t) => t.tensor.oneDim)
+          .every((t) => t.type === "F32"),
+      ).toBe(true);
     }
   });
 
@@ -129,7 +159,9 @@ describe("llama.cpp mix rules (llama_tensor_get_type)", () => {
   it("IQ4_XS: attn_v Q5_K when n_gqa >= 4; ffn_down Q5_K for the first n/8 layers without an imatrix", () => {
     expect(typesOf(llama8b, "IQ4_XS", "attn_v").every((t) => t === "Q5_K")).toBe(true);
     expect(count(typesOf(llama8b, "IQ4_XS", "ffn_down"), "Q5_K")).toBe(4);
-    const withImatrix = ggufTensorBytes(llama8b, "IQ4_XS", { imatrix: true }).filter((t) => t.tensor.role === "ffn_down");
+    const withImatrix = ggufTensorBytes(llama8b, "IQ4_XS", { imatrix: true }).filter(
+      (t) => t.tensor.role === "ffn_down",
+    );
     expect(withImatrix.every((t) => t.type === "IQ4_XS")).toBe(true);
   });
 
@@ -183,7 +215,10 @@ describe("llama.cpp mix rules (llama_tensor_get_type)", () => {
   it("DeepSeek GGUFs also carry attn_k_b / attn_v_b split from kv_b_proj: llama.cpp counts 672.05 B", () => {
     // llama-bench row "deepseek2 671B … 672.05 B" (ik_llama.cpp issue #263, quoted in lib/validation/fixtures)
     const ds = fixtureArch("DeepSeek-V3");
-    const elems = ggufTensorBytes(ds, "Q4_K_M").reduce((s, t) => s + t.tensor.ne[0] * t.tensor.ne[1] * t.tensor.ne[2], 0);
+    const elems = ggufTensorBytes(ds, "Q4_K_M").reduce(
+      (s, t) => s + t.tensor.ne[0] * t.tensor.ne[1] * t.tensor.ne[2],
+      0,
+    );
     expect(Math.round(elems / 1e7) / 100).toBe(672.05);
     // attn_k_b rows are qk_nope_head_dim = 128 long: Q4_K falls back to Q5_0
     expect(typesOf(ds, "Q4_K_M", "attn_k_b").every((t) => t === "Q5_0")).toBe(true);
@@ -226,7 +261,9 @@ describe("GPU checkpoint layouts", () => {
     tie_word_embeddings: false,
   });
   const bytesOf = (f: Parameters<typeof tensorBytes>[1], role: string) =>
-    tensorBytes(toy, f, "vllm").filter((t) => t.tensor.role === role).reduce((s, t) => s + t.bytes, 0);
+    tensorBytes(toy, f, "vllm")
+      .filter((t) => t.tensor.role === role)
+      .reduce((s, t) => s + t.bytes, 0);
 
   it("AWQ-INT4: 4-bit weights + per 128-group fp16 scale and 4-bit zero per output column", () => {
     // ffn_up: 256 inputs → 512 outputs. qweight 256·512/2, groups 256/128 = 2 → 512 · 2 · (2 + 0.5)
@@ -250,14 +287,19 @@ describe("GPU checkpoint layouts", () => {
 
   it("BF16 is two bytes per parameter", () => {
     const total = tensorBytes(toy, "BF16", "vllm").reduce((s, t) => s + t.bytes, 0);
-    const params = tensorBytes(toy, "BF16", "vllm").reduce((s, t) => s + t.tensor.ne[0] * t.tensor.ne[1] * t.tensor.ne[2], 0);
+    const params = tensorBytes(toy, "BF16", "vllm").reduce(
+      (s, t) => s + t.tensor.ne[0] * t.tensor.ne[1] * t.tensor.ne[2],
+      0,
+    );
     expect(total).toBe(2 * params);
   });
 
   it("gpt-oss keeps MXFP4 experts in vLLM quantized formats, dequantized in BF16", () => {
     const a = fixtureArch("gpt-oss-20b");
     const e = (f: Parameters<typeof tensorBytes>[1]) =>
-      tensorBytes(a, f, "vllm").filter((t) => t.tensor.role === "ffn_up_exps").reduce((s, t) => s + t.bytes, 0);
+      tensorBytes(a, f, "vllm")
+        .filter((t) => t.tensor.role === "ffn_up_exps")
+        .reduce((s, t) => s + t.bytes, 0);
     const n = 24 * 32 * 2880 * 2880;
     expect(e("BF16")).toBe(2 * n);
     expect(e("FP8")).toBe((n / 32) * 17);

@@ -146,13 +146,28 @@ function gguf(id: WeightFormat, description: string): WeightFormatInfo {
 }
 
 export const WEIGHT_FORMATS: readonly WeightFormatInfo[] = [
-  { id: "BF16", label: "BF16", engines: BOTH, nominalBitsPerWeight: 16, description: "Unquantized bfloat16 weights." },
-  { id: "F16", label: "F16", engines: BOTH, nominalBitsPerWeight: 16, description: "Unquantized float16 weights." },
+  {
+    id: "BF16",
+    label: "BF16",
+    engines: BOTH,
+    nominalBitsPerWeight: 16,
+    description: "Unquantized bfloat16 weights.",
+  },
+  {
+    id: "F16",
+    label: "F16",
+    engines: BOTH,
+    nominalBitsPerWeight: 16,
+    description: "Unquantized float16 weights.",
+  },
   gguf("Q8_0", "8-bit blocks of 32 with one fp16 scale; near-lossless."),
   gguf("Q6_K", "6-bit k-quant super-blocks of 256."),
   gguf("Q5_K_M", "5-bit k-quant mix; attn_v and some ffn_down tensors in Q6_K."),
   gguf("Q5_K_S", "5-bit k-quant, uniform."),
-  gguf("Q4_K_M", "4-bit k-quant mix; attn_v and ffn_down get Q6_K in a subset of layers. The common default."),
+  gguf(
+    "Q4_K_M",
+    "4-bit k-quant mix; attn_v and ffn_down get Q6_K in a subset of layers. The common default.",
+  ),
   gguf("Q4_K_S", "4-bit k-quant, mostly uniform."),
   gguf("Q4_0", "Legacy 4-bit blocks of 32 with one fp16 scale."),
   gguf("IQ4_XS", "4.25-bit i-quant (non-linear grid), imatrix recommended."),
@@ -163,10 +178,34 @@ export const WEIGHT_FORMATS: readonly WeightFormatInfo[] = [
   gguf("Q2_K", "2-bit k-quant mix (ffn_down and attn_v at 3-4 bits)."),
   gguf("IQ2_XXS", "2.06-bit i-quant; needs an importance matrix."),
   gguf("IQ1_S", "1.56-bit i-quant; needs an importance matrix. Heavy quality loss."),
-  { id: "FP8", label: "FP8 (E4M3)", engines: VLLM, nominalBitsPerWeight: 8, description: "8-bit floating point linear layers with per-channel scales; embeddings stay 16-bit." },
-  { id: "INT8", label: "INT8 (W8A8)", engines: VLLM, nominalBitsPerWeight: 8, description: "8-bit integer linear layers with per-channel scales; embeddings stay 16-bit." },
-  { id: "AWQ-INT4", label: "AWQ INT4", engines: VLLM, nominalBitsPerWeight: 4 + (16 + 4) / INT4_GROUP_SIZE, description: "4-bit AWQ, group size 128 (fp16 scale + 4-bit zero per group)." },
-  { id: "GPTQ-INT4", label: "GPTQ INT4", engines: VLLM, nominalBitsPerWeight: 4 + (16 + 4) / INT4_GROUP_SIZE, description: "4-bit GPTQ, group size 128 (fp16 scale + 4-bit zero per group, g_idx per input channel)." },
+  {
+    id: "FP8",
+    label: "FP8 (E4M3)",
+    engines: VLLM,
+    nominalBitsPerWeight: 8,
+    description: "8-bit floating point linear layers with per-channel scales; embeddings stay 16-bit.",
+  },
+  {
+    id: "INT8",
+    label: "INT8 (W8A8)",
+    engines: VLLM,
+    nominalBitsPerWeight: 8,
+    description: "8-bit integer linear layers with per-channel scales; embeddings stay 16-bit.",
+  },
+  {
+    id: "AWQ-INT4",
+    label: "AWQ INT4",
+    engines: VLLM,
+    nominalBitsPerWeight: 4 + (16 + 4) / INT4_GROUP_SIZE,
+    description: "4-bit AWQ, group size 128 (fp16 scale + 4-bit zero per group).",
+  },
+  {
+    id: "GPTQ-INT4",
+    label: "GPTQ INT4",
+    engines: VLLM,
+    nominalBitsPerWeight: 4 + (16 + 4) / INT4_GROUP_SIZE,
+    description: "4-bit GPTQ, group size 128 (fp16 scale + 4-bit zero per group, g_idx per input channel).",
+  },
 ];
 
 export function isWeightFormat(value: string): value is WeightFormat {
@@ -181,7 +220,17 @@ export function weightFormatInfo(format: WeightFormat): WeightFormatInfo {
 // llama.cpp per-tensor type selection (llama_tensor_get_type / _impl and tensor_type_fallback in
 // src/llama-quant.cpp), reimplemented over our tensor inventory.
 // ---------------------------------------------------------------------------------------------
-type Category = "token_embd" | "output" | "attn_q" | "attn_k" | "attn_v_like" | "attn_output" | "ffn_up" | "ffn_gate" | "ffn_down" | "other";
+type Category =
+  | "token_embd"
+  | "output"
+  | "attn_q"
+  | "attn_k"
+  | "attn_v_like"
+  | "attn_output"
+  | "ffn_up"
+  | "ffn_gate"
+  | "ffn_down"
+  | "other";
 
 function categoryOf(t: TensorInfo): Category {
   switch (t.role) {
@@ -267,7 +316,7 @@ interface QuantState {
 }
 
 /** use_more_bits: first and last eighth of layers plus every third layer in between. */
-function useMoreBits(i: number, n: number): boolean {
+function wantsMoreBits(i: number, n: number): boolean {
   return i < Math.floor(n / 8) || i >= Math.floor((7 * n) / 8) || (i - Math.floor(n / 8)) % 3 === 2;
 }
 
@@ -310,7 +359,7 @@ function chooseType(fmt: WeightFormat, t: TensorInfo, cat: Category, qs: QuantSt
     else if (fmt === "Q3_K_M") nt = i < 2 ? "Q5_K" : "Q4_K";
     else if (fmt === "Q3_K_L") nt = "Q5_K";
     else if (fmt === "IQ4_XS" && qs.nGqa >= 4) nt = "Q5_K";
-    else if ((fmt === "Q4_K_M" || fmt === "Q5_K_M") && useMoreBits(i, qs.nAttnV)) nt = "Q6_K";
+    else if ((fmt === "Q4_K_M" || fmt === "Q5_K_M") && wantsMoreBits(i, qs.nAttnV)) nt = "Q6_K";
     else if (fmt === "Q4_K_S" && i < 4) nt = "Q5_K";
     // LLM_TYPE_70B: attn_v is 8x smaller than attn_q, so it gets Q5_K instead of Q3_K/Q4_K.
     if (qs.is70B && (nt === "Q3_K" || nt === "Q4_K")) nt = "Q5_K";
@@ -335,9 +384,9 @@ function chooseType(fmt: WeightFormat, t: TensorInfo, cat: Category, qs: QuantSt
     else if (fmt === "Q3_K_M") nt = i < Math.floor(n / 16) ? "Q5_K" : "Q4_K";
     else if (fmt === "Q3_K_L") nt = "Q5_K";
     else if (fmt === "Q4_K_M") {
-      if (useMoreBits(i, n)) nt = "Q6_K";
+      if (wantsMoreBits(i, n)) nt = "Q6_K";
     } else if (i < Math.floor(n / 8) && fmt === "IQ4_XS" && !qs.hasImatrix) nt = "Q5_K";
-    else if (fmt === "Q5_K_M" && useMoreBits(i, n)) nt = "Q6_K";
+    else if (fmt === "Q5_K_M" && wantsMoreBits(i, n)) nt = "Q6_K";
     else if (fmt === "Q4_K_S" && i < Math.floor(n / 8)) nt = "Q5_K";
     else if (fmt === "Q4_0" && qs.hasImatrix && i < Math.floor(n / 8)) nt = "Q4_1";
     qs.iFfnDown++;
@@ -372,7 +421,11 @@ export interface QuantOptions {
 }
 
 /** Bytes of every weight tensor for a GGUF format, following llama.cpp's choice of type per tensor. */
-export function ggufTensorBytes(arch: ModelArchitecture, format: WeightFormat, opts: QuantOptions = {}): TensorPlacementInfo[] {
+export function ggufTensorBytes(
+  arch: ModelArchitecture,
+  format: WeightFormat,
+  opts: QuantOptions = {},
+): TensorPlacementInfo[] {
   const tensors = listTensors(arch, { gguf: true });
   const base = GGUF_DEFAULT_TYPE[format];
   if (base === undefined) throw new RangeError(`format ${format} is not a GGUF format`);
@@ -389,7 +442,8 @@ export function ggufTensorBytes(arch: ModelArchitecture, format: WeightFormat, o
     // (llama, mistral) with 80 layers and GQA, and qwen2 with 80 layers.
     is70B:
       arch.numLayers === 80 &&
-      (((arch.modelType === "llama" || arch.modelType === "mistral") && arch.numAttentionHeads !== arch.numKeyValueHeads) ||
+      (((arch.modelType === "llama" || arch.modelType === "mistral") &&
+        arch.numAttentionHeads !== arch.numKeyValueHeads) ||
         arch.modelType === "qwen2"),
     hasImatrix: opts.imatrix ?? IMATRIX_REQUIRED.has(format),
     tied: arch.tieWordEmbeddings,
@@ -418,7 +472,12 @@ export function ggufTensorBytes(arch: ModelArchitecture, format: WeightFormat, o
 /** Linear layers inside the blocks get quantized; embeddings, lm_head, routers, norms and biases stay 16-bit. */
 function isQuantizableLinear(t: TensorInfo): boolean {
   if (t.oneDim) return false;
-  return t.role !== "token_embd" && t.role !== "output" && t.role !== "ffn_gate_inp" && t.role !== "ffn_gate_inp_shexp";
+  return (
+    t.role !== "token_embd" &&
+    t.role !== "output" &&
+    t.role !== "ffn_gate_inp" &&
+    t.role !== "ffn_gate_inp_shexp"
+  );
 }
 
 function gpuTensorBytes(arch: ModelArchitecture, format: WeightFormat, t: TensorInfo): number {
@@ -451,7 +510,9 @@ function gpuTensorBytes(arch: ModelArchitecture, format: WeightFormat, t: Tensor
   }
 }
 
-export const GGUF_FORMATS: ReadonlySet<WeightFormat> = new Set(Object.keys(GGUF_DEFAULT_TYPE) as WeightFormat[]);
+export const GGUF_FORMATS: ReadonlySet<WeightFormat> = new Set(
+  Object.keys(GGUF_DEFAULT_TYPE) as WeightFormat[],
+);
 
 /**
  * Results are memoized per architecture object (placement searches call this many times for one model);
@@ -460,7 +521,11 @@ export const GGUF_FORMATS: ReadonlySet<WeightFormat> = new Set(Object.keys(GGUF_
 const MEMO = new WeakMap<ModelArchitecture, Map<string, readonly TensorPlacementInfo[]>>();
 
 /** Per-tensor bytes of the weights in `format` for `engine`. */
-export function tensorBytes(arch: ModelArchitecture, format: WeightFormat, engine: Engine = "llama.cpp"): readonly TensorPlacementInfo[] {
+export function tensorBytes(
+  arch: ModelArchitecture,
+  format: WeightFormat,
+  engine: Engine = "llama.cpp",
+): readonly TensorPlacementInfo[] {
   let m = MEMO.get(arch);
   if (!m) {
     m = new Map();
@@ -472,14 +537,22 @@ export function tensorBytes(arch: ModelArchitecture, format: WeightFormat, engin
   const result: readonly TensorPlacementInfo[] = Object.freeze(
     engine === "llama.cpp"
       ? ggufTensorBytes(arch, format)
-      : listTensors(arch).map((t) => ({ tensor: t, type: "GPU" as const, bytes: gpuTensorBytes(arch, format, t) })),
+      : listTensors(arch).map((t) => ({
+          tensor: t,
+          type: "GPU" as const,
+          bytes: gpuTensorBytes(arch, format, t),
+        })),
   );
   m.set(key, result);
   return result;
 }
 
 /** Total weight bytes: what the GGUF file / safetensors checkpoint holds for these tensors (no file headers). */
-export function weightBytes(arch: ModelArchitecture, format: WeightFormat, engine: Engine = "llama.cpp"): number {
+export function weightBytes(
+  arch: ModelArchitecture,
+  format: WeightFormat,
+  engine: Engine = "llama.cpp",
+): number {
   let s = 0;
   for (const t of tensorBytes(arch, format, engine)) s += t.bytes;
   return Math.round(s);

@@ -14,7 +14,16 @@ export {
   type MoeSpec,
   type SupportedModelType,
 } from "./config";
-export { activeFraction, countParameters, listTensors, parameterBreakdown, tensorElements, type ParameterBreakdown, type TensorInfo, type TensorRole } from "./parameters";
+export {
+  activeFraction,
+  countParameters,
+  listTensors,
+  parameterBreakdown,
+  tensorElements,
+  type ParameterBreakdown,
+  type TensorInfo,
+  type TensorRole,
+} from "./parameters";
 export {
   ENGINES,
   GGML_TYPES,
@@ -54,6 +63,19 @@ export {
   overheadBytesPerGpu,
   vllmActivationBytes,
 } from "./runtime";
-export { DEFAULTS, estimateMemory, resolveInput, type EstimateInput, type MemoryEstimate, type ResolvedInput } from "./estimate";
-export { maxContextThatFits, planPlacement, smallestGpuCount, type Hardware, type Placement } from "./placement";
+export {
+  DEFAULTS,
+  estimateMemory,
+  resolveInput,
+  type EstimateInput,
+  type MemoryEstimate,
+  type ResolvedInput,
+} from "./estimate";
+export {
+  maxContextThatFits,
+  planPlacement,
+  smallestGpuCount,
+  type Hardware,
+  type Placement,
+} from "./placement";
 export { activeWeightBytes, decodeTokensPerSecondUpperBound } from "./throughput";

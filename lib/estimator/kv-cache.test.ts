@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { kvBytesReadPerToken, kvCacheBreakdown, kvCacheBytes, kvElementsPerToken, parseConfig } from "./index";
+import {
+  kvBytesReadPerToken,
+  kvCacheBreakdown,
+  kvCacheBytes,
+  kvElementsPerToken,
+  parseConfig,
+} from "./index";
 import { cellsPerSequence, kvRowBytes, llamaCppCellsPerStream } from "./kv-cache";
 import { fixtureArch, fixtureConfig, testdataArch } from "./fixtures.test-utils";
 
@@ -39,12 +45,20 @@ describe("GQA cache (llama.cpp)", () => {
   });
 
   it("parallel sequences multiply the cache", () => {
-    expect(kvCacheBytes(a, { contextTokens: 4096, sequences: 4 })).toBe(4 * kvCacheBytes(a, { contextTokens: 4096 }));
+    expect(kvCacheBytes(a, { contextTokens: 4096, sequences: 4 })).toBe(
+      4 * kvCacheBytes(a, { contextTokens: 4096 }),
+    );
   });
 
   it("q8_0 cache is 34/64 of f16", () => {
-    expect(kvCacheBytes(a, { contextTokens: 4096, kvCacheType: "q8_0" }) / kvCacheBytes(a, { contextTokens: 4096 })).toBe(34 / 64);
-    expect(kvCacheBytes(a, { contextTokens: 4096, kvCacheType: "q4_0" }) / kvCacheBytes(a, { contextTokens: 4096 })).toBe(18 / 64);
+    expect(
+      kvCacheBytes(a, { contextTokens: 4096, kvCacheType: "q8_0" }) /
+        kvCacheBytes(a, { contextTokens: 4096 }),
+    ).toBe(34 / 64);
+    expect(
+      kvCacheBytes(a, { contextTokens: 4096, kvCacheType: "q4_0" }) /
+        kvCacheBytes(a, { contextTokens: 4096 }),
+    ).toBe(18 / 64);
   });
 
   it("MQA (1 KV head) is n_head times smaller than MHA", () => {
@@ -90,7 +104,9 @@ describe("sliding-window layers", () => {
     expect(cellsPerSequence(a, a.layers[0]!, { contextTokens: 131072 })).toBe(768);
     expect(cellsPerSequence(a, a.layers[0]!, { contextTokens: 131072, engine: "vllm" })).toBe(144);
     const perTokenLayer = 2 * 8 * 64 * 2;
-    expect(kvCacheBytes(a, { contextTokens: 131072 })).toBe(18 * 768 * perTokenLayer + 18 * 131072 * perTokenLayer);
+    expect(kvCacheBytes(a, { contextTokens: 131072 })).toBe(
+      18 * 768 * perTokenLayer + 18 * 131072 * perTokenLayer,
+    );
   });
 
   it("Mixtral's sliding_window is ignored by llama.cpp (llama arch has no SWA cache) but used by vLLM", () => {
@@ -103,7 +119,9 @@ describe("sliding-window layers", () => {
     const a = fixtureArch("gpt-oss-120b");
     const perTokenLayerF16 = 2 * 8 * 64 * 2;
     const perTokenLayerQ8 = 2 * ((8 * 64) / 32) * 34;
-    expect(kvCacheBytes(a, { contextTokens: 131072, kvCacheType: "q8_0" })).toBe(18 * 768 * perTokenLayerF16 + 18 * 131072 * perTokenLayerQ8);
+    expect(kvCacheBytes(a, { contextTokens: 131072, kvCacheType: "q8_0" })).toBe(
+      18 * 768 * perTokenLayerF16 + 18 * 131072 * perTokenLayerQ8,
+    );
   });
 
   it("per-layer breakdown sums to the total", () => {
@@ -117,7 +135,9 @@ describe("KV bytes read per decoded token", () => {
   it("full layers read the whole context, windowed layers at most the window", () => {
     const a = fixtureArch("gpt-oss-120b");
     const perTokenLayer = 2 * 8 * 64 * 2;
-    expect(kvBytesReadPerToken(a, 10000, "f16", "llama.cpp")).toBe(18 * 10000 * perTokenLayer + 18 * 128 * perTokenLayer);
+    expect(kvBytesReadPerToken(a, 10000, "f16", "llama.cpp")).toBe(
+      18 * 10000 * perTokenLayer + 18 * 128 * perTokenLayer,
+    );
     expect(kvBytesReadPerToken(a, 100, "f16", "llama.cpp")).toBe(36 * 100 * perTokenLayer);
   });
 });

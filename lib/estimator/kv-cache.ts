@@ -112,8 +112,14 @@ export function cellsPerSequence(arch: ModelArchitecture, layer: LayerSpec, inpu
  * Cache element type actually used for a layer: llama.cpp keeps the SWA half of an iSWA cache in f16 even
  * when --cache-type-k/v is quantized (llama.cpp PR #21277 "kv-cache : do not quantize SWA KV cache").
  */
-export function layerCacheType(arch: ModelArchitecture, layer: LayerSpec, type: KvCacheType, engine: Engine): KvCacheType {
-  if (engine === "llama.cpp" && windowed(arch, layer, engine) && (type === "q8_0" || type === "q4_0")) return "f16";
+export function layerCacheType(
+  arch: ModelArchitecture,
+  layer: LayerSpec,
+  type: KvCacheType,
+  engine: Engine,
+): KvCacheType {
+  if (engine === "llama.cpp" && windowed(arch, layer, engine) && (type === "q8_0" || type === "q4_0"))
+    return "f16";
   return type;
 }
 
@@ -155,7 +161,12 @@ export function kvCacheBytes(arch: ModelArchitecture, input: KvCacheInput): numb
  * KV bytes read to decode one token of one sequence at position `contextTokens`:
  * every cached token of full layers, at most the window on windowed layers.
  */
-export function kvBytesReadPerToken(arch: ModelArchitecture, contextTokens: number, type: KvCacheType, engine: Engine): number {
+export function kvBytesReadPerToken(
+  arch: ModelArchitecture,
+  contextTokens: number,
+  type: KvCacheType,
+  engine: Engine,
+): number {
   let s = 0;
   for (const layer of arch.layers) {
     const n = windowed(arch, layer, engine) ? Math.min(contextTokens, layer.window!) : contextTokens;

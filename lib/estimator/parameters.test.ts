@@ -6,15 +6,29 @@ const rel = (x: number, y: number) => Math.abs(x / y - 1);
 
 describe("countParameters — hand-derived totals", () => {
   it("Llama 3.1 8B from its shapes", () => {
-    const h = 4096, L = 32, V = 128256, kv = 8 * 128, ff = 14336;
-    const perLayer = h * h /* q */ + 2 * h * kv /* k, v */ + h * h /* o */ + 3 * h * ff /* gate, up, down */ + 2 * h; /* norms */
+    const h = 4096,
+      L = 32,
+      V = 128256,
+      kv = 8 * 128,
+      ff = 14336;
+    const perLayer =
+      h * h /* q */ +
+      2 * h * kv /* k, v */ +
+      h * h /* o */ +
+      3 * h * ff /* gate, up, down */ +
+      2 * h; /* norms */
     const expected = L * perLayer + 2 * V * h /* embed + untied lm_head */ + h; /* final norm */
     expect(countParameters(fixtureArch("Llama-3.1-8B-Instruct")).total).toBe(expected);
     expect(expected).toBe(8_030_261_248);
   });
 
   it("tied embeddings drop the output matrix (Llama 3.2 1B)", () => {
-    const h = 2048, L = 16, V = 128256, q = 32 * 64, kv = 8 * 64, ff = 8192;
+    const h = 2048,
+      L = 16,
+      V = 128256,
+      q = 32 * 64,
+      kv = 8 * 64,
+      ff = 8192;
     const expected = L * (2 * h * q + 2 * h * kv + 3 * h * ff + 2 * h) + V * h + h;
     const a = fixtureArch("Llama-3.2-1B-Instruct");
     expect(countParameters(a).total).toBe(expected);
@@ -38,8 +52,21 @@ describe("countParameters — hand-derived totals", () => {
 
   it("MLA layer of DeepSeek-V3 from its low-rank shapes", () => {
     const a = fixtureArch("DeepSeek-V3");
-    const h = 7168, nH = 128, qlr = 1536, kvlr = 512, nope = 128, rope = 64, v = 128;
-    const attn = h * qlr + qlr + qlr * nH * (nope + rope) + h * (kvlr + rope) + kvlr + kvlr * nH * (nope + v) + nH * v * h;
+    const h = 7168,
+      nH = 128,
+      qlr = 1536,
+      kvlr = 512,
+      nope = 128,
+      rope = 64,
+      v = 128;
+    const attn =
+      h * qlr +
+      qlr +
+      qlr * nH * (nope + rope) +
+      h * (kvlr + rope) +
+      kvlr +
+      kvlr * nH * (nope + v) +
+      nH * v * h;
     const got = listTensors(a)
       .filter((t) => t.layer === 0 && t.name.includes("attn") && !t.name.includes("attn_norm"))
       .reduce((s, t) => s + tensorElements(t), 0);
@@ -48,7 +75,9 @@ describe("countParameters — hand-derived totals", () => {
 
   it("DeepSeek-V3 MoE layer: router + bias + 256 routed + 1 shared expert + norms", () => {
     const a = fixtureArch("DeepSeek-V3");
-    const h = 7168, E = 256, f = 2048;
+    const h = 7168,
+      E = 256,
+      f = 2048;
     const ffn = h * E + E + E * 3 * h * f + 3 * h * f;
     const got = listTensors(a)
       .filter((t) => t.layer === 5 && (t.role.startsWith("ffn_") || t.role === "exp_probs_b"))
@@ -130,7 +159,16 @@ describe("countParameters — official figures", () => {
   };
   it("Llama 4 Maverick: 400B total, 17B active", () => {
     const p = parameterBreakdown(
-      parseConfig({ model_type: "llama4", tie_word_embeddings: false, text_config: { ...llama4Text, num_local_experts: 128, interleave_moe_layer_step: 2, max_position_embeddings: 1048576 } }),
+      parseConfig({
+        model_type: "llama4",
+        tie_word_embeddings: false,
+        text_config: {
+          ...llama4Text,
+          num_local_experts: 128,
+          interleave_moe_layer_step: 2,
+          max_position_embeddings: 1048576,
+        },
+      }),
     );
     expect(rel(p.total, 400e9)).toBeLessThan(0.005);
     expect(rel(p.activeWithEmbedding, 17e9)).toBeLessThan(0.02);
@@ -138,7 +176,16 @@ describe("countParameters — official figures", () => {
 
   it("Llama 4 Scout: 109B total with vision (LM alone within 1.5%), 17B active", () => {
     const p = parameterBreakdown(
-      parseConfig({ model_type: "llama4", tie_word_embeddings: false, text_config: { ...llama4Text, num_local_experts: 16, interleave_moe_layer_step: 1, max_position_embeddings: 10485760 } }),
+      parseConfig({
+        model_type: "llama4",
+        tie_word_embeddings: false,
+        text_config: {
+          ...llama4Text,
+          num_local_experts: 16,
+          interleave_moe_layer_step: 1,
+          max_position_embeddings: 10485760,
+        },
+      }),
     );
     expect(p.total).toBeLessThan(109e9);
     expect(rel(p.total, 109e9)).toBeLessThan(0.015);

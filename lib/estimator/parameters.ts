@@ -59,7 +59,14 @@ export function tensorElements(t: TensorInfo): number {
   return t.ne[0] * t.ne[1] * t.ne[2];
 }
 
-function mat(name: string, role: TensorRole, layer: number, cols: number, rows: number, experts = 1): TensorInfo {
+function mat(
+  name: string,
+  role: TensorRole,
+  layer: number,
+  cols: number,
+  rows: number,
+  experts = 1,
+): TensorInfo {
   return { name, role, layer, ne: [cols, rows, experts], oneDim: false, routedExpert: experts > 1 };
 }
 
@@ -103,11 +110,19 @@ export function listTensors(arch: ModelArchitecture, opts: ListOptions = {}): Te
       }
       out.push(mat(p + "attn_kv_a_mqa.weight", "attn_kv_a_mqa", i, h, m.kvLoraRank + m.qkRopeHeadDim));
       out.push(vec(p + "attn_kv_a_norm.weight", "norm", i, m.kvLoraRank));
-      out.push(mat(p + "attn_kv_b.weight", "attn_kv_b", i, m.kvLoraRank, nH * (m.qkNopeHeadDim + m.vHeadDim)));
+      out.push(
+        mat(p + "attn_kv_b.weight", "attn_kv_b", i, m.kvLoraRank, nH * (m.qkNopeHeadDim + m.vHeadDim)),
+      );
       if (opts.gguf) {
         // attn_k_b {qk_nope, kv_lora_rank, n_head} and attn_v_b {kv_lora_rank, v_head, n_head} (llama-model.cpp)
-        out.push({ ...mat(p + "attn_k_b.weight", "attn_k_b", i, m.qkNopeHeadDim, m.kvLoraRank * nH), ggufOnly: true });
-        out.push({ ...mat(p + "attn_v_b.weight", "attn_v_b", i, m.kvLoraRank, m.vHeadDim * nH), ggufOnly: true });
+        out.push({
+          ...mat(p + "attn_k_b.weight", "attn_k_b", i, m.qkNopeHeadDim, m.kvLoraRank * nH),
+          ggufOnly: true,
+        });
+        out.push({
+          ...mat(p + "attn_v_b.weight", "attn_v_b", i, m.kvLoraRank, m.vHeadDim * nH),
+          ggufOnly: true,
+        });
       }
       out.push(mat(p + "attn_output.weight", "attn_output", i, nH * m.vHeadDim, h));
     } else {
@@ -151,7 +166,14 @@ export function listTensors(arch: ModelArchitecture, opts: ListOptions = {}): Te
       out.push(mat(p + "ffn_gate_inp.weight", "ffn_gate_inp", i, h, e));
       if (moe.routerBias) {
         // gpt-oss router.bias / DeepSeek-V3 e_score_correction_bias: one value per expert.
-        out.push(vec(p + (arch.modelType === "gpt_oss" ? "ffn_gate_inp.bias" : "exp_probs_b.bias"), "exp_probs_b", i, e));
+        out.push(
+          vec(
+            p + (arch.modelType === "gpt_oss" ? "ffn_gate_inp.bias" : "exp_probs_b.bias"),
+            "exp_probs_b",
+            i,
+            e,
+          ),
+        );
       }
       out.push(mat(p + "ffn_gate_exps.weight", "ffn_gate_exps", i, h, f, e));
       out.push(mat(p + "ffn_up_exps.weight", "ffn_up_exps", i, h, f, e));

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { estimateMemory, ggufTensorBytes, maxContextThatFits, planPlacement, smallestGpuCount, type EstimateInput } from "./index";
+import {
+  estimateMemory,
+  ggufTensorBytes,
+  maxContextThatFits,
+  planPlacement,
+  smallestGpuCount,
+  type EstimateInput,
+} from "./index";
 import { fixtureArch } from "./fixtures.test-utils";
 
 const GiB = 1024 ** 3;
@@ -68,7 +75,11 @@ describe("planPlacement — llama.cpp", () => {
     expect(p.gpuLayers).toBe(48);
     expect(p.offloadedExpertLayers).toBeGreaterThan(0);
     expect(p.offloadedExpertLayers).toBeLessThan(48);
-    const fewer = planPlacement(qwen, input, { gpuMemoryBytes: 16 * GiB, gpuCount: 1, systemRamBytes: 64 * GiB });
+    const fewer = planPlacement(qwen, input, {
+      gpuMemoryBytes: 16 * GiB,
+      gpuCount: 1,
+      systemRamBytes: 64 * GiB,
+    });
     expect(fewer.offloadedExpertLayers).toBeLessThan(p.offloadedExpertLayers);
   });
 });
@@ -89,7 +100,8 @@ describe("planPlacement — vLLM tensor parallel", () => {
     const small: EstimateInput = { format: "FP8", contextTokens: 1024, engine: "vllm" };
     const big: EstimateInput = { ...small, contextTokens: 1024 + 65536 };
     const hw = { gpuMemoryBytes: 200 * GiB, gpuCount: 8 };
-    const growth = planPlacement(ds, big, hw).perDeviceBytes[0]! - planPlacement(ds, small, hw).perDeviceBytes[0]!;
+    const growth =
+      planPlacement(ds, big, hw).perDeviceBytes[0]! - planPlacement(ds, small, hw).perDeviceBytes[0]!;
     expect(growth).toBe(61 * 65536 * 576 * 2);
   });
 });
@@ -118,7 +130,9 @@ describe("smallestGpuCount / maxContextThatFits", () => {
   });
 
   it("capped at the model's max_position_embeddings; 0 when nothing fits", () => {
-    expect(maxContextThatFits(llama, { format: "Q4_K_M" }, { gpuMemoryBytes: 200 * GiB, gpuCount: 1 })).toBe(131072);
+    expect(maxContextThatFits(llama, { format: "Q4_K_M" }, { gpuMemoryBytes: 200 * GiB, gpuCount: 1 })).toBe(
+      131072,
+    );
     expect(maxContextThatFits(llama, { format: "Q4_K_M" }, { gpuMemoryBytes: 2 * GiB, gpuCount: 1 })).toBe(0);
   });
 

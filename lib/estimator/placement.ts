@@ -6,7 +6,12 @@ import type { ModelArchitecture } from "./config";
 import { resolveInput, type EstimateInput, type ResolvedInput } from "./estimate";
 import { tensorBytes } from "./formats";
 import { kvCacheBreakdown } from "./kv-cache";
-import { CUDA_CONTEXT_BYTES, llamaCppComputeParts, overheadBytesPerGpu, vllmActivationBytes } from "./runtime";
+import {
+  CUDA_CONTEXT_BYTES,
+  llamaCppComputeParts,
+  overheadBytesPerGpu,
+  vllmActivationBytes,
+} from "./runtime";
 
 export interface Hardware {
   gpuMemoryBytes: number;
@@ -48,7 +53,12 @@ interface LayerBytes {
 
 function layerBytes(arch: ModelArchitecture, r: ResolvedInput): LayerBytes {
   const n = arch.numLayers;
-  const lb: LayerBytes = { layerDense: new Array(n).fill(0), layerExperts: new Array(n).fill(0), tokenEmbd: 0, outputHead: 0 };
+  const lb: LayerBytes = {
+    layerDense: new Array(n).fill(0),
+    layerExperts: new Array(n).fill(0),
+    tokenEmbd: 0,
+    outputHead: 0,
+  };
   for (const t of tensorBytes(arch, r.format, r.engine)) {
     const { role, layer, routedExpert } = t.tensor;
     if (role === "token_embd") {
@@ -84,7 +94,15 @@ function splitLayers(first: number, n: number, devices: number): number[][] {
  * keeps token_embd in host memory, and puts the output head on the last GPU when all layers are offloaded.
  * --n-cpu-moe N keeps the routed experts of the first N layers in host memory.
  */
-function llamaCppPlan(arch: ModelArchitecture, r: ResolvedInput, lb: LayerBytes, kvPerLayer: number[], gpus: number, gpuLayers: number, cpuMoe: number) {
+function llamaCppPlan(
+  arch: ModelArchitecture,
+  r: ResolvedInput,
+  lb: LayerBytes,
+  kvPerLayer: number[],
+  gpus: number,
+  gpuLayers: number,
+  cpuMoe: number,
+) {
   const L = arch.numLayers;
   const first = L - gpuLayers;
   const parts = llamaCppComputeParts(arch, r);
@@ -117,7 +135,12 @@ function planLlamaCpp(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): 
   const lb = layerBytes(arch, r);
   const kvPerLayer = kvCacheBreakdown(arch, r).perLayer;
   const fitsGpu = (p: { perDevice: number[] }) => p.perDevice.every((b) => b <= hw.gpuMemoryBytes);
-  const mk = (p: { perDevice: number[]; cpu: number }, gpuLayers: number, cpuMoe: number, fitsInGpuOnly: boolean): Placement => {
+  const mk = (
+    p: { perDevice: number[]; cpu: number },
+    gpuLayers: number,
+    cpuMoe: number,
+    fitsInGpuOnly: boolean,
+  ): Placement => {
     const ram = hw.systemRamBytes;
     const fits = fitsInGpuOnly || (ram !== undefined && fitsGpu(p) && p.cpu <= ram);
     return {
@@ -166,7 +189,15 @@ function planVllm(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): Plac
   const per = shard + kv * kvShare + vllmActivationBytes(arch, n) + overheadBytesPerGpu("vllm");
   const perDevice = hw.gpuCount === 0 ? [] : new Array(n).fill(Math.ceil(per));
   const fitsInGpuOnly = hw.gpuCount > 0 && per <= hw.gpuMemoryBytes;
-  return { fits: fitsInGpuOnly, fitsInGpuOnly, perDeviceBytes: perDevice, gpuLayers: hw.gpuCount > 0 ? L : 0, totalLayers: L, cpuBytes: 0, offloadedExpertLayers: 0 };
+  return {
+    fits: fitsInGpuOnly,
+    fitsInGpuOnly,
+    perDeviceBytes: perDevice,
+    gpuLayers: hw.gpuCount > 0 ? L : 0,
+    totalLayers: L,
+    cpuBytes: 0,
+    offloadedExpertLayers: 0,
+  };
 }
 
 export function planPlacement(arch: ModelArchitecture, input: EstimateInput, hardware: Hardware): Placement {
@@ -176,7 +207,12 @@ export function planPlacement(arch: ModelArchitecture, input: EstimateInput, har
 }
 
 /** Smallest number of GPUs of this size that hold the whole model and cache, or null if more than maxGpus. */
-export function smallestGpuCount(arch: ModelArchitecture, input: EstimateInput, gpuMemoryBytes: number, maxGpus = 8): number | null {
+export function smallestGpuCount(
+  arch: ModelArchitecture,
+  input: EstimateInput,
+  gpuMemoryBytes: number,
+  maxGpus = 8,
+): number | null {
   const r = resolveInput(input);
   for (let n = 1; n <= maxGpus; n++) {
     // vLLM tensor parallelism needs the attention heads to divide evenly across ranks.
@@ -187,7 +223,11 @@ export function smallestGpuCount(arch: ModelArchitecture, input: EstimateInput, 
 }
 
 /** Largest context (tokens, ≤ model max) whose estimate fits the hardware fully on GPU; 0 if none. */
-export function maxContextThatFits(arch: ModelArchitecture, input: Omit<EstimateInput, "contextTokens">, hardware: Hardware): number {
+export function maxContextThatFits(
+  arch: ModelArchitecture,
+  input: Omit<EstimateInput, "contextTokens">,
+  hardware: Hardware,
+): number {
   const fits = (c: number) => planPlacement(arch, { ...input, contextTokens: c }, hardware).fitsInGpuOnly;
   let lo = 0;
   let hi = arch.maxPositionEmbeddings;

@@ -5,7 +5,16 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const DIR = __dirname;
-const FORBIDDEN = [/^react(\/|$)/, /^react-dom(\/|$)/, /^next(\/|$)/, /^node:/, /^fs(\/|$)/, /^path$/, /^contentlayer/, /^@\/content(\/|$)/];
+const FORBIDDEN = [
+  /^react(\/|$)/,
+  /^react-dom(\/|$)/,
+  /^next(\/|$)/,
+  /^node:/,
+  /^fs(\/|$)/,
+  /^path$/,
+  /^contentlayer/,
+  /^@\/content(\/|$)/,
+];
 
 function moduleFiles(): string[] {
   return readdirSync(DIR).filter(
@@ -28,7 +37,14 @@ export function importedSpecifiers(source: string): string[] {
 describe("estimator purity", () => {
   it("the specifier scanner sees every import form", () => {
     const src = `import x from "react";\nimport { a } from 'next/link';\nexport * from "node:fs";\nconst p = import("path");\nconst q = require("fs");\nimport type { T } from "@/content/models";`;
-    expect(importedSpecifiers(src)).toEqual(["react", "next/link", "node:fs", "@/content/models", "path", "fs"]);
+    expect(importedSpecifiers(src)).toEqual([
+      "react",
+      "next/link",
+      "node:fs",
+      "@/content/models",
+      "path",
+      "fs",
+    ]);
   });
 
   it("finds the modules to check", () => {
@@ -40,7 +56,9 @@ describe("estimator purity", () => {
 
   for (const file of moduleFiles()) {
     it(`${file} imports nothing impure`, () => {
-      const bad = importedSpecifiers(readFileSync(join(DIR, file), "utf8")).filter((s) => FORBIDDEN.some((re) => re.test(s)));
+      const bad = importedSpecifiers(readFileSync(join(DIR, file), "utf8")).filter((s) =>
+        FORBIDDEN.some((re) => re.test(s)),
+      );
       expect(bad).toEqual([]);
     });
   }

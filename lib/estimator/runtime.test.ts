@@ -21,15 +21,21 @@ describe("llama.cpp compute buffer", () => {
   });
 
   it("with flash attention it does not grow with context", () => {
-    expect(llamaCppComputeBytes(a, { contextTokens: 4096 })).toBe(llamaCppComputeBytes(a, { contextTokens: 131072 }));
+    expect(llamaCppComputeBytes(a, { contextTokens: 4096 })).toBe(
+      llamaCppComputeBytes(a, { contextTokens: 131072 }),
+    );
   });
 
   it("grows linearly with n_ubatch", () => {
-    expect(llamaCppComputeBytes(a, { contextTokens: 8192, ubatchTokens: 1024 })).toBe(2 * llamaCppComputeBytes(a, { contextTokens: 8192, ubatchTokens: 512 }));
+    expect(llamaCppComputeBytes(a, { contextTokens: 8192, ubatchTokens: 1024 })).toBe(
+      2 * llamaCppComputeBytes(a, { contextTokens: 8192, ubatchTokens: 512 }),
+    );
   });
 
   it("n_ubatch is capped by the requested context (n_batch = min(n_ctx, n_batch))", () => {
-    expect(llamaCppComputeBytes(a, { contextTokens: 100 })).toBe(llamaCppComputeBytes(a, { contextTokens: 4096, ubatchTokens: 100 }));
+    expect(llamaCppComputeBytes(a, { contextTokens: 100 })).toBe(
+      llamaCppComputeBytes(a, { contextTokens: 4096, ubatchTokens: 100 }),
+    );
   });
 
   it("without flash attention the KQ scores (n_ctx × n_ubatch × n_head × f32) grow with context", () => {
@@ -61,7 +67,8 @@ describe("llama.cpp compute buffer", () => {
 
 describe("vLLM activation peak and overhead", () => {
   it("profiling pass of max_num_batched_tokens plus sampler logits/probs for max_num_seqs rows", () => {
-    const expected = VLLM_MAX_NUM_BATCHED_TOKENS * 2 * (3 * 4096 + 3 * 14336) + 2 * VLLM_MAX_NUM_SEQS * 128256 * 4;
+    const expected =
+      VLLM_MAX_NUM_BATCHED_TOKENS * 2 * (3 * 4096 + 3 * 14336) + 2 * VLLM_MAX_NUM_SEQS * 128256 * 4;
     expect(vllmActivationBytes(a)).toBe(expected);
     expect(computeBytes(a, { contextTokens: 4096, engine: "vllm" })).toBe(expected);
   });

@@ -29,7 +29,11 @@ export interface ComputeInput {
 function ffnWidth(arch: ModelArchitecture): number {
   let w = arch.layers.some((l) => !l.moe) ? arch.intermediateSize : 0;
   if (arch.moe) {
-    w = Math.max(w, arch.moe.expertIntermediateSize * arch.moe.expertsPerToken, arch.moe.sharedIntermediateSize);
+    w = Math.max(
+      w,
+      arch.moe.expertIntermediateSize * arch.moe.expertsPerToken,
+      arch.moe.sharedIntermediateSize,
+    );
   }
   return w;
 }
@@ -43,7 +47,10 @@ function ffnWidth(arch: ModelArchitecture): number {
  *    grow with context (softmax runs in place); with flash attention the scores stay in
  *    on-chip tiles and only Q/K/V/output rows of the ubatch are materialized.
  */
-export function llamaCppComputeParts(arch: ModelArchitecture, input: ComputeInput): { withOutput: number; layersOnly: number } {
+export function llamaCppComputeParts(
+  arch: ModelArchitecture,
+  input: ComputeInput,
+): { withOutput: number; layersOnly: number } {
   // llama-context.cpp: n_batch = min(n_ctx, n_batch), n_ubatch = min(n_batch, n_ubatch), before n_ctx is padded
   const ub = Math.min(input.ubatchTokens ?? 512, input.contextTokens * (input.sequences ?? 1));
   const fa = input.flashAttention ?? true;
@@ -90,7 +97,11 @@ export const VLLM_CUDA_GRAPH_BYTES = 512 * MiB;
  * plus the sampler's fp32 logits and probabilities for max_num_seqs rows. Attention scores never
  * materialize (flash / paged kernels). `tensorParallel` shards the FFN width.
  */
-export function vllmActivationBytes(arch: ModelArchitecture, tensorParallel = 1, batchedTokens = VLLM_MAX_NUM_BATCHED_TOKENS): number {
+export function vllmActivationBytes(
+  arch: ModelArchitecture,
+  tensorParallel = 1,
+  batchedTokens = VLLM_MAX_NUM_BATCHED_TOKENS,
+): number {
   const t = batchedTokens;
   const h = arch.hiddenSize;
   const qkv = arch.numAttentionHeads * arch.headDim + 2 * arch.numKeyValueHeads * arch.headDim;
@@ -100,7 +111,9 @@ export function vllmActivationBytes(arch: ModelArchitecture, tensorParallel = 1,
 }
 
 export function computeBytes(arch: ModelArchitecture, input: ComputeInput): number {
-  return (input.engine ?? "llama.cpp") === "vllm" ? vllmActivationBytes(arch) : llamaCppComputeBytes(arch, input);
+  return (input.engine ?? "llama.cpp") === "vllm"
+    ? vllmActivationBytes(arch)
+    : llamaCppComputeBytes(arch, input);
 }
 
 /** Fixed per-GPU overhead: CUDA context for llama.cpp; CUDA context plus CUDA-graph pool for vLLM. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { activeWeightBytes, decodeTokensPerSecondUpperBound, ggufTensorBytes, kvBytesReadPerToken, weightBytes } from "./index";
+import {
+  activeWeightBytes,
+  decodeTokensPerSecondUpperBound,
+  ggufTensorBytes,
+  kvBytesReadPerToken,
+  weightBytes,
+} from "./index";
 import { fixtureArch } from "./fixtures.test-utils";
 
 const llama = fixtureArch("Llama-3.1-8B-Instruct");
@@ -12,7 +18,10 @@ describe("decode tokens/s upper bound", () => {
     expect(activeWeightBytes(llama, { format: "Q4_K_M", contextTokens: 1 })).toBeCloseTo(weights, 3);
     const kv = 32 * 4096 * 2 * 8 * 128 * 2; // 4096 cached tokens, f16
     expect(kvBytesReadPerToken(llama, 4096, "f16", "llama.cpp")).toBe(kv);
-    expect(decodeTokensPerSecondUpperBound(llama, { format: "Q4_K_M", contextTokens: 4096 }, BW)).toBeCloseTo(BW / (weights + kv), 6);
+    expect(decodeTokensPerSecondUpperBound(llama, { format: "Q4_K_M", contextTokens: 4096 }, BW)).toBeCloseTo(
+      BW / (weights + kv),
+      6,
+    );
   });
 
   it("smaller quant and shorter context raise the bound", () => {
@@ -29,16 +38,25 @@ describe("decode tokens/s upper bound", () => {
     const experts = t.filter((x) => x.tensor.routedExpert).reduce((s, x) => s + x.bytes, 0);
     const emb = t.find((x) => x.tensor.role === "token_embd")!.bytes;
     const rest = t.reduce((s, x) => s + x.bytes, 0) - experts - emb;
-    expect(activeWeightBytes(q, { format: "Q4_K_M", contextTokens: 1 })).toBeCloseTo(rest + (experts * 8) / 128 + emb / 151936, 3);
+    expect(activeWeightBytes(q, { format: "Q4_K_M", contextTokens: 1 })).toBeCloseTo(
+      rest + (experts * 8) / 128 + emb / 151936,
+      3,
+    );
   });
 
   it("batched decoding: aggregate bound grows, expert reads saturate at all experts", () => {
     const q = fixtureArch("Qwen3-30B-A3B");
     const one = decodeTokensPerSecondUpperBound(q, { format: "Q4_K_M", contextTokens: 1024 }, BW);
-    const many = decodeTokensPerSecondUpperBound(q, { format: "Q4_K_M", contextTokens: 1024, sequences: 32 }, BW);
+    const many = decodeTokensPerSecondUpperBound(
+      q,
+      { format: "Q4_K_M", contextTokens: 1024, sequences: 32 },
+      BW,
+    );
     expect(many).toBeGreaterThan(one);
     expect(many / 32).toBeLessThan(one);
-    const all = ggufTensorBytes(q, "Q4_K_M").filter((x) => x.tensor.routedExpert).reduce((s, x) => s + x.bytes, 0);
+    const all = ggufTensorBytes(q, "Q4_K_M")
+      .filter((x) => x.tensor.routedExpert)
+      .reduce((s, x) => s + x.bytes, 0);
     const w32 = activeWeightBytes(q, { format: "Q4_K_M", contextTokens: 1, sequences: 32 });
     const w16 = activeWeightBytes(q, { format: "Q4_K_M", contextTokens: 1, sequences: 16 });
     expect(w32 - w16).toBeLessThan(1e6); // 16 × 8 = 128 ≥ n_experts: every expert already read
@@ -46,7 +64,11 @@ describe("decode tokens/s upper bound", () => {
   });
 
   it("rejects a non-positive bandwidth", () => {
-    expect(() => decodeTokensPerSecondUpperBound(llama, { format: "Q4_K_M", contextTokens: 1 }, 0)).toThrow(RangeError);
-    expect(() => decodeTokensPerSecondUpperBound(llama, { format: "Q4_K_M", contextTokens: 1 }, Number.NaN)).toThrow(RangeError);
+    expect(() => decodeTokensPerSecondUpperBound(llama, { format: "Q4_K_M", contextTokens: 1 }, 0)).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      decodeTokensPerSecondUpperBound(llama, { format: "Q4_K_M", contextTokens: 1 }, Number.NaN),
+    ).toThrow(RangeError);
   });
 });

@@ -35,9 +35,19 @@ export function activeWeightBytes(arch: ModelArchitecture, input: EstimateInput)
  * bandwidth / (active weight bytes + KV bytes read at position contextTokens), × sequences.
  * A bound, not a prediction.
  */
-export function decodeTokensPerSecondUpperBound(arch: ModelArchitecture, input: EstimateInput, bandwidthBytesPerSecond: number): number {
-  if (!(typeof bandwidthBytesPerSecond === "number" && bandwidthBytesPerSecond > 0 && Number.isFinite(bandwidthBytesPerSecond))) {
-    throw new RangeError(`bandwidthBytesPerSecond must be a positive number, got ${String(bandwidthBytesPerSecond)}`);
+export function decodeTokensPerSecondUpperBound(
+  arch: ModelArchitecture,
+  input: EstimateInput,
+  bandwidthBytesPerSecond: number,
+): number {
+  if (!(
+    typeof bandwidthBytesPerSecond === "number" &&
+    bandwidthBytesPerSecond > 0 &&
+    Number.isFinite(bandwidthBytesPerSecond)
+  )) {
+    throw new RangeError(
+      `bandwidthBytesPerSecond must be a positive number, got ${String(bandwidthBytesPerSecond)}`,
+    );
   }
   const r = resolveInput(input);
   const weights = activeWeightBytes(arch, r);
