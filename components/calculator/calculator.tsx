@@ -44,6 +44,8 @@ const PARTS = [
   { key: "overhead", label: "Overhead", color: "bg-slate-400" },
 ] as const;
 
+const URL_WRITE_DELAY_MS = 150;
+
 const inputClass =
   "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900 disabled:opacity-50 aria-[invalid=true]:border-red-600";
 const labelClass = "block text-sm font-medium";
@@ -97,12 +99,16 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
     /* eslint-enable react-hooks/set-state-in-effect */
   }, [catalog]);
 
-  // Every change rewrites the query string in place (no reload, no history entry).
+  // Every change rewrites the query string in place (no reload, no history entry). Debounced: a slider drag makes
+  // one write, browsers throttle frequent history calls, and the router's update stays off the input's path.
   useEffect(() => {
     if (!hydrated || !writeUrl.current) return;
-    const href = calculatorStateHref(state);
-    if (window.location.pathname + window.location.search !== href)
-      window.history.replaceState(null, "", href);
+    const timer = window.setTimeout(() => {
+      const href = calculatorStateHref(state);
+      if (window.location.pathname + window.location.search !== href)
+        window.history.replaceState(null, "", href);
+    }, URL_WRITE_DELAY_MS);
+    return () => window.clearTimeout(timer);
   }, [state, hydrated]);
 
   function update(patch: Partial<CalculatorState>) {
