@@ -177,7 +177,8 @@ export function timedRun(
 
 /** Other `next build` processes on this machine (shared 2-core machines: never run two builds at once). */
 export function otherBuilds(): string[] {
-  const result = spawnSync("pgrep", ["-af", "next build"], { encoding: "utf8" });
+  // "next-build" is the title a running `next build` gives itself.
+  const result = spawnSync("pgrep", ["-af", "next build|next-build"], { encoding: "utf8" });
   if (result.error || result.status !== 0) return [];
   return result.stdout
     .split("\n")

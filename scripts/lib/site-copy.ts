@@ -68,11 +68,17 @@ export async function buildSite(
   });
   if (contentlayer.code !== 0)
     throw new Error(`contentlayer2 build failed in ${dir}:\n${contentlayer.output}`);
-  const next = await timedRun(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-    cwd: dir,
-    env: fullEnv,
-    echo,
-  });
+  // Through sh, so that `pgrep -f "next build"` (how people on a shared machine check for a running build) sees it:
+  // Next.js renames its own process to "next-build".
+  const next = await timedRun(
+    "sh",
+    ["-c", `"${process.execPath}" node_modules/next/dist/bin/next build; exit $?`],
+    {
+      cwd: dir,
+      env: fullEnv,
+      echo,
+    },
+  );
   if (next.code !== 0) throw new Error(`next build failed in ${dir}:\n${next.output.slice(-4000)}`);
   return { contentlayer, next };
 }

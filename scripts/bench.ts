@@ -1,0 +1,199 @@
+// npm run bench — performance figures, printed (never asserted as time limits).
+//   npm run bench                         all sections: weight, serve, scale, lighthouse
+//   npm run bench -- weight serve         only some sections
+//   npm run bench -- --full               scale also at N=5000 synthetic models
+//   CI=true npm run bench  (or --short)   short mode: 5 s load runs; no scale builds (MODELFIT_BENCH_SCALE=1: N=100
+//                                         only) and no Lighthouse
+//   --next-dir DIR   the production build to measure/serve (default: this project, after `npm run build`)
+//   --out DIR        the static export to serve (default: the scratch export of scripts/check-export.ts, built
+//                    when missing)
+// Sections:
+//   weight      HTML and JavaScript (gzip) per page type, beside an empty App Router page (the framework floor)
+//   serve       next start vs the static export on a plain static server: requests/s, p50/p99, ratio
+//   scale       build time per page and peak memory with N synthetic models (scripts/bench/scale.ts)
+//   lighthouse  mobile Lighthouse performance, LCP, CLS, TBT for home, a model page, the calculator
+//               (scripts/lighthouse.sh)
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { frameworkFloor, measureSite, sharedScripts } from "./bench/page-weight";
+import type { PageWeight } from "./bench/page-weight";
+import { scaleRun } from "./bench/scale";
+import type { ScaleRun } from "./bench/scale";
+import { compareServing } from "./bench/serve";
+import { EXPORT_COPY, buildExport } from "./check-export";
+import { BENCH_TMP, PROJECT_ROOT } from "./lib/site-copy";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const SECTIONS = ["weight", "serve", "scale", "lighthouse"] as const;
+const chosen = SECTIONS.filter((s) => args.includes(s));
+const sections = chosen.length > 0 ? chosen : SECTIONS;
+const ci = process.env.CI === "true" || process.env.CI === "1" || flag("--short");
+const full = flag("--full");
+const nextDir = path.resolve(option("--next-dir") ?? PROJECT_ROOT);
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const pad = (text: string | number, width: number) => String(text).padEnd(width);
+const padStart = (text: string | number, width: number) => String(text).padStart(width);
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  mode: ci ? "short" : full ? "full" : "default",
+};
+
+function heading(text: string) {
+  console.log(`\n== ${text}`);
+}
+
+async function weight() {
+  heading(
+    `page weight (${path.relative(PROJECT_ROOT, nextDir) || "."}/.next; HTML as built, JS/CSS gzip -9)`,
+  );
+  if (!existsSync(path.join(nextDir, ".next", "BUILD_ID"))) {
+    console.log("no production build: run `npm run build` first (skipped)");
+    return;
+  }
+  const pages = measureSite(nextDir);
+  const shared = sharedScripts(nextDir, pages);
+  let floor: (PageWeight & { seconds: number | null }) | null = null;
+  try {
+    floor = await frameworkFloor();
+  } catch (error) {
+    console.log(
+      `framework floor: could not build the empty app (${(error as Error).message.split("\n")[0]})`,
+    );
+  }
+  console.log(
+    `${pad("page", 24)}${pad("route", 34)}${padStart("HTML", 10)}${padStart("HTML gz", 10)}${padStart("JS files", 10)}${padStart("JS gz", 10)}${padStart("JS raw", 10)}${padStart("CSS gz", 10)}${padStart("JS − floor", 12)}`,
+  );
+  const row = (p: PageWeight) =>
+    console.log(
+      p.found
+        ? `${pad(p.label, 24)}${pad(p.route, 34)}${padStart(kb(p.htmlBytes), 10)}${padStart(kb(p.htmlGzip), 10)}${padStart(p.scripts.length, 10)}${padStart(kb(p.jsGzip), 10)}${padStart(kb(p.jsRaw), 10)}${padStart(kb(p.cssGzip), 10)}${padStart(floor?.found ? `+${kb(p.jsGzip - floor.jsGzip)}` : "—", 12)}`
+        : `${pad(p.label, 24)}${pad(p.route, 34)}not built`,
+    );
+  pages.forEach(row);
+  if (floor?.found) row(floor);
+  console.log(
+    `${pad("shared by every page above", 58)}${padStart(shared.count, 30)}${padStart(kb(shared.gzip), 10)}`,
+  );
+  results.weight = { pages, floor, shared };
+}
+
+async function serve() {
+  const seconds = ci ? 5 : 10;
+  const maxRequests = ci ? 5000 : 20000;
+  const connections = 16;
+  heading(
+    `serving a model page on loopback (${connections} connections, ≤${seconds} s and ≤${maxRequests} requests each)`,
+  );
+  if (!existsSync(path.join(nextDir, ".next", "BUILD_ID"))) {
+    console.log("no production build for next start: run `npm run build` first (skipped)");
+    return;
+  }
+  let out = option("--out") ?? path.join(BENCH_TMP, EXPORT_COPY, "out");
+  if (!existsSync(path.join(out, "index.html"))) {
+    console.log("building the static export (MODELFIT_EXPORT=1) in a scratch copy …");
+    out = (await buildExport()).out;
+  }
+  const slug = existsSync(path.join(out, "models", "deepseek-r1.html")) ? "deepseek-r1" : "llama-3-1-8b";
+  const result = await compareServing({
+    nextDir,
+    outDir: out,
+    path: `/models/${slug}`,
+    connections,
+    seconds,
+    maxRequests,
+  });
+  console.log(
+    `${pad("server", 34)}${padStart("req/s", 10)}${padStart("p50 ms", 10)}${padStart("p99 ms", 10)}${padStart("max ms", 10)}${padStart("requests", 10)}${padStart("errors", 8)}${padStart("KB/resp", 10)}`,
+  );
+  for (const [label, r] of [
+    ["next start", result.next],
+    ["static export, Node static server", result.staticServer],
+  ] as const) {
+    console.log(
+      `${pad(label, 34)}${padStart(r.requestsPerSecond.toFixed(0), 10)}${padStart(r.p50Ms.toFixed(1), 10)}${padStart(r.p99Ms.toFixed(1), 10)}${padStart(r.maxMs.toFixed(1), 10)}${padStart(r.requests, 10)}${padStart(r.errors + r.non200, 8)}${padStart((r.bytesPerRequest / 1024).toFixed(1), 10)}`,
+    );
+  }
+  const ratio = result.staticServer.requestsPerSecond / Math.max(1, result.next.requestsPerSecond);
+  const p99Ratio = result.next.p99Ms / Math.max(0.001, result.staticServer.p99Ms);
+  console.log(
+    `static / next start: ${ratio.toFixed(2)}× the requests/s; next start p99 is ${p99Ratio.toFixed(2)}× the static p99`,
+  );
+  results.serve = { ...result, ratio, p99Ratio };
+}
+
+async function scale() {
+  const sizes = ci
+    ? process.env.MODELFIT_BENCH_SCALE === "1"
+      ? [100]
+      : []
+    : full
+      ? [0, 100, 1000, 5000]
+      : [0, 100, 1000];
+  heading(`build scale: real catalog + N synthetic models (${sizes.join(", ") || "none"})`);
+  if (sizes.length === 0) {
+    console.log(
+      "short mode (CI): skipped — each size is a full site build (minutes on 2 cores). `npm run bench -- scale` runs N=0/100/1000, --full adds 5000; MODELFIT_BENCH_SCALE=1 runs N=100 in short mode.",
+    );
+    return;
+  }
+  const runs: ScaleRun[] = [];
+  console.log(
+    `${pad("N", 6)}${padStart("models", 8)}${padStart("routes", 8)}${padStart("HTML", 7)}${padStart("content s", 11)}${padStart("next s", 9)}${padStart("ms/route", 10)}${padStart("marginal", 10)}${padStart("peak tree", 11)}${padStart("peak proc", 11)}`,
+  );
+  for (const n of sizes) {
+    const run = await scaleRun(n);
+    runs.push(run);
+    const total = run.contentlayerSeconds + run.nextSeconds;
+    const previous = runs[runs.length - 2];
+    const marginal = previous
+      ? `${(((total - previous.contentlayerSeconds - previous.nextSeconds) * 1000) / Math.max(1, run.routes - previous.routes)).toFixed(0)}`
+      : "—";
+    console.log(
+      `${pad(n, 6)}${padStart(run.models, 8)}${padStart(run.routes, 8)}${padStart(run.htmlPages, 7)}${padStart(run.contentlayerSeconds.toFixed(1), 11)}${padStart(run.nextSeconds.toFixed(1), 9)}${padStart(((total * 1000) / run.routes).toFixed(0), 10)}${padStart(marginal, 10)}${padStart(mib(run.peakTreeRssBytes), 11)}${padStart(mib(run.peakProcessRssBytes), 11)}`,
+    );
+  }
+  console.log(
+    "ms/route: (contentlayer + next build) / prerendered routes; marginal: extra ms per extra route vs the previous row",
+  );
+  results.scale = runs;
+}
+
+function lighthouse() {
+  heading("Lighthouse (mobile emulation) via scripts/lighthouse.sh");
+  if (ci) {
+    console.log("short mode (CI): skipped — run `npm run lighthouse` after `npm run build`");
+    return;
+  }
+  if (nextDir !== PROJECT_ROOT) {
+    console.log("lighthouse runs on this project's build only (skipped with --next-dir)");
+    return;
+  }
+  const run = spawnSync("bash", ["scripts/lighthouse.sh"], { cwd: PROJECT_ROOT, stdio: "inherit" });
+  results.lighthouse = { exitCode: run.status };
+}
+
+async function main() {
+  for (const section of sections) {
+    if (section === "weight") await weight();
+    if (section === "serve") await serve();
+    if (section === "scale") await scale();
+    if (section === "lighthouse") lighthouse();
+  }
+  mkdirSync(BENCH_TMP, { recursive: true });
+  const file = path.join(BENCH_TMP, "bench-results.json");
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  console.log(`\nfigures also written to ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
