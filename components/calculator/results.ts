@@ -10,7 +10,7 @@ import {
 } from "@/lib/estimator";
 import type { EstimateInput, Hardware, MemoryEstimate, ModelArchitecture, Placement } from "@/lib/estimator";
 import { CUSTOM, readCustomConfig } from "@/lib/calculator-state";
-import type { CalculatorCatalog, CalculatorState } from "@/lib/calculator-state";
+import type { CalculatorState } from "@/lib/calculator-state";
 import { buildLaunchCommand } from "@/lib/launch-command";
 import type { LaunchCommand } from "@/lib/launch-command";
 
@@ -35,13 +35,6 @@ export interface CalculatorGpuOption {
 }
 
 export const GIB = 1024 ** 3;
-
-export function catalogFor(
-  models: readonly CalculatorModelOption[],
-  gpus: readonly CalculatorGpuOption[],
-): CalculatorCatalog {
-  return { models, gpus };
-}
 
 const archCache = new Map<string, ModelArchitecture>();
 
