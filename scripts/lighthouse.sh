@@ -22,9 +22,10 @@ mkdir -p "$OUT"
 PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 BASE="http://127.0.0.1:${PORT}"
 
-npx next start -p "$PORT" -H 127.0.0.1 >"$OUT/server.log" 2>&1 &
+# Its own process group, so cleanup stops npx and the next-server it spawns, and nothing else.
+setsid npx next start -p "$PORT" -H 127.0.0.1 >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
-cleanup() { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; }
+cleanup() { kill -- "-$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; }
 trap cleanup EXIT
 
 for _ in $(seq 1 60); do
