@@ -22,6 +22,7 @@ import { scaleRun } from "./bench/scale";
 import type { ScaleRun } from "./bench/scale";
 import { compareServing } from "./bench/serve";
 import { EXPORT_COPY, buildExport } from "./check-export";
+import { waitForOtherBuilds } from "./lib/proc";
 import { BENCH_TMP, PROJECT_ROOT } from "./lib/site-copy";
 
 const args = process.argv.slice(2);
@@ -101,6 +102,8 @@ async function serve() {
     console.log("building the static export (MODELFIT_EXPORT=1) in a scratch copy …");
     out = (await buildExport()).out;
   }
+  // A build running beside the load test would take one of the two cores: wait for it.
+  await waitForOtherBuilds("serve");
   const slug = existsSync(path.join(out, "models", "deepseek-r1.html")) ? "deepseek-r1" : "llama-3-1-8b";
   const result = await compareServing({
     nextDir,

@@ -25,6 +25,7 @@ function workingTreeFiles(): string[] {
 export function makeSiteCopy(name: string, options: { skip?: (file: string) => boolean } = {}): string {
   const dir = path.join(BENCH_TMP, name);
   rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
   for (const file of workingTreeFiles()) {
     if (options.skip?.(file)) continue;
     const from = path.join(PROJECT_ROOT, file);
