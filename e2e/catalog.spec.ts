@@ -22,17 +22,15 @@ function searchable(model: ContentModel): string {
   return [model.name, ...(model.aliases ?? []), model.slug].join(" ").toLowerCase();
 }
 
+/** Slugs of the shown items in document order (the island reorders the nodes themselves). */
 async function visibleSlugs(page: Page): Promise<string[]> {
-  return page.locator("#catalog-list > li").evaluateAll((items) =>
-    items
-      .filter((item) => !(item as HTMLElement).hidden)
-      .map((item) => ({
-        slug: item.getAttribute("data-slug") ?? "",
-        order: Number(getComputedStyle(item).order),
-      }))
-      .sort((a, b) => a.order - b.order)
-      .map((entry) => entry.slug),
-  );
+  return page
+    .locator("#catalog-list > li")
+    .evaluateAll((items) =>
+      items
+        .filter((item) => !(item as HTMLElement).hidden)
+        .map((item) => item.getAttribute("data-slug") ?? ""),
+    );
 }
 
 async function enhancedModels(page: Page, query = "") {
@@ -74,6 +72,28 @@ test.describe("/models filter", () => {
     await expect
       .poll(async () => (await visibleSlugs(other)).sort())
       .toEqual(qwenMoe.map((m) => m.slug).sort());
+  });
+
+  test("the back button returns to the filtered list, from a shared URL or after filtering", async ({
+    page,
+  }) => {
+    await enhancedModels(page, "?arch=moe");
+    await page.locator("#catalog-list > li:not([hidden]) a").first().click();
+    await expect(page).toHaveURL(/\/models\/[a-z0-9-]+$/);
+    await page.goBack();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("All models");
+    await expect(page).toHaveURL(/\/models\?arch=moe$/);
+
+    await expect(page.locator('form#catalog-filter[data-enhanced="true"]')).toBeAttached();
+    await page.locator("#filter-arch").selectOption("dense");
+    await expect(page).toHaveURL(/\/models\?arch=dense$/);
+    await page.locator("#catalog-list > li:not([hidden]) a").first().click();
+    await expect(page).toHaveURL(/\/models\/[a-z0-9-]+$/);
+    await page.goBack();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("All models");
+    await expect(page).toHaveURL(/\/models\?arch=dense$/);
+    const dense = content.filter((m) => m.parameters.active === undefined).map((m) => m.slug);
+    await expect.poll(async () => (await visibleSlugs(page)).sort()).toEqual([...dense].sort());
   });
 
   test("'fits in' keeps exactly the models whose Q4_K_M estimate is within the budget", async ({ page }) => {
@@ -166,6 +186,16 @@ test.describe("/compare", () => {
     await page.goto("/compare?models=gemma-2-2b,gemma-2-9b,gemma-2-27b,llama-3-1-8b,mistral-7b");
     await expect(page.getByTestId("compare-dropped")).toContainText(generatedModel("mistral-7b").name);
     await expect(page.locator('[data-testid="compare-table"] thead th[data-slug]')).toHaveCount(4);
+  });
+
+  test("the back button returns to the comparison", async ({ page }) => {
+    await page.goto("/compare?models=gemma-2-2b,gemma-2-9b");
+    await expect(page.locator('[data-testid="compare"][data-ready="true"]')).toBeAttached();
+    await page.locator('[data-testid="compare-table"] thead th[data-slug="gemma-2-9b"] a').click();
+    await expect(page).toHaveURL(/\/models\/gemma-2-9b$/);
+    await page.goBack();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Compare models");
+    await expect(page.locator('[data-testid="compare-table"] thead th[data-slug]')).toHaveCount(2);
   });
 
   test("each model page links to the comparison", async ({ page, request }) => {

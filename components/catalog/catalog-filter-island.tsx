@@ -34,8 +34,8 @@ function setFormValues(form: HTMLFormElement, query: URLSearchParams) {
 }
 
 /**
- * Enhances the server-rendered filter form and model list: reads the filter from the URL, shows and orders the
- * list items by their data attributes, keeps the URL in step (history.replaceState) and announces the count.
+ * Enhances the server-rendered filter form and model list: reads the filter from the URL, hides, shows and orders
+ * the list items by their data attributes, keeps the URL in step (history.replaceState) and announces the count.
  */
 export function CatalogFilterIsland({ formId, listId, total }: Props) {
   const [visible, setVisible] = useState(total);
@@ -49,13 +49,20 @@ export function CatalogFilterIsland({ formId, listId, total }: Props) {
     const items = elements.map((element) => itemFromAttributes((name) => element.getAttribute(name)));
 
     const apply = (filter: FilterState, updateUrl: boolean) => {
-      const order = new Map(applyFilter(items, filter).map((slug, index) => [slug, index]));
+      const matching = applyFilter(items, filter);
+      const bySlug = new Map(elements.map((element, index) => [items[index]?.slug ?? "", element]));
+      const shown = new Set(matching);
+      // Matches in the chosen order, then the hidden rest in server order. Moving the nodes (rather than CSS
+      // order) keeps reading and tab order the same as the visual order; skipped when nothing moves.
+      const ordered = [
+        ...matching.map((slug) => bySlug.get(slug)).filter((element): element is HTMLElement => !!element),
+        ...elements.filter((element, index) => !shown.has(items[index]?.slug ?? "")),
+      ];
       elements.forEach((element, index) => {
-        const position = order.get(items[index]?.slug ?? "");
-        element.hidden = position === undefined;
-        element.style.order = position === undefined ? "" : String(position);
+        element.hidden = !shown.has(items[index]?.slug ?? "");
       });
-      setVisible(order.size);
+      if (ordered.some((element, index) => list.children[index] !== element)) list.append(...ordered);
+      setVisible(matching.length);
       if (updateUrl) {
         const query = filterToQuery(filter);
         window.history.replaceState(
@@ -68,7 +75,9 @@ export function CatalogFilterIsland({ formId, listId, total }: Props) {
 
     // Restore a shared URL: put its values in the form (dropping ones the form cannot show), then filter.
     setFormValues(form, new URLSearchParams(window.location.search));
-    apply(parseFilterQuery(formQuery(form)), true);
+    // No URL write on load: this effect runs before Next.js's router has taken over history (child effects run
+    // first), and a replaceState then would drop the router's state and break the back button.
+    apply(parseFilterQuery(formQuery(form)), false);
     form.dataset.enhanced = "true";
     form.querySelector<HTMLElement>("[data-submit]")?.setAttribute("hidden", "");
 

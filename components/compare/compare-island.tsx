@@ -85,22 +85,26 @@ export function CompareIsland({ formId, entries, formats, contexts }: Props) {
     const known = new Set(bySlug.keys());
     const selects = Array.from(form.querySelectorAll<HTMLSelectElement>('select[name="models"]'));
 
-    const show = (next: CompareSelection) => {
+    const show = (next: CompareSelection, updateUrl: boolean) => {
       selects.forEach((select, index) => {
         select.value = next.slugs[index] ?? "";
       });
-      const query = compareQuery(next.slugs);
-      window.history.replaceState(
-        null,
-        "",
-        query ? `${window.location.pathname}?${query}` : window.location.pathname,
-      );
+      if (updateUrl) {
+        const query = compareQuery(next.slugs);
+        window.history.replaceState(
+          null,
+          "",
+          query ? `${window.location.pathname}?${query}` : window.location.pathname,
+        );
+      }
       setSelection(next);
     };
 
-    show(parseCompareQuery(new URLSearchParams(window.location.search), known));
+    // No URL write on load: this effect runs before Next.js's router has taken over history (child effects run
+    // first), and a replaceState then would drop the router's state and break the back button.
+    show(parseCompareQuery(new URLSearchParams(window.location.search), known), false);
     form.querySelector<HTMLElement>("[data-submit]")?.setAttribute("hidden", "");
-    const onChange = () => show(parseCompareQuery(selectedInForm(form), known));
+    const onChange = () => show(parseCompareQuery(selectedInForm(form), known), true);
     const onSubmit = (event: Event) => {
       event.preventDefault();
       onChange();
