@@ -223,6 +223,11 @@ describe("JSON-LD builders", () => {
       expect(dataset.description.length).toBeGreaterThanOrEqual(50);
       expect(dataset.description.length).toBeLessThanOrEqual(5000);
       expect(dataset.url).toBe(absoluteUrl(`/models/${m.slug}`));
+      expect(new Set(dataset.keywords).size, "keywords are unique").toBe(
+        (dataset.keywords as string[]).length,
+      );
+      for (const citation of dataset.citation as { "@type": string }[])
+        expect(citation["@type"]).toBe("CreativeWork");
       expect(dataset.distribution).toEqual([
         expect.objectContaining({
           contentUrl: absoluteUrl(`/models/${m.slug}/index.md`),
