@@ -3,7 +3,7 @@
 // project, so Next.js does not take the project's lockfile for the workspace root. node_modules is hard-linked (a
 // copy costs seconds, no disk): Turbopack refuses a node_modules symlink that points outside its root.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { timedRun } from "./proc";
@@ -18,8 +18,28 @@ function workingTreeFiles(): string[] {
     cwd: PROJECT_ROOT,
     encoding: "utf8",
   });
-  if (result.status !== 0) throw new Error(`git ls-files failed: ${result.stderr}`);
-  return result.stdout.split("\0").filter((file) => file !== "");
+  if (result.status === 0) return result.stdout.split("\0").filter((file) => file !== "");
+  // Not a git checkout (e.g. an unpacked archive): everything but build output and dependencies.
+  const skip = new Set([
+    "node_modules",
+    ".next",
+    "out",
+    ".contentlayer",
+    ".git",
+    "test-results",
+    "playwright-report",
+  ]);
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(path.join(PROJECT_ROOT, folder), { withFileTypes: true })) {
+      if (skip.has(entry.name)) continue;
+      const relative = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(relative);
+      else if (entry.isFile()) files.push(relative);
+    }
+  };
+  walk("");
+  return files;
 }
 
 export function makeSiteCopy(name: string, options: { skip?: (file: string) => boolean } = {}): string {
