@@ -202,6 +202,9 @@ test.describe("/compare", () => {
     await page.goto("/models/deepseek-r1");
     const link = page.getByTestId("compare-link").getByRole("link").first();
     await expect(link).toHaveAttribute("href", "/compare?models=deepseek-r1");
+    await link.click();
+    await expect(page.locator("#compare-model-1")).toHaveValue("deepseek-r1");
+    await expect(page.getByTestId("compare-hint")).toContainText(generatedModel("deepseek-r1").name);
     expect((await request.get("/compare?models=deepseek-r1")).status()).toBe(200);
   });
 });

@@ -148,6 +148,11 @@ export function CompareIsland({ formId, entries, formats, contexts }: Props) {
           Choose up to {MAX_COMPARED} models above to see them side by side.
         </p>
       ) : null}
+      {compared.length === 1 ? (
+        <p className="text-slate-600 dark:text-slate-400" data-testid="compare-hint">
+          Pick another model above to compare {compared[0]?.name} with.
+        </p>
+      ) : null}
       {compared.length > 0 ? (
         <div
           className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
