@@ -28,10 +28,14 @@ function trim(value: number): string {
   return Number(value.toFixed(digits)).toString();
 }
 
-/** Context length in tokens as "128K" (binary K, as model cards use it) or the exact count. */
+/**
+ * Context length in tokens as "128K" (binary K, as model cards use it) when it is a round size (a multiple of 4K, or
+ * 1K / 2K), otherwise the exact count, so computed limits such as 9,216 or 21,248 read alike.
+ */
 export function formatTokens(tokens: number): string {
   if (tokens >= 1024 * 1024 && tokens % (1024 * 1024) === 0) return `${tokens / (1024 * 1024)}M`;
-  if (tokens >= 1024 && tokens % 1024 === 0) return `${tokens / 1024}K`;
+  if (tokens === 1024 || tokens === 2048 || (tokens >= 4096 && tokens % 4096 === 0))
+    return `${tokens / 1024}K`;
   return tokens.toLocaleString("en-US");
 }
 

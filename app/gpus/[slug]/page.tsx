@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { notFound } from "next/navigation";
-import { BreadcrumbJsonLd } from "next-seo";
 import { formatGib, formatParameters, formatTokens, formatTokensPerSecond } from "@/lib/format";
 import { formatBandwidth, modelsOnGpu } from "@/lib/gpu-pages";
 import { getGpu, getGpus, gpuCategoryLabel } from "@/lib/gpus";
 import { getModels } from "@/lib/models";
 import { formatLabel, TABLE_PROFILE } from "@/lib/requirements";
-import { breadcrumbJsonLd, gpuBreadcrumbs, gpuMetadata } from "@/lib/seo";
+import { gpuBreadcrumbs, gpuMetadata } from "@/lib/seo";
 
 export const dynamicParams = false;
 
@@ -32,24 +32,7 @@ export default async function GpuPage({ params }: PageProps) {
   const fitting = rows.filter((row) => row.format !== null).length;
   return (
     <article className="space-y-8" data-gpu={gpu.slug}>
-      <BreadcrumbJsonLd {...breadcrumbJsonLd(gpuBreadcrumbs(gpu))} scriptId="breadcrumb-jsonld" />
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
-        <ol className="flex gap-2">
-          <li>
-            <Link href="/" className="hover:underline">
-              Home
-            </Link>{" "}
-            /
-          </li>
-          <li>
-            <Link href="/gpus" className="hover:underline">
-              GPUs
-            </Link>{" "}
-            /
-          </li>
-          <li aria-current="page">{gpu.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs steps={gpuBreadcrumbs(gpu)} />
       <header className="space-y-3">
         <p className="text-brand-700 dark:text-brand-100 text-sm font-medium">
           {gpu.vendor} · {gpuCategoryLabel(gpu.category)}

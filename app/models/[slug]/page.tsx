@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { notFound } from "next/navigation";
-import { BreadcrumbJsonLd, DatasetJsonLd } from "next-seo";
+import { DatasetJsonLd } from "next-seo";
 import { CompareLink } from "@/components/compare/compare-link";
 import { CalculatorCta } from "@/components/model/calculator-cta";
 import { ModelFaq } from "@/components/model/faq";
@@ -10,7 +10,7 @@ import { RelatedModels } from "@/components/model/related-models";
 import { Sources } from "@/components/model/sources";
 import { ModelBody } from "@/components/mdx";
 import { getModel, getModelSlugs } from "@/lib/models";
-import { breadcrumbJsonLd, modelBreadcrumbs, modelDatasetJsonLd, modelMetadata } from "@/lib/seo";
+import { modelBreadcrumbs, modelDatasetJsonLd, modelMetadata } from "@/lib/seo";
 
 export const dynamicParams = false;
 
@@ -34,24 +34,7 @@ export default async function ModelPage({ params }: PageProps) {
   return (
     <article className="space-y-8" data-model={model.slug}>
       <DatasetJsonLd {...modelDatasetJsonLd(model)} scriptId="dataset-jsonld" />
-      <BreadcrumbJsonLd {...breadcrumbJsonLd(modelBreadcrumbs(model))} scriptId="breadcrumb-jsonld" />
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
-        <ol className="flex gap-2">
-          <li>
-            <Link href="/" className="hover:underline">
-              Home
-            </Link>{" "}
-            /
-          </li>
-          <li>
-            <Link href="/models" className="hover:underline">
-              Models
-            </Link>{" "}
-            /
-          </li>
-          <li aria-current="page">{model.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs steps={modelBreadcrumbs(model)} />
       <header className="space-y-3">
         <p className="text-brand-700 dark:text-brand-100 text-sm font-medium">
           {model.developer} · {model.family}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { CatalogModel } from "@/lib/catalog";
+import { formatGib, formatParameters, formatTokens } from "@/lib/format";
+import { estimateFor, HEADLINE_FORMAT, headlineContext } from "@/lib/requirements";
+
+export const MODEL_CARD_CLASSES =
+  "hover:border-brand-500 rounded-lg border border-slate-200 p-4 dark:border-slate-800";
+
+/** One model in a list: name, shape, and its memory at the headline format and context. */
+export function ModelCard({ model }: { model: CatalogModel }) {
+  const contextTokens = headlineContext(model);
+  const totalBytes = estimateFor(model, HEADLINE_FORMAT, contextTokens).bytes.total;
+  return (
+    <>
+      <Link
+        href={`/models/${model.slug}`}
+        className="text-brand-700 dark:text-brand-100 font-semibold hover:underline"
+      >
+        {model.name}
+      </Link>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        {model.developer} · {model.isMixtureOfExperts ? "MoE" : "Dense"} ·{" "}
+        {formatParameters(model.statedParameters.total)}
+        {model.isMixtureOfExperts && model.statedParameters.active
+          ? ` (${formatParameters(model.statedParameters.active)} active)`
+          : ""}{" "}
+        · {formatTokens(model.contextLength)} context
+      </p>
+      <p className="mt-2 text-sm">
+        <span className="font-medium">{formatGib(totalBytes)}</span>{" "}
+        <span className="text-slate-600 dark:text-slate-400">
+          at {HEADLINE_FORMAT}, {formatTokens(contextTokens)} context
+        </span>
+      </p>
+    </>
+  );
+}
