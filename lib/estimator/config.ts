@@ -125,7 +125,10 @@ class Reader {
       throw new ConfigError(key, `config.json: missing "${key}" ${describe("number")}`);
     }
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
-      throw new ConfigError(key, `config.json: "${key}" must be a non-negative integer, got ${JSON.stringify(v)}`);
+      throw new ConfigError(
+        key,
+        `config.json: "${key}" must be a non-negative integer, got ${JSON.stringify(v)}`,
+      );
     }
     return v;
   }
@@ -134,7 +137,10 @@ class Reader {
     const v = this.raw(key);
     if (v === undefined || v === null) return null;
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
-      throw new ConfigError(key, `config.json: "${key}" must be a non-negative integer or null, got ${JSON.stringify(v)}`);
+      throw new ConfigError(
+        key,
+        `config.json: "${key}" must be a non-negative integer or null, got ${JSON.stringify(v)}`,
+      );
     }
     return v;
   }
@@ -253,15 +259,20 @@ function layerTypesFrom(r: Reader, n: number, window: number | null): LayerSpec[
   const types = r.strArray("layer_types");
   if (!types) return null;
   if (types.length !== n) {
-    throw new ConfigError("layer_types", `config.json: "layer_types" has ${types.length} entries, expected ${n}`);
+    throw new ConfigError(
+      "layer_types",
+      `config.json: "layer_types" has ${types.length} entries, expected ${n}`,
+    );
   }
   return types.map((t) => {
     if (t === "sliding_attention" || t === "sliding") {
-      if (window === null) throw new ConfigError("sliding_window", `config.json: missing "sliding_window" (number)`);
+      if (window === null)
+        throw new ConfigError("sliding_window", `config.json: missing "sliding_window" (number)`);
       return { attention: "sliding" as const, window, moe: false };
     }
     if (t === "chunked_attention") {
-      if (window === null) throw new ConfigError("attention_chunk_size", `config.json: missing "attention_chunk_size" (number)`);
+      if (window === null)
+        throw new ConfigError("attention_chunk_size", `config.json: missing "attention_chunk_size" (number)`);
       return { attention: "chunked" as const, window, moe: false };
     }
     return { attention: "full" as const, window: null, moe: false };
@@ -312,10 +323,14 @@ export function parseConfig(config: unknown): ModelArchitecture {
   } else if (topType === "mistral3") {
     // Mistral Small 3.x: Mistral3Config wraps a plain MistralConfig language model in text_config
     // (transformers models/mistral3/configuration_mistral3.py; text_config defaults to "mistral").
-    if (!isObj(tc)) throw new ConfigError("text_config", `config.json: "text_config" must be an object for mistral3`);
+    if (!isObj(tc))
+      throw new ConfigError("text_config", `config.json: "text_config" must be an object for mistral3`);
     const inner = typeof tc["model_type"] === "string" ? tc["model_type"] : "mistral";
     if (inner !== "mistral") {
-      throw new ConfigError("text_config", `config.json: unsupported text_config "model_type" ${JSON.stringify(inner)}`);
+      throw new ConfigError(
+        "text_config",
+        `config.json: unsupported text_config "model_type" ${JSON.stringify(inner)}`,
+      );
     }
     cfg = { ...config, ...tc };
     modelType = "mistral";
@@ -326,19 +341,25 @@ export function parseConfig(config: unknown): ModelArchitecture {
     cfg = { ...config, ...tc };
   }
 
-  const defaults: Obj = modelType === "gemma3_text" ? GEMMA3_TEXT_DEFAULTS : modelType === "gemma2" ? GEMMA2_DEFAULTS : {};
+  const defaults: Obj =
+    modelType === "gemma3_text" ? GEMMA3_TEXT_DEFAULTS : modelType === "gemma2" ? GEMMA2_DEFAULTS : {};
   const r = new Reader(cfg, defaults);
 
   const hiddenSize = r.int("hidden_size");
   const numLayers = r.int("num_hidden_layers");
   const vocabSize = r.int("vocab_size");
   const numAttentionHeads = r.int("num_attention_heads");
-  if (numAttentionHeads === 0) throw new ConfigError("num_attention_heads", `config.json: "num_attention_heads" must be > 0`);
-  if (numLayers === 0) throw new ConfigError("num_hidden_layers", `config.json: "num_hidden_layers" must be > 0`);
+  if (numAttentionHeads === 0)
+    throw new ConfigError("num_attention_heads", `config.json: "num_attention_heads" must be > 0`);
+  if (numLayers === 0)
+    throw new ConfigError("num_hidden_layers", `config.json: "num_hidden_layers" must be > 0`);
   // The estimator builds one entry per layer: a config from a link must not be able to ask for billions of them
   // (found by lib/fuzz). The deepest published models have ~130 layers.
   if (numLayers > MAX_LAYERS) {
-    throw new ConfigError("num_hidden_layers", `config.json: "num_hidden_layers" must be at most ${MAX_LAYERS}, got ${numLayers}`);
+    throw new ConfigError(
+      "num_hidden_layers",
+      `config.json: "num_hidden_layers" must be at most ${MAX_LAYERS}, got ${numLayers}`,
+    );
   }
   if (hiddenSize === 0) throw new ConfigError("hidden_size", `config.json: "hidden_size" must be > 0`);
   if (vocabSize === 0) throw new ConfigError("vocab_size", `config.json: "vocab_size" must be > 0`);
@@ -414,7 +435,8 @@ export function parseConfig(config: unknown): ModelArchitecture {
       const useSw = r.bool("use_sliding_window", false);
       if (useSw && slidingWindow !== null) {
         const mwl = r.optInt("max_window_layers") ?? numLayers;
-        layerAttn = (i) => (i >= mwl ? { attention: "sliding", window: slidingWindow } : { attention: "full", window: null });
+        layerAttn = (i) =>
+          i >= mwl ? { attention: "sliding", window: slidingWindow } : { attention: "full", window: null };
       }
       if (modelType === "qwen2_moe" || modelType === "qwen3_moe") {
         const shared = modelType === "qwen2_moe" ? r.int("shared_expert_intermediate_size") : 0;
@@ -440,7 +462,8 @@ export function parseConfig(config: unknown): ModelArchitecture {
       llamaCppWindowedCache = true;
       // Gemma2DecoderLayer: even layers use the sliding window (is_sliding = not bool(layer_idx % 2)).
       const w = r.int("sliding_window");
-      layerAttn = (i) => (i % 2 === 0 ? { attention: "sliding", window: w } : { attention: "full", window: null });
+      layerAttn = (i) =>
+        i % 2 === 0 ? { attention: "sliding", window: w } : { attention: "full", window: null };
       qkvBias = r.bool("attention_bias", false);
       outputBias = qkvBias;
       break;
@@ -454,7 +477,9 @@ export function parseConfig(config: unknown): ModelArchitecture {
       const w = r.int("sliding_window");
       const pattern = r.int("sliding_window_pattern");
       layerAttn = (i) =>
-        pattern > 0 && (i + 1) % pattern !== 0 ? { attention: "sliding", window: w } : { attention: "full", window: null };
+        pattern > 0 && (i + 1) % pattern !== 0
+          ? { attention: "sliding", window: w }
+          : { attention: "full", window: null };
       qkvBias = r.bool("attention_bias", false);
       outputBias = qkvBias;
       break;
@@ -509,7 +534,8 @@ export function parseConfig(config: unknown): ModelArchitecture {
       llamaCppWindowedCache = true;
       // GptOssConfig: without layer_types, even layers slide ("sliding_attention" if (i + 1) % 2).
       const w = r.int("sliding_window");
-      layerAttn = (i) => (i % 2 === 0 ? { attention: "sliding", window: w } : { attention: "full", window: null });
+      layerAttn = (i) =>
+        i % 2 === 0 ? { attention: "sliding", window: w } : { attention: "full", window: null };
       const e = r.optInt("num_local_experts") ?? r.int("num_experts");
       const k = r.optInt("num_experts_per_tok") ?? r.int("experts_per_token");
       moe = {
