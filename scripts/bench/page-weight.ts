@@ -176,19 +176,14 @@ export async function frameworkFloor(): Promise<PageWeight & { seconds: number |
       path.join(copy, "next.config.mjs"),
       "export default { reactStrictMode: true, poweredByHeader: false };\n",
     );
-    // The floor app has no content layer: build Next.js only (a stub contentlayer config keeps buildSite simple).
+    // The floor app has no content layer: Next.js only.
     mkdirSync(path.join(copy, "app"), { recursive: true });
     writeFileSync(path.join(copy, "app", "layout.tsx"), FLOOR_LAYOUT);
     writeFileSync(path.join(copy, "app", "page.tsx"), FLOOR_PAGE);
     writeFileSync(path.join(copy, "next-env.d.ts"), '/// <reference types="next" />\n');
-    writeFileSync(
-      path.join(copy, "contentlayer.config.ts"),
-      'import { makeSource } from "contentlayer2/source-files";\nexport default makeSource({ contentDirPath: "content", documentTypes: [] });\n',
-    );
-    mkdirSync(path.join(copy, "content"), { recursive: true });
     rmSync(path.join(copy, ".next"), { recursive: true, force: true });
     await waitForOtherBuilds("page weight (framework floor)");
-    const built = await buildSite(copy);
+    const built = await buildSite(copy, {}, false, false);
     seconds = built.next.seconds;
   }
   return { ...measurePage(dir, "empty App Router page", "/"), seconds };
