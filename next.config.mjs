@@ -51,6 +51,11 @@ const nextConfig = {
         async headers() {
           return [{ source: "/:path*", headers: securityHeaders }];
         },
+        // The Markdown twin of a model page is prerendered as /models/<slug>/index.md; serve it at the shorter
+        // /models/<slug>.md that llms.txt conventions use.
+        async rewrites() {
+          return [{ source: "/models/:slug.md", destination: "/models/:slug/index.md" }];
+        },
       }),
 };
 

@@ -96,3 +96,15 @@ test.describe("without JavaScript", () => {
     await expect(page.getByTestId("related-models")).toBeVisible();
   });
 });
+
+test("the Markdown twin answers at /models/<slug>.md and /models/<slug>/index.md", async ({ request }) => {
+  for (const path of [`/models/${SLUG}.md`, `/models/${SLUG}/index.md`]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()["content-type"]).toContain("text/markdown");
+    const text = await response.text();
+    expect(text).toContain("DeepSeek R1");
+    expect(text).toContain("kv_lora_rank");
+  }
+  expect((await request.get("/models/no-such-model.md")).status()).toBe(404);
+});
