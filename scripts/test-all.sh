@@ -38,3 +38,6 @@ npx tsx scripts/check-export.ts
 
 step "benchmarks, short mode (figures only, no limits)"
 CI=true npm run --silent bench -- weight serve scale lighthouse
+
+step "estimator benchmark: every model page's tables"
+npm run --silent bench:estimator
