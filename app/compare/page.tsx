@@ -20,9 +20,13 @@ export default function ComparePage() {
       <BreadcrumbJsonLd {...breadcrumbJsonLd(sectionBreadcrumbs("Compare"))} scriptId="breadcrumb-jsonld" />
       <h1 className="text-3xl font-bold tracking-tight">Compare models</h1>
       <p className="max-w-3xl text-slate-600 dark:text-slate-300">
-        Up to {MAX_COMPARED} models side by side. Memory is lib/estimator&apos;s total for llama.cpp with an
-        f16 KV cache, one sequence and a 512-token micro-batch — the same profile as every model page&apos;s
-        requirements table.
+        Up to {MAX_COMPARED} models side by side. Memory is the total for llama.cpp with an f16 KV cache, one
+        sequence and a 512-token micro-batch — the same profile as every model page&apos;s requirements table
+        (see the{" "}
+        <Link href="/methodology" className="underline">
+          methodology
+        </Link>
+        ).
       </p>
       <ComparePicker models={models.map((model) => ({ slug: model.slug, name: model.name }))} />
       <noscript>
