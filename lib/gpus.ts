@@ -21,6 +21,8 @@ export interface Gpu {
   readonly category: GpuCategory;
   /** Memory the GPU can address, in bytes (integer). */
   readonly memoryBytes: number;
+  /** What the GPU may use for a model: all of a discrete card; the default GPU limit on unified memory. */
+  readonly usableBytes: number;
   readonly memoryType: GpuMemoryType;
   /** Vendor peak memory bandwidth in bytes per second. */
   readonly bandwidthBytesPerSecond: number;
@@ -189,6 +191,7 @@ export function parseGpuCatalog(raw: unknown): Gpu[] {
       vendor: vendor as GpuVendor,
       category: category as GpuCategory,
       memoryBytes: memoryBytes as number,
+      usableBytes: memoryBytes as number,
       memoryType: memoryType as GpuMemoryType,
       bandwidthBytesPerSecond: bandwidth as number,
       releaseYear: releaseYear as number,

@@ -1,6 +1,6 @@
 // The requirements table of a model page: which formats and contexts to show, each cell computed by lib/estimator.
 // This module chooses rows and columns; it does no memory arithmetic of its own.
-import { estimateMemory, planPlacement, WEIGHT_FORMATS } from "@/lib/estimator";
+import { contextLimits, estimateMemory, planFit, WEIGHT_FORMATS } from "@/lib/estimator";
 import type { EstimateInput, MemoryEstimate, WeightFormat } from "@/lib/estimator";
 import type { CatalogModel } from "@/lib/catalog";
 
@@ -74,12 +74,15 @@ export type FitTierId = (typeof FIT_TIERS)[number]["id"] | "beyond";
 
 export function fitTier(model: CatalogModel, format: WeightFormat, contextTokens: number): FitTierId {
   const input = { ...TABLE_PROFILE, format, contextTokens };
+  const limits = contextLimits(model.architecture, model.contextLength);
   for (const tier of FIT_TIERS) {
-    const placement = planPlacement(model.architecture, input, {
-      gpuMemoryBytes: tier.gpuMemoryBytes,
-      gpuCount: tier.gpuCount,
+    const answer = planFit({
+      arch: model.architecture,
+      input,
+      hardware: { gpuMemoryBytes: tier.gpuMemoryBytes, gpuCount: tier.gpuCount },
+      limits,
     });
-    if (placement.fitsInGpuOnly) return tier.id;
+    if (answer.kind === "gpu") return tier.id;
   }
   return "beyond";
 }

@@ -54,3 +54,48 @@ export function decodeTokensPerSecondUpperBound(
   const kv = kvBytesReadPerToken(arch, r.contextTokens, r.kvCacheType, r.engine) * r.sequences;
   return (bandwidthBytesPerSecond * r.sequences) / (weights + kv);
 }
+
+/**
+ * Decode bound for a llama.cpp placement with part of the model in host memory: each step streams the GPU part
+ * at the GPU's bandwidth and the host part (layers below -ngl, experts kept on the CPU by --n-cpu-moe) at the
+ * host's, one after the other (llama.cpp runs a layer split sequentially), so the times add up.
+ */
+export function decodeTokensPerSecondWithOffload(
+  arch: ModelArchitecture,
+  input: EstimateInput,
+  split: { gpuLayers: number; cpuMoeLayers: number },
+  gpuBandwidthBytesPerSecond: number,
+  hostBandwidthBytesPerSecond: number,
+): number {
+  for (const bw of [gpuBandwidthBytesPerSecond, hostBandwidthBytesPerSecond]) {
+    if (!(typeof bw === "number" && bw > 0 && Number.isFinite(bw))) {
+      throw new RangeError(`bandwidth must be a positive number, got ${String(bw)}`);
+    }
+  }
+  const r = resolveInput(input);
+  const firstGpuLayer = arch.numLayers - split.gpuLayers;
+  let gpuBytes = 0;
+  let hostBytes = 0;
+  for (const t of tensorBytes(arch, r.format, r.engine)) {
+    if (r.engine === "llama.cpp" && t.tensor.role === "attn_kv_b" && arch.attention.kind === "mla") continue;
+    const { layer, routedExpert, role } = t.tensor;
+    let read = t.bytes;
+    if (routedExpert && arch.moe) {
+      read = t.bytes * Math.min(1, (r.sequences * arch.moe.expertsPerToken) / arch.moe.numExperts);
+    } else if (role === "token_embd" && !arch.tieWordEmbeddings) {
+      read = (t.bytes / arch.vocabSize) * r.sequences;
+    }
+    const onHost =
+      role === "token_embd"
+        ? !arch.tieWordEmbeddings || split.gpuLayers < arch.numLayers
+        : layer >= 0 && (layer < firstGpuLayer || (routedExpert && layer < split.cpuMoeLayers));
+    if (onHost) hostBytes += read;
+    else gpuBytes += read;
+  }
+  const kvPerStep = kvBytesReadPerToken(arch, r.contextTokens, r.kvCacheType, r.engine) * r.sequences;
+  const gpuShare = arch.numLayers > 0 ? split.gpuLayers / arch.numLayers : 0;
+  gpuBytes += kvPerStep * gpuShare;
+  hostBytes += kvPerStep * (1 - gpuShare);
+  const seconds = gpuBytes / gpuBandwidthBytesPerSecond + hostBytes / hostBandwidthBytesPerSecond;
+  return r.sequences / seconds;
+}
