@@ -5,7 +5,7 @@ import type { ContextLimits, FitAnswer, Hardware, LongestContext, WeightFormat }
 import type { CatalogModel } from "@/lib/catalog";
 import { getGpus } from "@/lib/gpus";
 import type { Gpu } from "@/lib/gpus";
-import { headlineContext, TABLE_PROFILE, tableFormats } from "@/lib/requirements";
+import { HEADLINE_FORMAT, headlineContext, TABLE_PROFILE, tableFormats } from "@/lib/requirements";
 
 const GIB = 1024 ** 3;
 
@@ -90,6 +90,23 @@ export function bestFormatOnGpu(
 ): FormatChoice | null {
   for (const format of tableFormats(model)) {
     const answer = fitOnGpu(model, gpu, format, contextTokens, options);
+    if (answer.fits) return { format, answer };
+  }
+  return null;
+}
+
+/**
+ * With offload, speed rather than memory is the constraint, so the answer starts at Q4_K_M (the usual local
+ * choice) and goes down; a higher-precision format through system RAM would only be slower.
+ */
+export function bestOffloadFormatOnGpu(
+  model: CatalogModel,
+  gpu: Gpu,
+  contextTokens: number,
+): FormatChoice | null {
+  const formats = tableFormats(model);
+  for (const format of formats.slice(Math.max(0, formats.indexOf(HEADLINE_FORMAT)))) {
+    const answer = fitOnGpu(model, gpu, format, contextTokens, { offload: true });
     if (answer.fits) return { format, answer };
   }
   return null;
@@ -221,8 +238,7 @@ export function gpuFitRows(model: CatalogModel, formats: readonly WeightFormat[]
       format,
       consumer,
       // Offload is only worth a column where no single consumer card holds the model.
-      offload:
-        consumer && consumer.count === 1 ? null : smallestOffloadSetup(model, format, contextTokens),
+      offload: consumer && consumer.count === 1 ? null : smallestOffloadSetup(model, format, contextTokens),
       unified: smallestUnifiedSetup(model, format, contextTokens),
       datacenter: smallestDataCentreSetup(model, format, contextTokens),
     };

@@ -20,6 +20,8 @@ export interface LaunchCommandInput {
   >;
   /** Memory of one GPU, to turn the estimate into vLLM's --gpu-memory-utilization. */
   gpuMemoryBytes: number;
+  /** Engine flags that switch on RoPE scaling (YaRN) for a context beyond the native one (lib/estimator). */
+  ropeScalingFlags?: readonly string[];
 }
 
 export interface LaunchCommand {
@@ -84,6 +86,7 @@ function llamaCppCommand(input: LaunchCommandInput): LaunchCommand {
     // lib/estimator splits the layers evenly over equal GPUs.
     argv.push("--tensor-split", new Array(input.gpuCount).fill("1").join(","));
   }
+  argv.push(...(input.ropeScalingFlags ?? []));
 
   if (input.huggingFaceId === null) {
     notes.push(
@@ -144,6 +147,7 @@ function vllmCommand(input: LaunchCommandInput): LaunchCommand {
   const perDevice = Math.max(0, ...input.placement.perDeviceBytes);
   argv.push("--gpu-memory-utilization", vllmGpuMemoryUtilization(perDevice, input.gpuMemoryBytes).toFixed(2));
   argv.push("--max-num-seqs", String(input.sequences));
+  argv.push(...(input.ropeScalingFlags ?? []));
 
   if (input.gpuCount > 1 && input.attentionHeads % input.gpuCount !== 0) {
     notes.push(
@@ -159,5 +163,11 @@ function vllmCommand(input: LaunchCommandInput): LaunchCommand {
 }
 
 export function buildLaunchCommand(input: LaunchCommandInput): LaunchCommand {
-  return input.engine === "vllm" ? vllmCommand(input) : llamaCppCommand(input);
+  const command = input.engine === "vllm" ? vllmCommand(input) : llamaCppCommand(input);
+  if ((input.ropeScalingFlags ?? []).length > 0) {
+    command.notes.push(
+      "This context is longer than the model was trained on natively: the RoPE-scaling (YaRN) flags switch on the extension its model card describes.",
+    );
+  }
+  return command;
 }

@@ -112,7 +112,10 @@ function gpuFitMarkdown(model: CatalogModel): string {
   return [
     `### Smallest hardware with ${articleFor(ctx)} ${ctx} context`,
     "",
-    table(["Format", "Consumer GPU", `GPU + ${OFFLOAD_RAM_LABEL}`, "Mac / unified memory", "Data-centre GPUs"], fitRows),
+    table(
+      ["Format", "Consumer GPU", `GPU + ${OFFLOAD_RAM_LABEL}`, "Mac / unified memory", "Data-centre GPUs"],
+      fitRows,
+    ),
     "",
     `### Longest context at ${formatLabel(HEADLINE_FORMAT)} on common hardware`,
     "",

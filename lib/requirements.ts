@@ -23,7 +23,8 @@ const COMMON_FORMATS: readonly WeightFormat[] = [
 ];
 // Very large models are mostly run in the 1–2-bit importance-matrix quants, so their tables go further down.
 const LARGE_MODEL_EXTRA_FORMATS: readonly WeightFormat[] = ["IQ2_XXS", "IQ1_S"];
-const LARGE_MODEL_PARAMETERS = 100e9;
+// 70B-class models included: a 24 GB card holds them only at IQ2_XXS.
+const LARGE_MODEL_PARAMETERS = 60e9;
 
 const CONTEXT_STEPS_TOKENS = [1024, 4096, 8192, 16384, 32768, 65536, 131072, 262144, 1048576] as const;
 

@@ -111,7 +111,8 @@ export function runAnswer(model: CatalogModel): RunAnswer {
   const consumer = smallestConsumerSetup(model, format, contextTokens);
   if (consumer) {
     const longest = longestContextOnGpu(model, consumer.gpu, format, { count: consumer.count });
-    const lead = consumer.count > 1 ? setupName(consumer) : `A ${sizeLabel(consumer.gpu)} GPU (${setupName(consumer)})`;
+    const lead =
+      consumer.count > 1 ? setupName(consumer) : `A ${sizeLabel(consumer.gpu)} GPU (${setupName(consumer)})`;
     options.push({
       kind: "gpu",
       setup: consumer,
@@ -124,7 +125,11 @@ export function runAnswer(model: CatalogModel): RunAnswer {
   const below = tableFormats(model).slice(tableFormats(model).indexOf(format) + 1);
   for (const lower of below) {
     const setup = smallestConsumerSetup(model, lower, contextTokens);
-    if (setup && setup.count === 1 && (!consumer || setup.gpu.usableBytes < consumer.gpu.usableBytes * consumer.count)) {
+    if (
+      setup &&
+      setup.count === 1 &&
+      (!consumer || setup.gpu.usableBytes < consumer.gpu.usableBytes * consumer.count)
+    ) {
       options.push({
         kind: "lower-format",
         setup,

@@ -171,9 +171,9 @@ describe("model FAQ", () => {
     expect(fit).toBeDefined();
     // Llama 3.1 8B at Q4_K_M holds its whole 128K context in 24 GiB: the limit is the model's, not the card's.
     expect(fit?.gpuOnly).toMatchObject({ tokens: small.contextLength, limit: "model" });
-    expect(context?.answer.startsWith(`${formatTokens(small.contextLength)} context (the model's maximum)`)).toBe(
-      true,
-    );
+    expect(
+      context?.answer.startsWith(`${formatTokens(small.contextLength)} context (the model's maximum)`),
+    ).toBe(true);
   });
 
   it("answers the 24 GB question by the fit tier of Q4_K_M and of the table's smallest format", () => {
@@ -183,7 +183,11 @@ describe("model FAQ", () => {
       const formats = tableFormats(m);
       const q4Fits = fitTier(m, HEADLINE_FORMAT, headlineContext(m)) === "consumer";
       const anyFits = formats.some((format) => fitTier(m, format, headlineContext(m)) === "consumer");
-      const expected = q4Fits ? ["Yes."] : anyFits ? ["Only heavily quantized"] : ["Not on the GPU alone", "No."];
+      const expected = q4Fits
+        ? ["Yes."]
+        : anyFits
+          ? ["Only heavily quantized"]
+          : ["Not on the GPU alone", "No."];
       expect(
         expected.some((start) => answer.startsWith(start)),
         `${m.slug}: ${answer}`,

@@ -10,6 +10,7 @@ import { ropeScalingFlags } from "@/lib/estimator";
 import type { FitAnswer } from "@/lib/estimator";
 import {
   bestFormatOnGpu,
+  bestOffloadFormatOnGpu,
   contextFits,
   describeSetup,
   modelContextLimits,
@@ -213,7 +214,7 @@ export function modelFaq(model: CatalogModel): FaqEntry[] {
       `${articleFor(ctx)} ${ctx} context; ${best.format} (${formatGib(total)}) fits in the ${gpuName}'s ${gpuMemory}.` +
       offloadSentence(model, card, contextTokens);
   } else {
-    const offload = bestFormatOnGpu(model, card, contextTokens, { offload: true });
+    const offload = bestOffloadFormatOnGpu(model, card, contextTokens);
     if (offload) {
       const speed = offload.answer.decodeTokensPerSecond;
       fits =
@@ -223,7 +224,8 @@ export function modelFaq(model: CatalogModel): FaqEntry[] {
     } else {
       const smallest = formats[formats.length - 1] ?? HEADLINE_FORMAT;
       const smallestTotal = estimateFor(model, smallest, contextTokens).bytes.total;
-      const setup = smallestConsumerSetup(model, HEADLINE_FORMAT, contextTokens) ??
+      const setup =
+        smallestConsumerSetup(model, HEADLINE_FORMAT, contextTokens) ??
         smallestDataCentreSetup(model, HEADLINE_FORMAT, contextTokens);
       fits =
         `No. Even at ${smallest} with ${articleFor(ctx)} ${ctx} context it needs ${formatGib(smallestTotal)}, ` +
@@ -236,7 +238,8 @@ export function modelFaq(model: CatalogModel): FaqEntry[] {
 
   // 3. Longest context on that card.
   const fit = contextFits(model, HEADLINE_FORMAT).find((entry) => entry.gpu.slug === FAQ_CONTEXT_GPU);
-  if (!fit) throw new Error(`lib/seo.ts: ${FAQ_CONTEXT_GPU} is not among lib/gpu-fit's context reference GPUs`);
+  if (!fit)
+    throw new Error(`lib/seo.ts: ${FAQ_CONTEXT_GPU} is not among lib/gpu-fit's context reference GPUs`);
   const native = nativeContext(model);
   let context = `${capitalize(contextFitText(fit, native))} at ${q4} (${profile}).`;
   if (fit.gpuOnly.tokens > 0 && fit.gpuOnly.limit === "memory") {
@@ -275,7 +278,7 @@ function embeddingsNote(answer: FitAnswer): string {
 }
 
 function offloadSentence(model: CatalogModel, card: Gpu, contextTokens: number): string {
-  const offload = bestFormatOnGpu(model, card, contextTokens, { offload: true });
+  const offload = bestOffloadFormatOnGpu(model, card, contextTokens);
   if (!offload || offload.answer.kind !== "offload") return "";
   const speed = offload.answer.decodeTokensPerSecond;
   return (

@@ -27,6 +27,7 @@ function calculatorGpus(): CalculatorGpuOption[] {
     category: gpu.category,
     categoryLabel: gpuCategoryLabel(gpu.category),
     memoryBytes: gpu.memoryBytes,
+    usableBytes: gpu.usableBytes,
     bandwidthBytesPerSecond: gpu.bandwidthBytesPerSecond,
     unifiedMemory: gpu.unifiedMemory === true,
   }));

@@ -2,13 +2,22 @@
 // (model architecture, hardware) and the engine-specific command. Pure, so it runs the same on the server (default
 // state) and in the island (every change), and vitest can check it.
 import {
-  decodeTokensPerSecondUpperBound,
+  contextLimits,
   estimateMemory,
-  maxContextThatFits,
+  longestContext,
   parseConfig,
-  planPlacement,
+  planFit,
+  ropeScalingFlags,
 } from "@/lib/estimator";
-import type { EstimateInput, Hardware, MemoryEstimate, ModelArchitecture, Placement } from "@/lib/estimator";
+import type {
+  EstimateInput,
+  FitAnswer,
+  Hardware,
+  LongestContext,
+  MemoryEstimate,
+  ModelArchitecture,
+  Placement,
+} from "@/lib/estimator";
 import { CUSTOM, readCustomConfig } from "@/lib/calculator-state";
 import type { CalculatorState } from "@/lib/calculator-state";
 import { buildLaunchCommand } from "@/lib/launch-command";
@@ -30,6 +39,8 @@ export interface CalculatorGpuOption {
   category: string;
   categoryLabel: string;
   memoryBytes: number;
+  /** What the GPU may use: the whole card, or the default GPU share of unified memory. */
+  usableBytes: number;
   bandwidthBytesPerSecond: number;
   unifiedMemory: boolean;
 }
@@ -90,6 +101,7 @@ export function modelInfo(
 export interface GpuChoice {
   name: string;
   memoryBytes: number;
+  usableBytes: number;
   bandwidthBytesPerSecond: number | null;
   unifiedMemory: boolean;
 }
@@ -100,15 +112,25 @@ export function gpuChoice(state: CalculatorState, gpus: readonly CalculatorGpuOp
     return {
       name: `${gb} GB GPU`,
       memoryBytes: Math.round(gb * GIB),
+      usableBytes: Math.round(gb * GIB),
       bandwidthBytesPerSecond: null,
       unifiedMemory: false,
     };
   }
   const gpu = gpus.find((g) => g.slug === state.gpu) ?? gpus[0];
-  if (!gpu) return { name: "GPU", memoryBytes: 0, bandwidthBytesPerSecond: null, unifiedMemory: false };
+  if (!gpu) {
+    return {
+      name: "GPU",
+      memoryBytes: 0,
+      usableBytes: 0,
+      bandwidthBytesPerSecond: null,
+      unifiedMemory: false,
+    };
+  }
   return {
     name: gpu.name,
     memoryBytes: gpu.memoryBytes,
+    usableBytes: gpu.usableBytes,
     bandwidthBytesPerSecond: gpu.bandwidthBytesPerSecond,
     unifiedMemory: gpu.unifiedMemory,
   };
@@ -121,11 +143,16 @@ export interface CalculatorResults {
   hardware: Hardware;
   estimate: MemoryEstimate;
   placement: Placement;
+  /** The fit planner's verdict for these settings (the same planner as every page). */
+  fit: FitAnswer;
+  /** Longest context that fits with these settings (offload included when RAM is given); 0 below 4K. */
+  longest: LongestContext;
   /** Largest context (≤ the model's maximum) that fits fully in GPU memory with these settings; 0 if none. */
   maxContextOnGpu: number;
   /** Upper bound on decode tokens/s summed over the sequences, or null with the reason. */
   decodeBound:
-    { tokensPerSecond: number; bandwidthBytesPerSecond: number } | { tokensPerSecond: null; reason: string };
+    | { tokensPerSecond: number; bandwidthBytesPerSecond: number; offloaded: boolean }
+    | { tokensPerSecond: null; reason: string };
   command: LaunchCommand;
   attentionHeads: number;
 }
@@ -141,10 +168,11 @@ export function estimateInputOf(state: CalculatorState): EstimateInput {
 }
 
 export function hardwareOf(state: CalculatorState, gpu: GpuChoice): Hardware {
-  // Only llama.cpp can run layers or experts from system RAM; 0 GB means "no offload".
-  const offload = state.engine === "llama.cpp" && state.ram > 0;
+  // Only llama.cpp can run layers or experts from system RAM; 0 GB means "no offload"; unified memory has no
+  // separate system RAM to offload to.
+  const offload = state.engine === "llama.cpp" && state.ram > 0 && !gpu.unifiedMemory;
   return {
-    gpuMemoryBytes: gpu.memoryBytes,
+    gpuMemoryBytes: gpu.usableBytes,
     gpuCount: state.gpus,
     ...(offload ? { systemRamBytes: Math.round(state.ram * GIB) } : {}),
   };
@@ -162,20 +190,26 @@ export function deriveResults(
   const input = estimateInputOf(state);
   const hardware = hardwareOf(state, gpu);
   const estimate = estimateMemory(arch, input);
-  const placement = planPlacement(arch, input, hardware);
-  // Bounded by the model's stated context rather than the config's max_position_embeddings (they differ when a
-  // model card states a RoPE-scaled context); fitting in GPU memory does not depend on system RAM.
-  const gpuOnly: Hardware = { gpuMemoryBytes: hardware.gpuMemoryBytes, gpuCount: hardware.gpuCount };
+  const limits = contextLimits(arch, model.maxContext);
+  const request = {
+    arch,
+    hardware,
+    limits,
+    gpuBandwidthBytesPerSecond: gpu.bandwidthBytesPerSecond,
+  };
+  const fit = planFit({ ...request, input });
+  const placement = fit.placement;
   const withoutContext = {
     format: input.format,
     kvCacheType: state.kv,
     sequences: state.seqs,
     engine: state.engine,
   };
-  const maxContextOnGpu = Math.min(
-    model.maxContext,
-    maxContextThatFits({ ...arch, maxPositionEmbeddings: model.maxContext }, withoutContext, gpuOnly),
+  const longest = longestContext(
+    { ...request, input: withoutContext },
+    hardware.systemRamBytes !== undefined,
   );
+  const maxContextOnGpu = longestContext({ ...request, input: withoutContext }, false).tokens;
 
   let decodeBound: CalculatorResults["decodeBound"];
   if (gpu.bandwidthBytesPerSecond === null) {
@@ -183,16 +217,16 @@ export function deriveResults(
       tokensPerSecond: null,
       reason: "needs a GPU from the list (a custom size has no bandwidth)",
     };
-  } else if (!placement.fitsInGpuOnly) {
-    decodeBound = { tokensPerSecond: null, reason: "only computed when everything is in GPU memory" };
+  } else if (!fit.fits || fit.decodeTokensPerSecond === null) {
+    decodeBound = { tokensPerSecond: null, reason: "these settings do not fit" };
   } else {
     // llama.cpp runs the layer split one GPU after another: one GPU's bandwidth. vLLM tensor parallelism reads
     // every GPU's shard at once: the bandwidths add up.
-    const bandwidth =
-      state.engine === "vllm" ? gpu.bandwidthBytesPerSecond * state.gpus : gpu.bandwidthBytesPerSecond;
+    const scale = state.engine === "vllm" ? state.gpus : 1;
     decodeBound = {
-      tokensPerSecond: decodeTokensPerSecondUpperBound(arch, input, bandwidth),
-      bandwidthBytesPerSecond: bandwidth,
+      tokensPerSecond: fit.decodeTokensPerSecond * scale,
+      bandwidthBytesPerSecond: gpu.bandwidthBytesPerSecond * scale,
+      offloaded: fit.kind === "offload",
     };
   }
 
@@ -206,7 +240,8 @@ export function deriveResults(
     huggingFaceId: model.huggingFaceId,
     attentionHeads: arch.numAttentionHeads,
     placement,
-    gpuMemoryBytes: gpu.memoryBytes,
+    gpuMemoryBytes: gpu.usableBytes,
+    ropeScalingFlags: ropeScalingFlags(limits, state.engine, state.context),
   });
 
   return {
@@ -216,6 +251,8 @@ export function deriveResults(
     hardware,
     estimate,
     placement,
+    fit,
+    longest,
     maxContextOnGpu,
     decodeBound,
     command,

@@ -61,7 +61,10 @@ export function GpuFit({ model }: { model: CatalogModel }) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.format} className="border-line border-t" data-format={row.format}>
-                <th scope="row" className="sticky-col bg-surface px-3 py-2 text-left font-medium whitespace-nowrap">
+                <th
+                  scope="row"
+                  className="sticky-col bg-surface px-3 py-2 text-left font-medium whitespace-nowrap"
+                >
                   {formatLabel(row.format)}
                 </th>
                 <SetupCell setup={row.consumer} />
@@ -77,7 +80,12 @@ export function GpuFit({ model }: { model: CatalogModel }) {
           </tbody>
         </table>
       </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Longest context per GPU, scrollable">
+      <div
+        className="table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label="Longest context per GPU, scrollable"
+      >
         <table className="w-full border-collapse text-sm" data-testid="context-fit">
           <caption className="px-3 py-2 text-left text-sm font-semibold">
             Longest context at {formatLabel(HEADLINE_FORMAT)} on common hardware
@@ -104,12 +112,12 @@ export function GpuFit({ model }: { model: CatalogModel }) {
         </table>
       </div>
       <p className="text-muted text-xs">
-        Same profile as the table above, GPU memory only unless a column says otherwise. A setup counts only if it
-        holds at least a 4K context. llama.cpp keeps the token embeddings in system RAM
-        {embeddings > 0 ? ` (${(embeddings / 1024 ** 3).toFixed(1)} GiB at BF16)` : ""}, so they are not counted
-        against the GPU. Macs and other unified-memory machines are counted with the memory their GPU may use by
-        default; see each device&rsquo;s page for how to raise it. Offload figures assume llama.cpp with dual-channel
-        DDR5 (89.6 GB/s) for the part in system RAM.
+        Same profile as the table above, GPU memory only unless a column says otherwise. A setup counts only
+        if it holds at least a 4K context. llama.cpp keeps the token embeddings in system RAM
+        {embeddings > 0 ? ` (${(embeddings / 1024 ** 3).toFixed(1)} GiB at BF16)` : ""}, so they are not
+        counted against the GPU. Macs and other unified-memory machines are counted with the memory their GPU
+        may use by default; see each device&rsquo;s page for how to raise it. Offload figures assume llama.cpp
+        with dual-channel DDR5 (89.6 GB/s) for the part in system RAM.
       </p>
     </div>
   );

@@ -127,8 +127,8 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
         <Link href="/methodology" className="underline">
           methodology page
         </Link>
-        . Colours and marks assume the whole model on GPU, split by layers across cards; llama.cpp keeps the token
-        embeddings in system RAM, so they are in the total but not counted against the GPU.
+        . Colours and marks assume the whole model on GPU, split by layers across cards; llama.cpp keeps the
+        token embeddings in system RAM, so they are in the total but not counted against the GPU.
       </p>
     </div>
   );

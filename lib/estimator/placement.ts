@@ -186,7 +186,8 @@ function llamaCppPlan(
     if (i < first) cpuParts.layers += lb.layerDense[i]! + lb.layerExperts[i]! + kvPerLayer[i]!;
     else if (i < cpuMoe) cpuParts.experts += lb.layerExperts[i]!;
   }
-  if (gpuLayers < L || gpus === 0) cpuParts.outputHead = lb.outputHead - (arch.tieWordEmbeddings ? lb.tokenEmbd : 0);
+  if (gpuLayers < L || gpus === 0)
+    cpuParts.outputHead = lb.outputHead - (arch.tieWordEmbeddings ? lb.tokenEmbd : 0);
   const cpu = cpuParts.tokenEmbeddings + cpuParts.layers + cpuParts.experts + cpuParts.outputHead;
   return { perDevice: gpus === 0 ? [] : perDevice, cpu, cpuParts };
 }

@@ -70,7 +70,14 @@ export function ropeScalingFlags(
   if (!needsRopeScaling(limits, contextTokens)) return [];
   const factor = Number((limits.maxTokens / limits.nativeTokens).toFixed(2));
   if (engine === "llama.cpp") {
-    return ["--rope-scaling", "yarn", "--rope-scale", String(factor), "--yarn-orig-ctx", String(limits.nativeTokens)];
+    return [
+      "--rope-scaling",
+      "yarn",
+      "--rope-scale",
+      String(factor),
+      "--yarn-orig-ctx",
+      String(limits.nativeTokens),
+    ];
   }
   const overrides = {
     rope_scaling: { rope_type: "yarn", factor, original_max_position_embeddings: limits.nativeTokens },
@@ -203,7 +210,9 @@ export function longestContext(
     : {
         gpuMemoryBytes: request.hardware.gpuMemoryBytes,
         gpuCount: request.hardware.gpuCount,
-        ...(request.hardware.deviceMemoryBytes ? { deviceMemoryBytes: request.hardware.deviceMemoryBytes } : {}),
+        ...(request.hardware.deviceMemoryBytes
+          ? { deviceMemoryBytes: request.hardware.deviceMemoryBytes }
+          : {}),
       };
   const at = (contextTokens: number) =>
     planFit({ ...request, hardware, input: { ...request.input, contextTokens } });
@@ -213,7 +222,12 @@ export function longestContext(
   if (!atMin.fits) return none;
   const atMax = at(limits.maxTokens);
   if (atMax.fits) {
-    return { tokens: limits.maxTokens, limit: "model", needsRopeScaling: atMax.needsRopeScaling, kind: atMax.kind };
+    return {
+      tokens: limits.maxTokens,
+      limit: "model",
+      needsRopeScaling: atMax.needsRopeScaling,
+      kind: atMax.kind,
+    };
   }
   let lo = min;
   let hi = limits.maxTokens;
