@@ -23,7 +23,6 @@ import { contextFitText, nativeContext, offloadHow, shortGpuName } from "@/lib/r
 import type { Gpu } from "@/lib/gpus";
 import {
   estimateFor,
-  fitTier,
   formatLabel,
   HEADLINE_FORMAT,
   headlineContext,
