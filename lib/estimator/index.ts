@@ -79,3 +79,14 @@ export {
   type Placement,
 } from "./placement";
 export { activeWeightBytes, decodeTokensPerSecondUpperBound } from "./throughput";
+export {
+  amdApuDefaultGttBytes,
+  amdApuTtmPagesLimitParameter,
+  appleDefaultWorkingSetBytes,
+  appleWiredLimitCommand,
+  OS_RESERVE_BYTES,
+  raisedUsableGpuBytes,
+  raiseLimitHow,
+  usableGpuBytes,
+  type MemoryPlatform,
+} from "./hardware";
