@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UnifiedMemoryNote } from "@/components/gpu/unified-memory-note";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { notFound } from "next/navigation";
 import { formatGib, formatParameters, formatTokens, formatTokensPerSecond } from "@/lib/format";
@@ -41,6 +42,7 @@ export default async function GpuPage({ params }: PageProps) {
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="gpu-figures">
           {[
             { label: "Memory", value: `${formatGib(gpu.memoryBytes)} ${gpu.memoryType}` },
+            ...(gpu.unifiedMemory ? [{ label: "Usable by default", value: formatGib(gpu.usableBytes) }] : []),
             { label: "Bandwidth", value: formatBandwidth(gpu.bandwidthBytesPerSecond) },
             { label: "Released", value: String(gpu.releaseYear) },
             { label: "Models that fit", value: `${fitting} of ${rows.length}` },
@@ -51,7 +53,15 @@ export default async function GpuPage({ params }: PageProps) {
             </div>
           ))}
         </dl>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Figures from{" "}
+          <a href={gpu.source} className="hover:underline" rel="noopener">
+            {new URL(gpu.source).hostname.replace(/^www\./, "")}
+          </a>
+          .
+        </p>
       </header>
+      <UnifiedMemoryNote gpu={gpu} />
       <section aria-labelledby="models-on-gpu" className="space-y-3">
         <h2 id="models-on-gpu" className="text-xl font-semibold">
           Every catalog model on one {gpu.name}
@@ -152,7 +162,7 @@ export default async function GpuPage({ params }: PageProps) {
           sequence, {TABLE_PROFILE.ubatchTokens}-token micro-batch; everything on the GPU, no offload to
           system RAM. The speed bound is for the headline context.
           {gpu.unifiedMemory
-            ? " Apple silicon: the figures use the whole unified memory; macOS lets the GPU wire only part of it by default (raise it with sysctl iogpu.wired_limit_mb), and the operating system needs some too."
+            ? ` Unified memory: this table still counts the whole ${formatGib(gpu.memoryBytes)}; by default the GPU may use only ${formatGib(gpu.usableBytes)} (see above).`
             : ""}
         </p>
       </section>
