@@ -20,7 +20,7 @@ function gpu(slug: string): Gpu {
 function fitsOneCard(slug: string, card: Gpu, format: WeightFormat, contextTokens: number): boolean {
   const model = getModel(slug)!;
   const input: EstimateInput = { ...PROFILE, format, contextTokens };
-  return planPlacement(model.architecture, input, { gpuMemoryBytes: card.memoryBytes, gpuCount: 1 })
+  return planPlacement(model.architecture, input, { gpuMemoryBytes: card.usableBytes, gpuCount: 1 })
     .fitsInGpuOnly;
 }
 
@@ -34,6 +34,19 @@ describe("gpuGroups", () => {
         .sort(),
     );
     for (const group of groups) for (const g of group.gpus) expect(g.category).toBe(group.category);
+  });
+
+  it("sorts each group by memory, across vendors", () => {
+    const groups = gpuGroups(getGpus());
+    for (const group of groups) {
+      const sizes = group.gpus.map((g) => g.memoryBytes);
+      expect(sizes, group.category).toEqual([...sizes].sort((a, b) => a - b));
+    }
+    // The consumer group mixes vendors: an 8 GiB NVIDIA card before a 12 GiB Intel one before a 24 GiB AMD one.
+    const consumer = groups.find((g) => g.category === "consumer")!.gpus.map((g) => g.slug);
+    expect(consumer.indexOf("rtx-4060")).toBeLessThan(consumer.indexOf("arc-b580"));
+    expect(consumer.indexOf("arc-b580")).toBeLessThan(consumer.indexOf("rx-7900-xtx"));
+    expect(groups.map((g) => g.category)).toContain("unified-pc");
   });
 });
 
@@ -76,7 +89,7 @@ describe.each(["rtx-4090", "rtx-3060-12gb", "h100-sxm", "m4-max-128gb"])("models
       const placement = planPlacement(
         model.architecture,
         { ...PROFILE, format: row.format!, contextTokens: row.headlineContextTokens },
-        { gpuMemoryBytes: card.memoryBytes, gpuCount: 1, systemRamBytes: 64 * 1024 ** 3 },
+        { gpuMemoryBytes: card.usableBytes, gpuCount: 1, systemRamBytes: 64 * 1024 ** 3 },
       );
       expect(placement.fits && !placement.fitsInGpuOnly && placement.gpuLayers > 0, row.slug).toBe(true);
       expect(row.offloadHow, row.slug).toMatch(/^(experts of|\d+ of)/);

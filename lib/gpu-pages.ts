@@ -21,12 +21,23 @@ export interface GpuGroup {
   gpus: Gpu[];
 }
 
-/** The GPU catalog grouped by category, in the catalog's category order; empty groups left out. */
+function byMemory(a: Gpu, b: Gpu): number {
+  return (
+    a.memoryBytes - b.memoryBytes ||
+    a.bandwidthBytesPerSecond - b.bandwidthBytesPerSecond ||
+    a.name.localeCompare(b.name, "en")
+  );
+}
+
+/**
+ * The GPU catalog grouped by category, in the catalog's category order, each group sorted by memory (then
+ * bandwidth, then name) across vendors; empty groups left out.
+ */
 export function gpuGroups(gpus: readonly Gpu[]): GpuGroup[] {
   return GPU_CATEGORIES.map(({ id, label }) => ({
     category: id,
     label,
-    gpus: gpus.filter((gpu) => gpu.category === id),
+    gpus: gpus.filter((gpu) => gpu.category === id).sort(byMemory),
   })).filter((group) => group.gpus.length > 0);
 }
 

@@ -100,3 +100,14 @@ export {
   decodeTokensPerSecondUpperBound,
   decodeTokensPerSecondWithOffload,
 } from "./throughput";
+export {
+  amdApuDefaultGttBytes,
+  amdApuTtmPagesLimitParameter,
+  appleDefaultWorkingSetBytes,
+  appleWiredLimitCommand,
+  OS_RESERVE_BYTES,
+  raisedUsableGpuBytes,
+  raiseLimitHow,
+  usableGpuBytes,
+  type MemoryPlatform,
+} from "./hardware";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UnifiedMemoryNote } from "@/components/gpu/unified-memory-note";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { notFound } from "next/navigation";
 import { formatGib, formatParameters, formatTokens, formatTokensPerSecond } from "@/lib/format";
@@ -42,6 +43,7 @@ export default async function GpuPage({ params }: PageProps) {
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="gpu-figures">
           {[
             { label: "Memory", value: `${formatGib(gpu.memoryBytes)} ${gpu.memoryType}` },
+            ...(gpu.unifiedMemory ? [{ label: "Usable by default", value: formatGib(gpu.usableBytes) }] : []),
             { label: "Bandwidth", value: formatBandwidth(gpu.bandwidthBytesPerSecond) },
             { label: "Released", value: String(gpu.releaseYear) },
             { label: "Models that fit", value: `${fitting} of ${rows.length}` },
@@ -52,7 +54,15 @@ export default async function GpuPage({ params }: PageProps) {
             </div>
           ))}
         </dl>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Figures from{" "}
+          <a href={gpu.source} className="hover:underline" rel="noopener">
+            {new URL(gpu.source).hostname.replace(/^www\./, "")}
+          </a>
+          .
+        </p>
       </header>
+      <UnifiedMemoryNote gpu={gpu} />
       <section aria-labelledby="models-on-gpu" className="space-y-3">
         <h2 id="models-on-gpu" className="text-xl font-semibold">
           Every catalog model on one {gpu.name}
