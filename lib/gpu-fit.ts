@@ -112,6 +112,26 @@ export function bestOffloadFormatOnGpu(
   return null;
 }
 
+/** The smallest of `sizesGib` on which one GPU of that size runs the model (GPU only); null if none. */
+export function smallestFittingSizeGib(
+  model: CatalogModel,
+  format: WeightFormat,
+  contextTokens: number,
+  sizesGib: readonly number[],
+): number | null {
+  const limits = modelContextLimits(model);
+  for (const size of [...sizesGib].sort((a, b) => a - b)) {
+    const answer = planFit({
+      arch: model.architecture,
+      input: { ...TABLE_PROFILE, format, contextTokens },
+      hardware: { gpuMemoryBytes: size * GIB, gpuCount: 1 },
+      limits,
+    });
+    if (answer.kind === "gpu") return size;
+  }
+  return null;
+}
+
 // ---- hardware ladders -------------------------------------------------------------------------------------
 
 export interface GpuSetup {

@@ -179,3 +179,19 @@ export function runAnswer(model: CatalogModel): RunAnswer {
   }
   return { format, contextTokens, totalBytes, options };
 }
+
+/** The shortest form for a list card: the smallest hardware that runs the headline format. */
+export function cardRunsOn(model: CatalogModel): string {
+  const first = runAnswer(model).options[0];
+  if (!first) return "Needs more than 8 data-centre GPUs";
+  const { setup } = first;
+  if (first.kind === "gpu" || first.kind === "lower-format") {
+    return setup.count > 1
+      ? `Runs on ${setup.count}× ${sizeLabel(setup.gpu)} GPUs`
+      : `Runs on a ${sizeLabel(setup.gpu)} GPU${first.kind === "lower-format" ? ` at ${first.format}` : ""}`;
+  }
+  if (first.kind === "unified")
+    return `Runs on a ${sizeLabel(setup.gpu)} ${setup.gpu.vendor === "Apple" ? "Mac" : "unified-memory PC"}`;
+  if (first.kind === "offload") return `Runs on a ${sizeLabel(setup.gpu)} GPU with offload`;
+  return `Runs on ${setup.count}× ${shortGpuName(setup.gpu)}`;
+}

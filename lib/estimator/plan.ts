@@ -59,8 +59,10 @@ export function needsRopeScaling(limits: ContextLimits, contextTokens: number): 
 
 /**
  * Engine flags that switch YaRN on for a context beyond the native one. llama.cpp: --rope-scaling yarn
- * --rope-scale F --yarn-orig-ctx N (tools/server README); vLLM: --hf-overrides with a rope_scaling block
- * (the form Qwen's model cards give). F is the stated maximum over the native context.
+ * --rope-scale F --yarn-orig-ctx N (tools/server README); vLLM: --hf-overrides with a rope_scaling block.
+ * Model cards give power-of-two factors over a round original context (Qwen3: factor 4 over 32,768 for 131,072,
+ * although max_position_embeddings is 40,960), so F is the stated maximum over the native context rounded up to
+ * a power of two, and N = maximum / F.
  */
 export function ropeScalingFlags(
   limits: ContextLimits,
@@ -68,7 +70,8 @@ export function ropeScalingFlags(
   contextTokens: number,
 ): string[] {
   if (!needsRopeScaling(limits, contextTokens)) return [];
-  const factor = Number((limits.maxTokens / limits.nativeTokens).toFixed(2));
+  const factor = 2 ** Math.ceil(Math.log2(limits.maxTokens / limits.nativeTokens));
+  const originalTokens = Math.round(limits.maxTokens / factor);
   if (engine === "llama.cpp") {
     return [
       "--rope-scaling",
@@ -76,11 +79,11 @@ export function ropeScalingFlags(
       "--rope-scale",
       String(factor),
       "--yarn-orig-ctx",
-      String(limits.nativeTokens),
+      String(originalTokens),
     ];
   }
   const overrides = {
-    rope_scaling: { rope_type: "yarn", factor, original_max_position_embeddings: limits.nativeTokens },
+    rope_scaling: { rope_type: "yarn", factor, original_max_position_embeddings: originalTokens },
     max_position_embeddings: limits.maxTokens,
   };
   return ["--hf-overrides", `'${JSON.stringify(overrides)}'`];
