@@ -143,6 +143,12 @@ class Parser {
     throw new JsonInputError(`not valid JSON at line ${line}, column ${column}: ${what}`, line, column);
   }
 
+  /** Valid JSON past a limit: named as such, with the place. */
+  private limit(what: string, at = this.pos): never {
+    const { line, column } = this.place(at);
+    throw new JsonInputError(`${what} (line ${line}, column ${column})`, line, column);
+  }
+
   /** The text at the current position, as a short quoted excerpt. */
   private found(): string {
     if (this.pos >= this.text.length) return "end of text";
@@ -231,7 +237,7 @@ class Parser {
   }
 
   private enter(depth: number): void {
-    if (depth > this.maxDepth) this.fail(`nested more than ${this.maxDepth} levels deep`);
+    if (depth > this.maxDepth) this.limit(`the JSON nests more than ${this.maxDepth} levels deep`);
   }
 
   private array(depth: number): unknown[] {
@@ -275,7 +281,7 @@ class Parser {
       const keyAt = this.pos;
       const key = this.string();
       if (++this.keys > this.maxKeys)
-        this.fail(`more than ${this.maxKeys.toLocaleString("en-US")} keys`, keyAt);
+        this.limit(`the JSON has more than ${this.maxKeys.toLocaleString("en-US")} keys`, keyAt);
       this.space();
       if (this.text.charAt(this.pos) !== ":") this.fail(`expected ":" after a key but found ${this.found()}`);
       this.pos++;
