@@ -152,10 +152,11 @@ class Parser {
   /** The text at the current position, as a short quoted excerpt. */
   private found(): string {
     if (this.pos >= this.text.length) return "end of text";
-    const word = /[A-Za-z0-9_$+.-]{1,16}/y;
+    // A word or number of up to 16 characters; a longer one is cut and marked with "…".
+    const word = /[A-Za-z0-9_$+.-]{1,17}/y;
     word.lastIndex = this.pos;
     const m = word.exec(this.text);
-    return excerpt(m ? m[0] : this.text.charAt(this.pos), 20);
+    return excerpt(m ? m[0] : this.text.charAt(this.pos), 16);
   }
 
   private space(): void {
