@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { BreadcrumbJsonLd } from "next-seo";
 import { Calculator } from "@/components/calculator/calculator";
+import { CalculatorBoundary } from "@/components/calculator/calculator-boundary";
 import type { CalculatorGpuOption, CalculatorModelOption } from "@/components/calculator/results";
 import { defaultState } from "@/lib/calculator-state";
 import { getGpus, gpuCategoryLabel } from "@/lib/gpus";
@@ -58,7 +59,9 @@ export default function CalculatorPage() {
           </p>
         </noscript>
       </header>
-      <Calculator models={models} gpus={gpus} initialState={initialState} />
+      <CalculatorBoundary>
+        <Calculator models={models} gpus={gpus} initialState={initialState} />
+      </CalculatorBoundary>
     </div>
   );
 }

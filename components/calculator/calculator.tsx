@@ -20,6 +20,7 @@ import {
 } from "@/lib/calculator-state";
 import type { CalculatorState, StateProblem } from "@/lib/calculator-state";
 import { formatGib, formatInteger, formatTokens, formatTokensPerSecond } from "@/lib/format";
+import { ConfigLinkNotice } from "./config-link-notice";
 import { GIB, deriveResults } from "./results";
 import type { CalculatorGpuOption, CalculatorModelOption, CalculatorResults } from "./results";
 
@@ -91,7 +92,8 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
       setProblems(parsed.problems);
       if (parsed.state.config) {
         setCustomConfig(parsed.state.config);
-        setConfigDraft(JSON.stringify(JSON.parse(parsed.state.config), null, 2));
+        // The minified text as read: never re-parsed or pretty-printed here (a link is untrusted input).
+        setConfigDraft(parsed.state.config);
       }
       writeUrl.current = true;
     }
@@ -257,6 +259,7 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
             >
               {configMessage?.text ?? ""}
             </p>
+            <ConfigLinkNotice state={state} />
           </div>
         </fieldset>
 

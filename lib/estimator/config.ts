@@ -5,6 +5,8 @@
  * Defaults per model_type follow the transformers configuration classes
  * (configuration_<model>.py); each one is named where it is applied.
  */
+import { architectureProblem } from "./config-rules";
+import { excerpt } from "./json-input";
 
 export type AttentionKind = "gqa" | "mla";
 export type LayerAttention = "full" | "sliding" | "chunked";
@@ -125,10 +127,7 @@ class Reader {
       throw new ConfigError(key, `config.json: missing "${key}" ${describe("number")}`);
     }
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
-      throw new ConfigError(
-        key,
-        `config.json: "${key}" must be a non-negative integer, got ${JSON.stringify(v)}`,
-      );
+      throw new ConfigError(key, `config.json: "${key}" must be a non-negative integer, got ${excerpt(v)}`);
     }
     return v;
   }
@@ -139,7 +138,7 @@ class Reader {
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
       throw new ConfigError(
         key,
-        `config.json: "${key}" must be a non-negative integer or null, got ${JSON.stringify(v)}`,
+        `config.json: "${key}" must be a non-negative integer or null, got ${excerpt(v)}`,
       );
     }
     return v;
@@ -149,7 +148,7 @@ class Reader {
     const v = this.raw(key);
     if (v === undefined || v === null) return fallback;
     if (typeof v !== "boolean") {
-      throw new ConfigError(key, `config.json: "${key}" must be a boolean, got ${JSON.stringify(v)}`);
+      throw new ConfigError(key, `config.json: "${key}" must be a boolean, got ${excerpt(v)}`);
     }
     return v;
   }
@@ -158,7 +157,7 @@ class Reader {
     const v = this.raw(key);
     if (v === undefined || v === null) return null;
     if (typeof v !== "string") {
-      throw new ConfigError(key, `config.json: "${key}" must be a string, got ${JSON.stringify(v)}`);
+      throw new ConfigError(key, `config.json: "${key}" must be a string, got ${excerpt(v)}`);
     }
     return v;
   }
@@ -301,12 +300,20 @@ export const MAX_LAYERS = 4096;
  * applying model_type defaults. Throws ConfigError naming the offending field.
  */
 export function parseConfig(config: unknown): ModelArchitecture {
+  const arch = parseConfigFields(config);
+  // One place for the numeric and structural rules (ranges, KV heads), whatever the model type.
+  const problem = architectureProblem(arch);
+  if (problem) throw new ConfigError(problem.field, problem.message);
+  return arch;
+}
+
+function parseConfigFields(config: unknown): ModelArchitecture {
   if (!isObj(config)) throw new ConfigError("(root)", "config.json: expected a JSON object");
   const top = new Reader(config);
   const topType = top.str("model_type");
   if (topType === null) throw new ConfigError("model_type", `config.json: missing "model_type" (string)`);
   if (!isSupported(topType)) {
-    throw new ConfigError("model_type", `config.json: unsupported "model_type" ${JSON.stringify(topType)}`);
+    throw new ConfigError("model_type", `config.json: unsupported "model_type" ${excerpt(topType)}`);
   }
 
   // Multimodal wrappers (gemma3, llama4) nest the language model in text_config.
@@ -329,7 +336,7 @@ export function parseConfig(config: unknown): ModelArchitecture {
     if (inner !== "mistral") {
       throw new ConfigError(
         "text_config",
-        `config.json: unsupported text_config "model_type" ${JSON.stringify(inner)}`,
+        `config.json: unsupported text_config "model_type" ${excerpt(inner)}`,
       );
     }
     cfg = { ...config, ...tc };

@@ -14,6 +14,15 @@ export {
   type MoeSpec,
   type SupportedModelType,
 } from "./config";
+export { FIELD_RANGES, MAX_CONTEXT_TOKENS, architectureProblem, type RuleProblem } from "./config-rules";
+export {
+  JSON_INPUT_LIMITS,
+  JsonInputError,
+  excerpt,
+  parseJsonInput,
+  stringifyJsonInput,
+  type JsonInputOptions,
+} from "./json-input";
 export {
   activeFraction,
   countParameters,
@@ -66,6 +75,7 @@ export {
 export {
   DEFAULTS,
   estimateMemory,
+  finiteResult,
   resolveInput,
   type EstimateInput,
   type MemoryEstimate,

@@ -3,7 +3,7 @@
  * experts), vLLM tensor parallelism, smallest GPU count and largest context that fits.
  */
 import type { ModelArchitecture } from "./config";
-import { resolveInput, type EstimateInput, type ResolvedInput } from "./estimate";
+import { finiteResult, resolveInput, type EstimateInput, type ResolvedInput } from "./estimate";
 import { tensorBytes } from "./formats";
 import { kvCacheBreakdown } from "./kv-cache";
 import {
@@ -271,7 +271,10 @@ function planVllm(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): Plac
 export function planPlacement(arch: ModelArchitecture, input: EstimateInput, hardware: Hardware): Placement {
   checkHardware(hardware);
   const r = resolveInput(input);
-  return r.engine === "vllm" ? planVllm(arch, r, hardware) : planLlamaCpp(arch, r, hardware);
+  const plan = r.engine === "vllm" ? planVllm(arch, r, hardware) : planLlamaCpp(arch, r, hardware);
+  plan.perDeviceBytes.forEach((bytes) => finiteResult("memory per device", bytes));
+  finiteResult("system memory", plan.cpuBytes);
+  return plan;
 }
 
 /** Smallest number of GPUs of this size that hold the whole model and cache, or null if more than maxGpus. */

@@ -4,7 +4,7 @@
  * UPPER BOUND (roofline), not a prediction: real engines reach a fraction of it.
  */
 import type { ModelArchitecture } from "./config";
-import { resolveInput, type EstimateInput } from "./estimate";
+import { finiteResult, resolveInput, type EstimateInput } from "./estimate";
 import { tensorBytes } from "./formats";
 import { kvBytesReadPerToken } from "./kv-cache";
 
@@ -27,7 +27,7 @@ export function activeWeightBytes(arch: ModelArchitecture, input: EstimateInput)
       s += t.bytes;
     }
   }
-  return s;
+  return finiteResult("active weight bytes", s);
 }
 
 /**
@@ -52,7 +52,7 @@ export function decodeTokensPerSecondUpperBound(
   const r = resolveInput(input);
   const weights = activeWeightBytes(arch, r);
   const kv = kvBytesReadPerToken(arch, r.contextTokens, r.kvCacheType, r.engine) * r.sequences;
-  return (bandwidthBytesPerSecond * r.sequences) / (weights + kv);
+  return finiteResult("decode tokens per second", (bandwidthBytesPerSecond * r.sequences) / (weights + kv));
 }
 
 /**
