@@ -10,6 +10,8 @@ export interface LaunchCommandInput {
   kvCacheType: KvCacheType;
   sequences: number;
   gpuCount: number;
+  /** Usable bytes of each GPU (mixed cards): llama.cpp's --tensor-split follows them. */
+  deviceMemoryBytes?: readonly number[];
   /** Hugging Face repository of the model; null for a pasted config.json. */
   huggingFaceId: string | null;
   /** num_attention_heads: vLLM tensor parallelism must divide it. */
@@ -69,6 +71,13 @@ export function vllmGpuMemoryUtilization(perDeviceBytes: number, gpuMemoryBytes:
   return Math.min(0.98, Math.max(0.9, needed));
 }
 
+/** --tensor-split proportions: each GPU's usable memory in whole GiB ("24,12"), or 1 per GPU when all are equal. */
+export function tensorSplit(deviceMemoryBytes: readonly number[] | undefined, gpuCount: number): string {
+  const sizes = deviceMemoryBytes && deviceMemoryBytes.length === gpuCount ? deviceMemoryBytes : null;
+  if (!sizes || sizes.every((b) => b === sizes[0])) return new Array(gpuCount).fill("1").join(",");
+  return sizes.map((b) => String(Math.max(1, Math.round(b / 1024 ** 3)))).join(",");
+}
+
 function llamaCppCommand(input: LaunchCommandInput): LaunchCommand {
   const { placement } = input;
   const notes: string[] = [];
@@ -83,8 +92,8 @@ function llamaCppCommand(input: LaunchCommandInput): LaunchCommand {
   if (needsFlashAttention(input.kvCacheType)) argv.push("-fa", "on");
   argv.push("-np", String(input.sequences));
   if (input.gpuCount > 1) {
-    // lib/estimator splits the layers evenly over equal GPUs.
-    argv.push("--tensor-split", new Array(input.gpuCount).fill("1").join(","));
+    // lib/estimator splits the layers in proportion to each GPU's memory (even for equal cards).
+    argv.push("--tensor-split", tensorSplit(input.deviceMemoryBytes, input.gpuCount));
   }
   argv.push(...(input.ropeScalingFlags ?? []));
 

@@ -425,6 +425,50 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
               />
             </div>
           </div>
+          <div className="grid grid-cols-2 gap-3">
+            <div>
+              <label htmlFor="calc-gpu2" className={labelClass}>
+                Plus a different GPU
+              </label>
+              <select
+                id="calc-gpu2"
+                className={inputClass}
+                value={state.gpu2 ?? ""}
+                onChange={(event) => {
+                  const slug = event.target.value;
+                  update({
+                    gpu2: slug === "" ? null : slug,
+                    gpus2: slug === "" ? 0 : Math.max(1, state.gpus2),
+                  });
+                }}
+              >
+                <option value="">None</option>
+                {[...gpuGroups].map(([group, list]) => (
+                  <optgroup key={group} label={group}>
+                    {list.map((g) => (
+                      <option key={g.slug} value={g.slug}>
+                        {g.name} · {formatGib(g.memoryBytes)}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="calc-gpus2" className={labelClass}>
+                How many of it
+              </label>
+              <NumberField
+                id="calc-gpus2"
+                value={state.gpus2}
+                min={state.gpu2 === null ? 0 : 1}
+                max={LIMITS.gpus.max}
+                integer
+                disabled={state.gpu2 === null}
+                onCommit={(count) => update({ gpus2: count })}
+              />
+            </div>
+          </div>
           <div>
             <label htmlFor="calc-ram" className={labelClass}>
               System RAM for offload (GB)
@@ -639,8 +683,12 @@ function ResultsView({ results, state }: { results: CalculatorResults; state: Ca
   const badge = fitBadge(results);
   const sequences = state.seqs > 1 ? ` × ${state.seqs} sequences` : "";
   const summary = `${results.model.name} · ${state.quant} · ${formatTokens(state.context)} context${sequences} · KV ${state.kv} · ${ENGINE_LABELS[state.engine]}`;
+  const second = state.gpu2 !== null && state.gpus2 > 0 ? results.devices[state.gpus] : undefined;
   const gpuLine =
     `${state.gpus}× ${gpu.name}, ${formatGib(gpu.usableBytes)} usable each` +
+    (second
+      ? ` + ${state.gpus2}× ${second.name}, ${formatGib(second.usableBytes)} each (layers split by memory)`
+      : "") +
     (gpu.unifiedMemory
       ? ` (unified memory: the GPU may use ${formatGib(gpu.usableBytes)} of ${formatGib(gpu.memoryBytes)} by default)`
       : "");
@@ -706,14 +754,15 @@ function ResultsView({ results, state }: { results: CalculatorResults; state: Ca
           data-testid="devices"
         >
           {placement.perDeviceBytes.map((bytes, index) => {
-            const ok = bytes <= gpu.usableBytes;
+            const usable = results.devices[index]?.usableBytes ?? gpu.usableBytes;
+            const ok = bytes <= usable;
             return (
               <li
                 key={index}
                 data-device-fits={ok}
                 className={`rounded border px-2 py-1 tabular-nums ${ok ? "border-emerald-400" : "border-red-500"}`}
               >
-                {`GPU ${index + 1}: ${formatGib(bytes)} of ${formatGib(gpu.usableBytes)} ${ok ? "✓ within" : "✗ too much"}`}
+                {`GPU ${index + 1}: ${formatGib(bytes)} of ${formatGib(usable)} ${ok ? "✓ within" : "✗ too much"}`}
               </li>
             );
           })}

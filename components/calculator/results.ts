@@ -149,6 +149,8 @@ export interface CalculatorResults {
   longest: LongestContext;
   /** Largest context (≤ the model's maximum) that fits fully in GPU memory with these settings; 0 if none. */
   maxContextOnGpu: number;
+  /** Every GPU in device order, with what it may use. */
+  devices: { name: string; usableBytes: number }[];
   /** Upper bound on decode tokens/s summed over the sequences, or null with the reason. */
   decodeBound:
     | { tokensPerSecond: number; bandwidthBytesPerSecond: number; offloaded: boolean }
@@ -167,13 +169,40 @@ export function estimateInputOf(state: CalculatorState): EstimateInput {
   };
 }
 
-export function hardwareOf(state: CalculatorState, gpu: GpuChoice): Hardware {
+/** Mixed cards: the second GPU type of the state, or null. */
+export function secondGpuOf(
+  state: CalculatorState,
+  gpus: readonly CalculatorGpuOption[],
+): CalculatorGpuOption | null {
+  if (state.gpu2 === null || state.gpus2 <= 0) return null;
+  return gpus.find((g) => g.slug === state.gpu2) ?? null;
+}
+
+/** Usable bytes of every GPU, in device order: the main type first, then the second type. */
+export function deviceMemoriesOf(
+  state: CalculatorState,
+  gpu: GpuChoice,
+  second: CalculatorGpuOption | null,
+): number[] {
+  return [
+    ...new Array<number>(state.gpus).fill(gpu.usableBytes),
+    ...(second ? new Array<number>(state.gpus2).fill(second.usableBytes) : []),
+  ];
+}
+
+export function hardwareOf(
+  state: CalculatorState,
+  gpu: GpuChoice,
+  second: CalculatorGpuOption | null = null,
+): Hardware {
   // Only llama.cpp can run layers or experts from system RAM; 0 GB means "no offload"; unified memory has no
   // separate system RAM to offload to.
   const offload = state.engine === "llama.cpp" && state.ram > 0 && !gpu.unifiedMemory;
+  const mixed = second !== null;
   return {
     gpuMemoryBytes: gpu.usableBytes,
-    gpuCount: state.gpus,
+    gpuCount: state.gpus + (mixed ? state.gpus2 : 0),
+    ...(mixed ? { deviceMemoryBytes: deviceMemoriesOf(state, gpu, second) } : {}),
     ...(offload ? { systemRamBytes: Math.round(state.ram * GIB) } : {}),
   };
 }
@@ -187,15 +216,22 @@ export function deriveResults(
   const arch = architectureOf(state, models);
   const model = modelInfo(state, models, arch);
   const gpu = gpuChoice(state, gpus);
+  const second = secondGpuOf(state, gpus);
   const input = estimateInputOf(state);
-  const hardware = hardwareOf(state, gpu);
+  const hardware = hardwareOf(state, gpu, second);
+  const devices = deviceMemoriesOf(state, gpu, second);
+  // A layer split runs at the pace of its slowest card; use that card's bandwidth for the bound.
+  const slowestBandwidth =
+    gpu.bandwidthBytesPerSecond === null
+      ? null
+      : Math.min(gpu.bandwidthBytesPerSecond, second?.bandwidthBytesPerSecond ?? Infinity);
   const estimate = estimateMemory(arch, input);
   const limits = contextLimits(arch, model.maxContext);
   const request = {
     arch,
     hardware,
     limits,
-    gpuBandwidthBytesPerSecond: gpu.bandwidthBytesPerSecond,
+    gpuBandwidthBytesPerSecond: slowestBandwidth,
   };
   const fit = planFit({ ...request, input });
   const placement = fit.placement;
@@ -222,10 +258,10 @@ export function deriveResults(
   } else {
     // llama.cpp runs the layer split one GPU after another: one GPU's bandwidth. vLLM tensor parallelism reads
     // every GPU's shard at once: the bandwidths add up.
-    const scale = state.engine === "vllm" ? state.gpus : 1;
+    const scale = state.engine === "vllm" ? devices.length : 1;
     decodeBound = {
       tokensPerSecond: fit.decodeTokensPerSecond * scale,
-      bandwidthBytesPerSecond: gpu.bandwidthBytesPerSecond * scale,
+      bandwidthBytesPerSecond: (slowestBandwidth ?? gpu.bandwidthBytesPerSecond) * scale,
       offloaded: fit.kind === "offload",
     };
   }
@@ -236,7 +272,8 @@ export function deriveResults(
     contextTokens: state.context,
     kvCacheType: state.kv,
     sequences: state.seqs,
-    gpuCount: state.gpus,
+    gpuCount: devices.length,
+    deviceMemoryBytes: devices,
     huggingFaceId: model.huggingFaceId,
     attentionHeads: arch.numAttentionHeads,
     placement,
@@ -254,6 +291,14 @@ export function deriveResults(
     fit,
     longest,
     maxContextOnGpu,
+    devices: [
+      ...new Array<number>(state.gpus).fill(0).map(() => ({ name: gpu.name, usableBytes: gpu.usableBytes })),
+      ...(second
+        ? new Array<number>(state.gpus2)
+            .fill(0)
+            .map(() => ({ name: second.name, usableBytes: second.usableBytes }))
+        : []),
+    ],
     decodeBound,
     command,
     attentionHeads: arch.numAttentionHeads,
