@@ -35,6 +35,11 @@ export interface RunAnswer {
   options: RunOption[];
 }
 
+/** The article before a size read aloud: "an 8 GB GPU", "an 18 GB", "an 80 GB", "a 12 GB". */
+export function articleForSize(label: string): "A" | "An" {
+  return /^(8|11|18)\b|^8\d/.test(label) ? "An" : "A";
+}
+
 /** "24 GB": the marketed size of a card (memoryBytes is the marketed size in binary units). */
 export function sizeLabel(gpu: Gpu): string {
   return `${Math.round(gpu.memoryBytes / GIB)} GB`;
@@ -98,7 +103,7 @@ export function offloadHow(answer: FitAnswer): string {
 function speed(answer: FitAnswer): string {
   return answer.decodeTokensPerSecond === null
     ? ""
-    : `, at most ~${formatTokensPerSecond(answer.decodeTokensPerSecond)}`;
+    : `, at most ~${formatTokensPerSecond(answer.decodeTokensPerSecond)} tokens/s`;
 }
 
 export function runAnswer(model: CatalogModel): RunAnswer {
@@ -134,7 +139,7 @@ export function runAnswer(model: CatalogModel): RunAnswer {
         kind: "lower-format",
         setup,
         format: lower,
-        text: `A ${sizeLabel(setup.gpu)} GPU (${setupName(setup)}) at ${lower}`,
+        text: `${articleForSize(sizeLabel(setup.gpu))} ${sizeLabel(setup.gpu)} GPU (${setupName(setup)}) at ${lower}`,
       });
       break;
     }
@@ -147,7 +152,7 @@ export function runAnswer(model: CatalogModel): RunAnswer {
       setup: unified,
       format,
       text:
-        `A ${sizeLabel(unified.gpu)} ${unified.gpu.vendor === "Apple" ? "Mac" : "unified-memory PC"} ` +
+        `${articleForSize(sizeLabel(unified.gpu))} ${sizeLabel(unified.gpu)} ${unified.gpu.vendor === "Apple" ? "Mac" : "unified-memory PC"} ` +
         `(${shortGpuName(unified.gpu)}; its GPU may use ${formatGib(unified.gpu.usableBytes)} by default) at ${format}`,
     });
   }
@@ -160,7 +165,7 @@ export function runAnswer(model: CatalogModel): RunAnswer {
         setup: offload,
         format,
         text:
-          `A ${sizeLabel(offload.gpu)} GPU + ${OFFLOAD_RAM_LABEL} with llama.cpp offload ` +
+          `${articleForSize(sizeLabel(offload.gpu))} ${sizeLabel(offload.gpu)} GPU + ${OFFLOAD_RAM_LABEL} with llama.cpp offload ` +
           `(${offloadHow(offload.answer)})${speed(offload.answer)}`,
       });
     }
@@ -194,4 +199,9 @@ export function cardRunsOn(model: CatalogModel): string {
     return `Runs on a ${sizeLabel(setup.gpu)} ${setup.gpu.vendor === "Apple" ? "Mac" : "unified-memory PC"}`;
   if (first.kind === "offload") return `Runs on a ${sizeLabel(setup.gpu)} GPU with offload`;
   return `Runs on ${setup.count}× ${shortGpuName(setup.gpu)}`;
+}
+
+function an(gpu: Gpu): string {
+  const label = sizeLabel(gpu);
+  return `${articleForSize(label).toLowerCase()} ${label}`;
 }
