@@ -171,3 +171,24 @@ describe("sanity against plain arithmetic", () => {
     }
   });
 });
+
+describe("unified memory: default limit and raised limit", () => {
+  it("a 64 GB Mac: what fits only after raising the limit fits in the raised figure, not in the default", () => {
+    const mac = gpu("m4-max-64gb");
+    expect(mac.raisedUsableBytes).toBeGreaterThan(mac.usableBytes);
+    const raisedRows = modelsOnGpu(mac, models).filter((row) => row.afterRaise !== null);
+    expect(raisedRows.length).toBeGreaterThan(0);
+    for (const row of raisedRows) {
+      const model = getModel(row.slug)!;
+      const input = { ...PROFILE, format: row.afterRaise!.format, contextTokens: row.headlineContextTokens };
+      const at = (bytes: number) =>
+        planPlacement(model.architecture, input, { gpuMemoryBytes: bytes, gpuCount: 1 }).fitsInGpuOnly;
+      expect(at(mac.raisedUsableBytes!), row.slug).toBe(true);
+      expect(at(mac.usableBytes), row.slug).toBe(false);
+    }
+  });
+
+  it("discrete cards have no raised limit", () => {
+    expect(modelsOnGpu(gpu("rtx-4090"), models).every((row) => row.afterRaise === null)).toBe(true);
+  });
+});

@@ -12,7 +12,7 @@ import {
   longestContextOnGpu,
   OFFLOAD_RAM_BYTES,
 } from "@/lib/gpu-fit";
-import { headlineContext } from "@/lib/requirements";
+import { headlineContext, tableFormats } from "@/lib/requirements";
 import { nativeContext, offloadHow } from "@/lib/run-answer";
 
 export interface GpuGroup {
@@ -65,6 +65,11 @@ export interface GpuModelFit {
   offloadHow: string | null;
   /** Upper bound on decode tokens/s at the headline context (offload: host part at DDR5 bandwidth). */
   decodeUpperBound: number | null;
+  /**
+   * Unified memory: the best format once the GPU limit is raised (raiseLimitHow), when that improves on the
+   * default; null otherwise.
+   */
+  afterRaise: { format: WeightFormat; maxContextTokens: number } | null;
   calculatorHref: string;
 }
 
@@ -78,11 +83,27 @@ export function modelFitOnGpu(model: CatalogModel, gpu: Gpu): GpuModelFit {
   const longest = choice
     ? longestContextOnGpu(model, gpu, choice.format, { offload })
     : { tokens: 0, limit: "memory" as const };
+  let afterRaise: GpuModelFit["afterRaise"] = null;
+  if (gpu.raisedUsableBytes !== undefined && gpu.raisedUsableBytes > gpu.usableBytes) {
+    // The same device with its limit raised: a distinct slug keeps the planner's cache apart.
+    const raised: Gpu = { ...gpu, slug: `${gpu.slug}--raised`, usableBytes: gpu.raisedUsableBytes };
+    const better = bestFormatOnGpu(model, raised, contextTokens);
+    const formats = tableFormats(model);
+    const rank = (format: WeightFormat | null) =>
+      format === null ? formats.length : formats.indexOf(format);
+    if (better && rank(better.format) < rank(gpuOnly?.format ?? null)) {
+      afterRaise = {
+        format: better.format,
+        maxContextTokens: longestContextOnGpu(model, raised, better.format).tokens,
+      };
+    }
+  }
   return {
     slug: model.slug,
     name: model.name,
     parameters: model.statedParameters.total,
     headlineContextTokens: contextTokens,
+    afterRaise,
     kind: choice ? choice.answer.kind : "none",
     format: choice?.format ?? null,
     maxContextTokens: longest.tokens,

@@ -124,6 +124,12 @@ export default async function GpuPage({ params }: PageProps) {
                     <td colSpan={3} className="text-muted px-3 py-2">
                       Does not fit, even in the smallest format
                       {gpu.unifiedMemory ? "" : ` and with ${OFFLOAD_RAM_LABEL}`}
+                      {row.afterRaise ? (
+                        <span className="block text-xs" data-after-raise={row.afterRaise.format}>
+                          After raising the GPU limit: {formatLabel(row.afterRaise.format)},{" "}
+                          {formatTokens(row.afterRaise.maxContextTokens)} context
+                        </span>
+                      ) : null}
                     </td>
                   ) : (
                     <>
@@ -132,6 +138,11 @@ export default async function GpuPage({ params }: PageProps) {
                         {row.offloadHow ? (
                           <span className="text-muted block text-xs">
                             with {OFFLOAD_RAM_LABEL}: {row.offloadHow}
+                          </span>
+                        ) : null}
+                        {row.afterRaise ? (
+                          <span className="text-muted block text-xs" data-after-raise={row.afterRaise.format}>
+                            after raising the limit: {formatLabel(row.afterRaise.format)}
                           </span>
                         ) : null}
                       </td>
