@@ -12,7 +12,7 @@ export function UnifiedMemoryNote({ gpu }: { gpu: Gpu }) {
   const platform = memoryPlatform(gpu);
   const total = formatGib(gpu.memoryBytes);
   const usable = formatGib(gpu.usableBytes);
-  const reserve = formatGib(OS_RESERVE_BYTES);
+  const reserve = `${OS_RESERVE_BYTES / 2 ** 30} GiB`;
   const raised = gpu.raisedUsableBytes === undefined ? null : formatGib(gpu.raisedUsableBytes);
   let body: ReactNode;
   if (platform === "apple-silicon") {
