@@ -233,6 +233,12 @@ describe("JSON-LD builders", () => {
       );
       for (const citation of dataset.citation as { "@type": string }[])
         expect(citation["@type"]).toBe("CreativeWork");
+      expect(dataset.license).toBe(m.licenseUrl);
+      expect(dataset.variableMeasured).toEqual([
+        expect.objectContaining({ name: "Weight format", description: expect.stringContaining("Q4_K_M") }),
+        { "@type": "PropertyValue", name: "Context length", unitText: "tokens" },
+        { "@type": "PropertyValue", name: "Total GPU memory", unitText: "GiB" },
+      ]);
       expect(dataset.distribution).toEqual([
         expect.objectContaining({
           contentUrl: absoluteUrl(`/models/${m.slug}/index.md`),

@@ -361,12 +361,33 @@ export function modelDatasetJsonLd(model: CatalogModel): DatasetJsonLdProps {
       url: source.url,
     })),
     measurementTechnique: `Estimated by modelfit's memory model from the published config.json (${TABLE_PROFILE.engine})`,
-    variableMeasured: [
-      { name: "Weight format", value: tableFormats(model).map(formatLabel).join(", ") },
-      { name: "Context length", value: "tokens" },
-      { name: "Total GPU memory", value: "GiB" },
-    ],
+    // The model's own licence: what governs the weights the figures describe.
+    license: model.licenseUrl,
+    variableMeasured: measuredVariables(model) as DatasetJsonLdProps["variableMeasured"],
   };
+}
+
+/**
+ * schema.org PropertyValue with the unit in `unitText` (not in `value`). next-seo's Dataset type lists only name,
+ * value and propertyID, but its builder passes every key through.
+ */
+interface MeasuredVariable {
+  "@type": "PropertyValue";
+  name: string;
+  description?: string;
+  unitText?: string;
+}
+
+function measuredVariables(model: CatalogModel): MeasuredVariable[] {
+  return [
+    {
+      "@type": "PropertyValue",
+      name: "Weight format",
+      description: tableFormats(model).map(formatLabel).join(", "),
+    },
+    { "@type": "PropertyValue", name: "Context length", unitText: "tokens" },
+    { "@type": "PropertyValue", name: "Total GPU memory", unitText: "GiB" },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
