@@ -2,6 +2,7 @@
 // the model page, the GPU page, the JSON data, the Markdown twin and the calculator (in Chromium) agree.
 import { expect, test } from "@playwright/test";
 import type { APIRequestContext } from "@playwright/test";
+import { generatedModels } from "./content";
 
 const GPUS = [
   "rtx-4060",
@@ -127,6 +128,34 @@ for (const slug of CALCULATOR_MODELS) {
       );
       // At the smallest useful context the verdict is "fits" exactly when some context fits.
       await expect(root).toHaveAttribute("data-fits", String(entry.longestContextQ4KM > 0));
+    }
+  });
+}
+
+// The first screen answers: on a 390×844 phone and a 1366×768 desktop, the memory figure and the first piece of
+// hardware that runs it are visible without scrolling, for the models with the longest names and summaries.
+const LONGEST_INTROS = generatedModels()
+  .map((model) => ({ slug: model.slug, length: model.name.length * 3 + (model.summary?.length ?? 0) }))
+  .sort((a, b) => b.length - a.length)
+  .slice(0, 6)
+  .map((entry) => entry.slug);
+
+for (const viewport of [
+  { width: 390, height: 844 },
+  { width: 1366, height: 768 },
+]) {
+  test(`the answer is on the first screen at ${viewport.width}×${viewport.height}`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    for (const slug of LONGEST_INTROS) {
+      await page.goto(`/models/${slug}`);
+      const answer = page.getByTestId("run-answer");
+      const figure = answer.locator("[data-total-bytes]");
+      const firstSetup = answer.locator("li").first();
+      for (const element of [figure, firstSetup]) {
+        const box = await element.boundingBox();
+        expect(box, slug).not.toBeNull();
+        expect(box!.y + box!.height, `${slug}: below the first screen`).toBeLessThanOrEqual(viewport.height);
+      }
     }
   });
 }

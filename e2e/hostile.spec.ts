@@ -92,12 +92,10 @@ test("a 16 KB config round-trips through a compressed link under 8 KB", async ({
   await expect(page).toHaveURL(/cfg=z1\./);
   const total = await page.getByTestId("total").getAttribute("data-total-bytes");
   const shared = page.url();
-  test
-    .info()
-    .annotations.push({
-      type: "link chars",
-      description: `${shared.length} for ${text.length} chars of config`,
-    });
+  test.info().annotations.push({
+    type: "link chars",
+    description: `${shared.length} for ${text.length} chars of config`,
+  });
   expect(shared.length).toBeLessThan(8500);
   await expect(page.getByTestId("config-link-notice")).toHaveCount(0);
 

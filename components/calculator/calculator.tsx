@@ -627,8 +627,15 @@ function fitBadge(results: CalculatorResults): { text: string; className: string
 function offloadAdvice(results: CalculatorResults, state: CalculatorState): string {
   const { placement } = results;
   const layers = placement.totalLayers;
-  if (placement.fitsInGpuOnly)
-    return `No offload needed: all ${layers} layers on the GPU${state.gpus > 1 ? "s" : ""}.`;
+  if (placement.fitsInGpuOnly) {
+    const embeddings = placement.cpuBreakdown.tokenEmbeddings;
+    return (
+      `No offload needed: all ${layers} layers on the GPU${state.gpus > 1 ? "s" : ""}.` +
+      (embeddings > 0
+        ? ` llama.cpp keeps the token embeddings (${formatGib(embeddings)}) in system RAM; they are in the total, not on the GPU.`
+        : "")
+    );
+  }
   if (state.engine === "vllm")
     return "vLLM cannot offload to system RAM: add GPUs or choose a smaller format or context.";
   if (state.ram <= 0) return "Allow some system RAM above to see how many layers or experts to offload.";
