@@ -94,7 +94,7 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
                     data-tier={cell.tier}
                     title={`${row.label}, ${formatTokens(cell.contextTokens)} context: ${formatGib(cell.totalBytes)} total, of which KV cache ${formatGib(cell.kvCacheBytes)} — ${TIER_LABELS[cell.tier]}`}
                   >
-                    {formatGibNumber(cell.totalBytes)}{" "}
+                    <span data-value>{formatGibNumber(cell.totalBytes)}</span>{" "}
                     <span aria-hidden="true" className="text-[0.7em]">
                       {TIER_MARKS[cell.tier]}
                     </span>
