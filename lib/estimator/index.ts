@@ -78,4 +78,11 @@ export {
   type Hardware,
   type Placement,
 } from "./placement";
-export { activeWeightBytes, decodeTokensPerSecondUpperBound } from "./throughput";
+export {
+  activeWeightBytes,
+  decodeTokensPerSecondUpperBound,
+  prefillEstimate,
+  prefillFlops,
+  type PrefillDevice,
+  type PrefillEstimate,
+} from "./throughput";
