@@ -1,0 +1,139 @@
+// "Which format": for a model, a number of equal GPUs and a context, the highest-quality llama.cpp format that fits
+// entirely in GPU memory. Quality is the measured mean KL divergence where a table exists for the model, otherwise
+// bits per weight (labelled as such). Client-safe. The fit test lives in `fitsOn` only, so it can be swapped for
+// another planner in one place.
+import { countParameters, maxContextThatFits, smallestGpuCount, weightBytes } from "@/lib/estimator";
+import type { EstimateInput, ModelArchitecture, WeightFormat } from "@/lib/estimator";
+import type { QualityRow, QualityTable } from "@/lib/evidence/parse";
+
+/** GGUF formats considered, one per size step (F16 is left out: same size and quality as BF16). */
+export const CANDIDATE_FORMATS: readonly WeightFormat[] = [
+  "BF16",
+  "Q8_0",
+  "Q6_K",
+  "Q5_K_M",
+  "Q5_K_S",
+  "Q4_K_M",
+  "Q4_K_S",
+  "IQ4_XS",
+  "Q4_0",
+  "Q3_K_L",
+  "Q3_K_M",
+  "IQ3_XXS",
+  "Q3_K_S",
+  "Q2_K",
+  "IQ2_XXS",
+  "IQ1_S",
+];
+
+const PROFILE = {
+  engine: "llama.cpp",
+  kvCacheType: "f16",
+  sequences: 1,
+  ubatchTokens: 512,
+} as const satisfies Omit<EstimateInput, "format" | "contextTokens">;
+
+export type FormatQuality =
+  | { kind: "measured"; kld: number; ppl: number; referencePpl: number; row: QualityRow; reference: boolean }
+  | { kind: "bits"; bitsPerWeight: number };
+
+export interface BestFormat {
+  format: WeightFormat;
+  quality: FormatQuality;
+  gpuCount: number;
+  /** Longest context this format allows on the same GPUs (≤ the model's maximum). */
+  maxContextTokens: number;
+}
+
+export interface BestFormatQuery {
+  gpuMemoryBytes: number;
+  gpuCount: number;
+  contextTokens: number;
+}
+
+/** Effective bits per weight of a format for this model (weight bytes × 8 / parameters). */
+export function bitsPerWeight(arch: ModelArchitecture, format: WeightFormat): number {
+  return (weightBytes(arch, format) * 8) / countParameters(arch).total;
+}
+
+/** Quality of one format: the measured row when the table has it (BF16 = the 16-bit reference), else bits per weight. */
+export function formatQuality(
+  arch: ModelArchitecture,
+  format: WeightFormat,
+  table: QualityTable | null,
+): FormatQuality {
+  if (table) {
+    const row =
+      table.rows.find((r) => r.format === format) ??
+      (format === "BF16" ? table.rows.find((r) => r.format === "F16") : undefined);
+    if (row) {
+      return {
+        kind: "measured",
+        kld: row.kld,
+        ppl: row.ppl,
+        referencePpl: table.referencePpl,
+        row,
+        reference: format === "BF16",
+      };
+    }
+  }
+  return { kind: "bits", bitsPerWeight: bitsPerWeight(arch, format) };
+}
+
+/** Candidates from best to worst: by measured KLD when the table covers them, otherwise by bits per weight. */
+export function rankedFormats(
+  arch: ModelArchitecture,
+  table: QualityTable | null,
+): { format: WeightFormat; quality: FormatQuality }[] {
+  const all = CANDIDATE_FORMATS.map((format) => ({ format, quality: formatQuality(arch, format, table) }));
+  const measured = all.filter((c) => c.quality.kind === "measured");
+  if (table && measured.length === all.length) {
+    return measured.sort((a, b) => score(a.quality) - score(b.quality));
+  }
+  return all.sort((a, b) => bitsOf(arch, b.format) - bitsOf(arch, a.format));
+}
+
+function score(q: FormatQuality): number {
+  return q.kind === "measured" ? (q.reference ? 0 : q.kld) : Number.POSITIVE_INFINITY;
+}
+
+function bitsOf(arch: ModelArchitecture, format: WeightFormat): number {
+  return bitsPerWeight(arch, format);
+}
+
+/** The one fit test of this module: the smallest count of these GPUs that holds everything, if ≤ gpuCount. */
+function fitsOn(arch: ModelArchitecture, format: WeightFormat, q: BestFormatQuery): number | null {
+  const count = smallestGpuCount(
+    arch,
+    { ...PROFILE, format, contextTokens: q.contextTokens },
+    q.gpuMemoryBytes,
+    q.gpuCount,
+  );
+  return count;
+}
+
+/**
+ * The highest-quality format that fits `gpuCount` GPUs of `gpuMemoryBytes` at `contextTokens`, or null when even the
+ * smallest does not. Throws RangeError for a context beyond the model's maximum or a bad count.
+ */
+export function bestFormatFor(
+  arch: ModelArchitecture,
+  table: QualityTable | null,
+  q: BestFormatQuery,
+): BestFormat | null {
+  if (!(Number.isInteger(q.gpuCount) && q.gpuCount >= 1))
+    throw new RangeError(`gpuCount must be a positive integer, got ${String(q.gpuCount)}`);
+  if (!(Number.isInteger(q.contextTokens) && q.contextTokens >= 1))
+    throw new RangeError(`contextTokens must be a positive integer, got ${String(q.contextTokens)}`);
+  for (const candidate of rankedFormats(arch, table)) {
+    const count = fitsOn(arch, candidate.format, q);
+    if (count === null) continue;
+    const maxContextTokens = maxContextThatFits(
+      arch,
+      { ...PROFILE, format: candidate.format },
+      { gpuMemoryBytes: q.gpuMemoryBytes, gpuCount: count },
+    );
+    return { ...candidate, gpuCount: count, maxContextTokens };
+  }
+  return null;
+}
