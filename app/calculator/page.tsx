@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { BreadcrumbJsonLd } from "next-seo";
 import { Calculator } from "@/components/calculator/calculator";
+import { LogCheck } from "@/components/calculator/log-check";
 import type { CalculatorGpuOption, CalculatorModelOption } from "@/components/calculator/results";
 import { defaultState } from "@/lib/calculator-state";
 import { getGpus, gpuCategoryLabel } from "@/lib/gpus";
@@ -58,6 +59,7 @@ export default function CalculatorPage() {
         </noscript>
       </header>
       <Calculator models={models} gpus={gpus} initialState={initialState} />
+      <LogCheck models={models} />
     </div>
   );
 }
