@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BreadcrumbJsonLd } from "next-seo";
+import { SpeedEvidence } from "@/components/evidence/speed-evidence";
 import { ValidationTable } from "@/components/methodology/validation-table";
 import {
   CUDA_CONTEXT_BYTES,
@@ -213,6 +214,10 @@ export default function MethodologyPage() {
           (for a mixture of experts, only the active experts) and the whole KV cache it attends to. Bandwidth
           divided by those bytes is an <strong>upper bound</strong>; real engines reach a fraction of it.
         </p>
+      </Section>
+
+      <Section id="measured-speed" title="Measured speed against the bound">
+        <SpeedEvidence />
       </Section>
 
       <Section id="validation" title="Validation">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { MeasuredSpeed } from "@/components/evidence/measured-speed";
 import { notFound } from "next/navigation";
 import { formatGib, formatParameters, formatTokens, formatTokensPerSecond } from "@/lib/format";
 import { formatBandwidth, modelsOnGpu } from "@/lib/gpu-pages";
@@ -52,6 +53,7 @@ export default async function GpuPage({ params }: PageProps) {
           ))}
         </dl>
       </header>
+      <MeasuredSpeed gpu={gpu} />
       <section aria-labelledby="models-on-gpu" className="space-y-3">
         <h2 id="models-on-gpu" className="text-xl font-semibold">
           Every catalog model on one {gpu.name}
