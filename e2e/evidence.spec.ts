@@ -21,7 +21,7 @@ test("RTX 4090 page shows measured tokens/s with a link to the llama.cpp discuss
   const link = row.locator("a[data-source-link]");
   await expect(link).toHaveAttribute("href", "https://github.com/ggml-org/llama.cpp/discussions/15013");
   await expect(link).toHaveText("llama.cpp discussion #15013");
-  await expect(page.getByTestId("gpu-prefill")).toContainText("for a 8K-token prompt");
+  await expect(page.getByTestId("gpu-prefill")).toContainText("for a prompt of 8K tokens");
   await expect(page.getByTestId("gpu-best-format")).toContainText("BF16");
   await noSidewaysScroll(page);
 });

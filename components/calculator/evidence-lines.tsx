@@ -14,7 +14,7 @@ export function EvidenceLines({ evidence }: { evidence: CalculatorEvidence }) {
         <dd data-testid="prefill-estimate" className="min-h-10">
           {prefill.seconds === null
             ? `Not shown: ${prefill.reason}.`
-            : `About ${formatSeconds(prefill.seconds)} for a ${formatTokens(prefill.promptTokens)}-token prompt (~${formatTokensPerSecond(prefill.tokensPerSecond)} tokens/s): compute-bound, at ${Math.round(prefill.efficiency * 100)} % of the card's ${prefill.ratedTflops} FP16 TFLOPS.`}
+            : `About ${formatSeconds(prefill.seconds)} for a prompt of ${formatTokens(prefill.promptTokens)} tokens (~${formatTokensPerSecond(prefill.tokensPerSecond)} tokens/s): compute-bound, at ${Math.round(prefill.efficiency * 100)} % of the card's ${prefill.ratedTflops} FP16 TFLOPS.`}
         </dd>
       </div>
       <div>

@@ -125,7 +125,7 @@ export function MeasuredSpeed({ gpu }: { gpu: Gpu }) {
           <dt className="font-medium">Time to first token, estimate</dt>
           <dd data-testid="gpu-prefill">
             {prefill && reference
-              ? `About ${formatSeconds(prefill.seconds)} for a ${formatTokens(PROMPT_TOKENS)}-token prompt to ${reference.name} at ${formatLabel(HEADLINE_FORMAT)} (~${formatTokensPerSecond(prefill.tokensPerSecond)} tokens/s): compute-bound, ${prefill.ratedTflops} FP16 TFLOPS × ${Math.round(PREFILL_EFFICIENCY * 100)} % measured efficiency.`
+              ? `About ${formatSeconds(prefill.seconds)} for a prompt of ${formatTokens(PROMPT_TOKENS)} tokens to ${reference.name} at ${formatLabel(HEADLINE_FORMAT)} (~${formatTokensPerSecond(prefill.tokensPerSecond)} tokens/s): compute-bound, ${prefill.ratedTflops} FP16 TFLOPS × ${Math.round(PREFILL_EFFICIENCY * 100)} % measured efficiency.`
               : "No rated FP16 throughput for this card in our data yet, so no prefill estimate."}
           </dd>
         </div>
