@@ -85,7 +85,7 @@ export function LogCheck({ models }: { models: readonly CalculatorModelOption[] 
           memory term the engine allocated is shown beside our estimate. Nothing leaves your browser.
         </p>
         <label htmlFor={modelId} className="block text-sm font-medium">
-          Model
+          Model the log comes from
         </label>
         <select
           id={modelId}
@@ -102,7 +102,7 @@ export function LogCheck({ models }: { models: readonly CalculatorModelOption[] 
           ))}
         </select>
         <label htmlFor={textId} className="block text-sm font-medium">
-          Log
+          Log output
         </label>
         <textarea
           id={textId}
