@@ -125,7 +125,13 @@ export function bestFormatFor(
     throw new RangeError(`gpuCount must be a positive integer, got ${String(q.gpuCount)}`);
   if (!(Number.isInteger(q.contextTokens) && q.contextTokens >= 1))
     throw new RangeError(`contextTokens must be a positive integer, got ${String(q.contextTokens)}`);
-  for (const candidate of rankedFormats(arch, table)) {
+  const ranked = rankedFormats(arch, table);
+  // If the smallest candidate does not fit, none does: one placement instead of sixteen.
+  const smallest = ranked.reduce((a, b) =>
+    weightBytes(arch, b.format) < weightBytes(arch, a.format) ? b : a,
+  );
+  if (fitsOn(arch, smallest.format, q) === null) return null;
+  for (const candidate of ranked) {
     const count = fitsOn(arch, candidate.format, q);
     if (count === null) continue;
     const maxContextTokens = maxContextThatFits(
