@@ -9,7 +9,7 @@ import { formatSeconds, qualityLabel } from "@/lib/evidence/labels";
 import { prefillOnGpu } from "@/lib/evidence/prefill-on-gpu";
 import { QUALITY } from "@/lib/evidence/quality-data";
 import { ratioSummary, speedForModel } from "@/lib/evidence/speed";
-import { formatGib, formatTokens, formatTokensPerSecond } from "@/lib/format";
+import { formatDate, formatGib, formatTokens, formatTokensPerSecond } from "@/lib/format";
 import { getGpu } from "@/lib/gpus";
 import type { Gpu } from "@/lib/gpus";
 import { formatLabel, HEADLINE_FORMAT, headlineContext, TABLE_PROFILE } from "@/lib/requirements";
@@ -156,13 +156,13 @@ function QualityTable({ model }: { model: CatalogModel }) {
                 Format
               </th>
               <th scope="col" className={`${cellClass} text-right`}>
-                Weights (our estimate)
+                Weights
               </th>
               <th scope="col" className={`${cellClass} text-right`}>
-                KL divergence
+                <abbr title="mean KL divergence from FP16">KLD</abbr>
               </th>
               <th scope="col" className={`${cellClass} text-right`}>
-                Perplexity
+                <abbr title="perplexity, change vs FP16">PPL</abbr>
               </th>
             </tr>
           </thead>
@@ -205,7 +205,7 @@ function QualityTable({ model }: { model: CatalogModel }) {
         >
           perplexity README
         </a>{" "}
-        (MIT licence), read {first.date}.
+        (MIT licence), read {formatDate(first.date)}.
       </p>
     </>
   );

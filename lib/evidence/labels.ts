@@ -15,6 +15,7 @@ export function qualityLabel(q: FormatQuality): string {
   if (q.kind === "bits")
     return `${q.bitsPerWeight.toFixed(2)} bits per weight (no measured quality table for this model)`;
   if (q.reference) return "unquantized: the reference the losses are measured against";
-  const deltaPct = ((q.ppl / q.referencePpl - 1) * 100).toFixed(1);
+  const delta = (q.ppl / q.referencePpl - 1) * 100;
+  const deltaPct = delta < 1 ? delta.toFixed(2) : delta.toFixed(1);
   return `measured KL divergence ${q.kld.toFixed(4)}, perplexity +${deltaPct} % vs FP16`;
 }
