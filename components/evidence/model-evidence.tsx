@@ -195,9 +195,11 @@ function QualityTable({ model }: { model: CatalogModel }) {
         </table>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Mean KL divergence of each format&apos;s next-token distribution from the FP16 model&apos;s, and
-        Wikitext-2 perplexity, for Llama 3 8B on one RTX 4090 (llama.cpp revision {QUALITY.revision}). The f16
-        row only shows the 16-bit storage of the reference logits. Source: llama.cpp&apos;s{" "}
+        KLD: mean KL divergence of each format&apos;s next-token distribution from the FP16 model&apos;s. PPL:
+        Wikitext-2 perplexity. Both measured on the base Llama 3 8B (the instruct model has the same weight
+        shapes) on one RTX 4090, llama.cpp revision {QUALITY.revision}; imatrix marks rows quantized with an
+        importance matrix; the f16 row only shows the 16-bit storage of the reference logits. Weights: our
+        estimate of the GGUF tensor bytes. Source: llama.cpp&apos;s{" "}
         <a
           href={first.source}
           className="text-brand-700 dark:text-brand-100 hover:underline"
