@@ -104,6 +104,10 @@ function llamaCppCommand(input: LaunchCommandInput): LaunchCommand {
   } else {
     notes.push(`Download a ${input.format} GGUF of ${input.huggingFaceId} and point -m at it.`);
   }
+  // llama.cpp PR #16653 (--fit, on by default in recent builds; llama-fit-params prints the values it picks).
+  notes.push(
+    "Once the file is on your machine, recent llama.cpp builds fit -c / -ngl / -ot to your devices themselves (--fit, or llama-fit-params to print them); this estimate answers before you download or buy.",
+  );
   if (!placement.fits) {
     notes.push(
       "This setup does not fit even with offload: add GPUs or system RAM, or pick a smaller format or context.",

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BreadcrumbJsonLd } from "next-seo";
+import { SpeedEvidence } from "@/components/evidence/speed-evidence";
 import { ValidationTable } from "@/components/methodology/validation-table";
 import {
   CUDA_CONTEXT_BYTES,
@@ -262,6 +263,10 @@ export default function MethodologyPage() {
             every layer evenly, so its smallest card decides.
           </li>
         </ul>
+      </Section>
+
+      <Section id="measured-speed" title="Measured speed against the bound">
+        <SpeedEvidence />
       </Section>
 
       <Section id="validation" title="Validation">

@@ -2,6 +2,7 @@
 // The calculator island: the only client component of /calculator. It receives the catalog as plain props, keeps the
 // whole state in the query string (lib/calculator-state) and computes every figure with lib/estimator through
 // ./results. The server renders it with the default state; on hydration it applies the URL without changing layout.
+import { EvidenceLines } from "@/components/calculator/evidence-lines";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { ChangeEvent } from "react";
 import { WEIGHT_FORMATS } from "@/lib/estimator";
@@ -797,6 +798,7 @@ function ResultsView({ results, state }: { results: CalculatorResults; state: Ca
               {decodeText(results, state)}
             </dd>
           </div>
+          <EvidenceLines evidence={results.evidence} />
         </dl>
       </div>
 

@@ -20,6 +20,8 @@ import type {
 } from "@/lib/estimator";
 import { CUSTOM, readCustomConfig } from "@/lib/calculator-state";
 import type { CalculatorState } from "@/lib/calculator-state";
+import { calculatorEvidence } from "@/lib/evidence/calculator-evidence";
+import type { CalculatorEvidence } from "@/lib/evidence/calculator-evidence";
 import { buildLaunchCommand } from "@/lib/launch-command";
 import type { LaunchCommand } from "@/lib/launch-command";
 
@@ -157,6 +159,8 @@ export interface CalculatorResults {
     | { tokensPerSecond: null; reason: string };
   command: LaunchCommand;
   attentionHeads: number;
+  /** Prefill (time to first token) and the best-quality format that fits (lib/evidence). */
+  evidence: CalculatorEvidence;
 }
 
 export function estimateInputOf(state: CalculatorState): EstimateInput {
@@ -302,5 +306,14 @@ export function deriveResults(
     decodeBound,
     command,
     attentionHeads: arch.numAttentionHeads,
+    evidence: calculatorEvidence({
+      arch,
+      modelSlug: state.model === CUSTOM ? null : state.model,
+      input,
+      gpu: { slug: state.gpu === CUSTOM ? null : state.gpu, ...gpu },
+      gpuCount: state.gpus,
+      maxContextTokens: model.maxContext,
+      fitsInGpuOnly: placement.fitsInGpuOnly,
+    }),
   };
 }

@@ -109,6 +109,10 @@ export {
   activeWeightBytes,
   decodeTokensPerSecondUpperBound,
   decodeTokensPerSecondWithOffload,
+  prefillEstimate,
+  prefillFlops,
+  type PrefillDevice,
+  type PrefillEstimate,
 } from "./throughput";
 export {
   amdApuDefaultGttBytes,

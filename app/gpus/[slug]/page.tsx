@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { UnifiedMemoryNote } from "@/components/gpu/unified-memory-note";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { MeasuredSpeed } from "@/components/evidence/measured-speed";
 import { notFound } from "next/navigation";
 import { formatGib, formatParameters, formatTokens, formatTokensPerSecond } from "@/lib/format";
 import { OFFLOAD_RAM_LABEL } from "@/lib/gpu-fit";
@@ -63,6 +64,7 @@ export default async function GpuPage({ params }: PageProps) {
         </p>
       </header>
       <UnifiedMemoryNote gpu={gpu} />
+      <MeasuredSpeed gpu={gpu} />
       <section aria-labelledby="models-on-gpu" className="space-y-3">
         <h2 id="models-on-gpu" className="text-xl font-semibold">
           Every catalog model on one {gpu.name}

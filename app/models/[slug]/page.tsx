@@ -3,6 +3,7 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { notFound } from "next/navigation";
 import { DatasetJsonLd } from "next-seo";
 import { CompareLink } from "@/components/compare/compare-link";
+import { ModelEvidence } from "@/components/evidence/model-evidence";
 import { CalculatorCta } from "@/components/model/calculator-cta";
 import { ModelFaq } from "@/components/model/faq";
 import { KeyFigures } from "@/components/model/key-figures";
@@ -48,6 +49,7 @@ export default async function ModelPage({ params }: PageProps) {
       <div className="prose prose-slate dark:prose-invert prose-h2:mt-10 prose-table:my-0 max-w-none">
         <ModelBody model={model} />
       </div>
+      <ModelEvidence model={model} />
       <ModelFaq model={model} />
       <CalculatorCta model={model} />
       <CompareLink model={model} />
