@@ -95,8 +95,6 @@ export const FILTER_KEYS = [
   "sort",
 ] as const;
 
-const GIB = 1024 ** 3;
-
 function positiveInteger(value: string | null): number | null {
   if (value === null || !/^\d+$/.test(value.trim())) return null;
   const n = Number(value.trim());
