@@ -9,6 +9,7 @@ import { llama, mixtral, phi3 } from "./llama";
 import { llama4, llama4Text } from "./llama4";
 import { mistral3 } from "./mistral3";
 import { qwen } from "./qwen";
+import { qwen35, qwen35Moe, qwen35MoeText, qwen35Text, qwen3Next } from "./qwen-next";
 import type { ArchitectureAdapter } from "./types";
 
 export const ADAPTERS: readonly ArchitectureAdapter[] = [
@@ -25,6 +26,11 @@ export const ADAPTERS: readonly ArchitectureAdapter[] = [
   llama4Text,
   mistral3,
   kimiK2,
+  qwen3Next,
+  qwen35,
+  qwen35Text,
+  qwen35Moe,
+  qwen35MoeText,
 ];
 
 const BY_TYPE = new Map<string, ArchitectureAdapter>();
