@@ -97,6 +97,7 @@ function newDraft(r: Reader, base: BaseFields, numKeyValueHeads: number): ArchDr
     numKeyValueHeads,
     useLayerTypes: true,
     mtpLayers: 0,
+    mtpVocabTensors: false,
   };
 }
 
@@ -225,5 +226,6 @@ export function parseConfig(config: unknown): ModelArchitecture {
   if (d.recurrent) arch.recurrent = d.recurrent;
   if (d.ungatedFfn) arch.ungatedFfn = true;
   if (d.mtpLayers > 0) arch.mtpLayers = d.mtpLayers;
+  if (d.mtpLayers > 0 && d.mtpVocabTensors) arch.mtpVocabTensors = true;
   return arch;
 }

@@ -243,6 +243,10 @@ function mtpTensors(arch: ModelArchitecture, opts: ListOptions): TensorInfo[] {
     out.push(vec(p + "enorm.weight", "norm", i, h));
     out.push(vec(p + "hnorm.weight", "norm", i, h));
     out.push(vec(p + "shared_head_norm.weight", "norm", i, h));
+    if (arch.mtpVocabTensors) {
+      out.push(mat(p + "embed_tokens.weight", "nextn_eh_proj", i, h, arch.vocabSize));
+      out.push(mat(p + "shared_head_head.weight", "nextn_eh_proj", i, h, arch.vocabSize));
+    }
   }
   return out.map((t) => ({ ...t, ggufOnly: true }));
 }

@@ -4,6 +4,7 @@
  */
 import { deepseek, kimiK2 } from "./deepseek";
 import { gemma2, gemma3, gemma3Text } from "./gemma";
+import { glm4Moe } from "./glm";
 import { gptOss } from "./gpt-oss";
 import { llama, mixtral, phi3 } from "./llama";
 import { lfm2, lfm2Moe } from "./lfm2";
@@ -36,6 +37,7 @@ export const ADAPTERS: readonly ArchitectureAdapter[] = [
   nemotronH,
   lfm2,
   lfm2Moe,
+  glm4Moe,
 ];
 
 const BY_TYPE = new Map<string, ArchitectureAdapter>();

@@ -121,6 +121,8 @@ export interface ModelArchitecture {
   mtpLayers?: number;
   /** false when the MTP block has a dense FFN although the model is MoE. */
   mtpMoe?: boolean;
+  /** GLM: the MTP block carries its own embed_tokens and shared_head_head copies in GGUF files. */
+  mtpVocabTensors?: boolean;
 }
 
 /** Fields every adapter starts from, read the same way for all families. */
@@ -165,6 +167,7 @@ export interface ArchDraft {
   numKeyValueHeads: number;
   /** MTP blocks carried by GGUF files (see ModelArchitecture.mtpLayers). */
   mtpLayers: number;
+  mtpVocabTensors: boolean;
   /** false when the config's layer_types lists mixers rather than attention windows (qwen3_next, lfm2). */
   useLayerTypes: boolean;
 }
