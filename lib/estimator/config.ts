@@ -101,6 +101,7 @@ function newDraft(r: Reader, base: BaseFields, numKeyValueHeads: number): ArchDr
     layerExtra: null,
     perLayerInput: null,
     layerScalar: false,
+    parallelRecurrent: false,
   };
 }
 
@@ -194,6 +195,7 @@ export function parseConfig(config: unknown): ModelArchitecture {
       layer.ffn = d.layerHasFfn(i);
       if (!layer.ffn) layer.moe = false;
     }
+    if (d.parallelRecurrent) layer.parallelRecurrent = true;
     if (d.layerExtra) d.layerExtra(i, layer);
     layers.push(layer);
   }

@@ -163,6 +163,9 @@ function layerTensors(arch: ModelArchitecture, i: number, layer: LayerSpec, opts
     if (arch.attention.sinks) out.push(vec(p + "attn_sinks.weight", "attn_sinks", i, nH));
   }
 
+  // Falcon-H1 runs a Mamba2 mixer beside attention in every layer.
+  if (layer.parallelRecurrent) out.push(...recurrentTensors(arch, i));
+
   // --- norms beyond attn_norm: ffn_norm (+ gemma post-attention / post-ffw norms) ---
   // nemotron_h blocks hold one mixer or one FFN behind a single norm.
   const hasFfn = layer.ffn ?? true;
