@@ -63,7 +63,12 @@ export interface ModelDocument {
       format: string;
       label: string;
       weightsBytes: number;
-      cells: { contextTokens: number; totalBytes: number; kvCacheBytes: number }[];
+      cells: {
+        contextTokens: number;
+        totalBytes: number;
+        kvCacheBytes: number;
+        recurrentStateBytes: number;
+      }[];
     }[];
   };
   /** Per catalog GPU: one card, GPU only, the profile above. */
@@ -158,10 +163,11 @@ export function modelDocument(model: CatalogModel): ModelDocument {
         format: row.format,
         label: row.label,
         weightsBytes: row.weightsBytes,
-        cells: row.cells.map(({ contextTokens, totalBytes, kvCacheBytes }) => ({
+        cells: row.cells.map(({ contextTokens, totalBytes, kvCacheBytes, recurrentStateBytes }) => ({
           contextTokens,
           totalBytes,
           kvCacheBytes,
+          recurrentStateBytes,
         })),
       })),
     },

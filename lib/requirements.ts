@@ -92,6 +92,8 @@ export interface RequirementsCell {
   contextTokens: number;
   totalBytes: number;
   kvCacheBytes: number;
+  /** Fixed-size recurrent state of hybrid models (Mamba, DeltaNet, short convolutions); 0 for attention-only. */
+  recurrentStateBytes: number;
   tier: FitTierId;
 }
 
@@ -116,6 +118,7 @@ export function requirementsTable(model: CatalogModel): RequirementsTableData {
         contextTokens,
         totalBytes: estimate.bytes.total,
         kvCacheBytes: estimate.bytes.kvCache,
+        recurrentStateBytes: estimate.bytes.recurrentState,
         tier: fitTier(model, format, contextTokens),
       };
     });

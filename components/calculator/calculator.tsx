@@ -42,6 +42,7 @@ const KV_LABELS: Readonly<Record<KvCacheType, string>> = {
 const PARTS = [
   { key: "weights", label: "Weights", color: "bg-brand-600" },
   { key: "kvCache", label: "KV cache", color: "bg-emerald-500" },
+  { key: "recurrentState", label: "Recurrent state", color: "bg-teal-700" },
   { key: "compute", label: "Compute buffers", color: "bg-amber-500" },
   { key: "overhead", label: "Overhead", color: "bg-slate-400" },
 ] as const;

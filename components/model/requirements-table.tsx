@@ -36,6 +36,7 @@ const TIER_LABELS: Record<FitTierId, string> = {
 /** Total memory per weight format × context length, computed at build time by lib/estimator. */
 export function RequirementsTable({ model }: { model: CatalogModel }) {
   const table = requirementsTable(model);
+  const recurrentBytes = table.rows[0]?.cells[0]?.recurrentStateBytes ?? 0;
   return (
     <div className="not-prose scroll-mt-4 space-y-3" id="requirements">
       <div
@@ -92,7 +93,7 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
                     data-total-bytes={cell.totalBytes}
                     data-context={cell.contextTokens}
                     data-tier={cell.tier}
-                    title={`${row.label}, ${formatTokens(cell.contextTokens)} context: ${formatGib(cell.totalBytes)} total, of which KV cache ${formatGib(cell.kvCacheBytes)} — ${TIER_LABELS[cell.tier]}`}
+                    title={`${row.label}, ${formatTokens(cell.contextTokens)} context: ${formatGib(cell.totalBytes)} total, of which KV cache ${formatGib(cell.kvCacheBytes)}${cell.recurrentStateBytes > 0 ? ` and recurrent state ${formatGib(cell.recurrentStateBytes)}` : ""} — ${TIER_LABELS[cell.tier]}`}
                   >
                     <span data-value>{formatGibNumber(cell.totalBytes)}</span>{" "}
                     <span aria-hidden="true" className="text-[0.7em]">
@@ -118,6 +119,13 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
           </li>
         ))}
       </ul>
+      {recurrentBytes > 0 ? (
+        <p className="text-sm" data-testid="recurrent-note">
+          {model.name} is a hybrid: most layers keep a fixed-size recurrent state ({formatGib(recurrentBytes)}{" "}
+          per sequence, the same at every context) instead of a KV cache, so a longer context costs only the
+          attention layers&rsquo; cache.
+        </p>
+      ) : null}
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Figures in GiB (1 GiB = 2<sup>30</sup> bytes; a card sold as &ldquo;24 GB&rdquo; holds 24 GiB). Each
         cell is the total for the {TABLE_PROFILE.engine} profile: the GGUF weights, an{" "}

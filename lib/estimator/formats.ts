@@ -270,6 +270,8 @@ function categoryOf(t: TensorInfo): Category {
 function allowsQuantization(t: TensorInfo): boolean {
   if (t.oneDim) return false;
   if (t.role === "ffn_gate_inp") return false;
+  // llama-quant.cpp: "these are not too big so keep them as it is" (per_layer_model_proj, Gemma 3n / 4).
+  if (t.role === "per_layer_proj") return false;
   return true;
 }
 
@@ -434,7 +436,8 @@ export function ggufTensorBytes(
   const qs: QuantState = {
     nAttnV: tensors.filter((t) => categoryOf(t) === "attn_v_like").length,
     iAttnV: 0,
-    nLayer: arch.numLayers,
+    // llama.cpp n_layer = GGUF block_count, which counts the MTP blocks too
+    nLayer: arch.numLayers + (arch.mtpLayers ?? 0),
     iFfnDown: 0,
     nGqa: arch.numKeyValueHeads > 0 ? Math.floor(arch.numAttentionHeads / arch.numKeyValueHeads) : 1,
     nExpert,

@@ -49,14 +49,20 @@ export function padTo(n: number, multiple: number): number {
   return Math.ceil(n / multiple) * multiple;
 }
 
-/** Elements of K and V stored per token for one layer (all KV heads). */
-export function kvElementsPerToken(arch: ModelArchitecture): { k: number; v: number } {
+/** Elements of K and V stored per token for one layer (all KV heads); `layer` for per-layer head sizes (Gemma 4). */
+export function kvElementsPerToken(arch: ModelArchitecture, layer?: LayerSpec): { k: number; v: number } {
   if (arch.attention.kind === "mla" && arch.attention.mla) {
     // MLA: one compressed latent (kv_lora_rank) plus the shared RoPE key (qk_rope_head_dim) per token;
     // V is read out of the same latent (vLLM MLA backends; llama.cpp deepseek2 with MLA).
-    return { k: arch.attention.mla.kvLoraRank + arch.attention.mla.qkRopeHeadDim, v: 0 };
+    // DeepSeek-V3.2 also caches one indexer key of index_head_dim per token (llama-kv-cache-dsa.cpp).
+    const indexerKey = arch.indexer ? arch.indexer.headDim : 0;
+    return { k: arch.attention.mla.kvLoraRank + arch.attention.mla.qkRopeHeadDim + indexerKey, v: 0 };
   }
-  return { k: arch.numKeyValueHeads * arch.headDim, v: arch.numKeyValueHeads * arch.vHeadDim };
+  const heads = layer?.kvHeads ?? arch.numKeyValueHeads;
+  // Gemma 4 global layers: one head size for K and V (global_head_dim), V cached like any other layer's.
+  const kDim = layer?.headDim ?? arch.headDim;
+  const vDim = layer?.headDim ?? arch.vHeadDim;
+  return { k: heads * kDim, v: heads * vDim };
 }
 
 export interface KvCacheInput {
@@ -65,6 +71,16 @@ export interface KvCacheInput {
   sequences?: number;
   ubatchTokens?: number;
   engine?: Engine;
+}
+
+/**
+ * Whether a layer keeps K/V: attention layers only. llama.cpp's hybrid memory gives the attention cache the
+ * layers that are not recurrent (llama-memory-hybrid.cpp layer filters) and a layer without attention heads
+ * (nemotron_h MLP blocks, n_head_kv(il) = 0) allocates zero-width K/V rows.
+ */
+export function hasKv(layer: LayerSpec): boolean {
+  // Gemma 3n / 4 shared-KV layers read an earlier layer's cache (llama-hparams.cpp has_kv, n_layer_kv_from_start).
+  return (layer.mixer ?? "attention") === "attention" && layer.kvShared !== true;
 }
 
 /** Whether a layer's window is honoured by the engine's cache allocator. */
@@ -139,7 +155,12 @@ export function kvCacheBreakdown(arch: ModelArchitecture, input: KvCacheInput): 
   const perLayer: number[] = [];
   let bytesPerTokenFullLayers = 0;
   for (const layer of arch.layers) {
-    const tokenBytes = tokenBytesFor(arch, layerCacheType(arch, layer, type, engine));
+    // Hybrids: recurrent and FFN-only layers keep no KV (their state is recurrent.ts's term).
+    if (!hasKv(layer)) {
+      perLayer.push(0);
+      continue;
+    }
+    const tokenBytes = tokenBytesFor(arch, layerCacheType(arch, layer, type, engine), layer);
     const cells = cellsPerSequence(arch, layer, input);
     perLayer.push(cells * tokenBytes * seqs);
     if (!windowed(arch, layer, engine)) bytesPerTokenFullLayers += tokenBytes;
@@ -148,8 +169,8 @@ export function kvCacheBreakdown(arch: ModelArchitecture, input: KvCacheInput): 
 }
 
 /** K+V bytes of one token in one layer. */
-function tokenBytesFor(arch: ModelArchitecture, type: KvCacheType): number {
-  const { k, v } = kvElementsPerToken(arch);
+function tokenBytesFor(arch: ModelArchitecture, type: KvCacheType, layer?: LayerSpec): number {
+  const { k, v } = kvElementsPerToken(arch, layer);
   return kvRowBytes(type, k) + (v > 0 ? kvRowBytes(type, v) : 0);
 }
 
@@ -169,8 +190,9 @@ export function kvBytesReadPerToken(
 ): number {
   let s = 0;
   for (const layer of arch.layers) {
+    if (!hasKv(layer)) continue;
     const n = windowed(arch, layer, engine) ? Math.min(contextTokens, layer.window!) : contextTokens;
-    s += n * tokenBytesFor(arch, layerCacheType(arch, layer, type, engine));
+    s += n * tokenBytesFor(arch, layerCacheType(arch, layer, type, engine), layer);
   }
   return s;
 }

@@ -6,6 +6,7 @@ import type { ModelArchitecture } from "./config";
 import { finiteResult, resolveInput, type EstimateInput, type ResolvedInput } from "./estimate";
 import { tensorBytes } from "./formats";
 import { kvCacheBreakdown } from "./kv-cache";
+import { recurrentStateBytes, recurrentStatePerLayer } from "./recurrent";
 import {
   CUDA_CONTEXT_BYTES,
   llamaCppComputeParts,
@@ -112,10 +113,15 @@ function computeLayerBytes(arch: ModelArchitecture, r: ResolvedInput): LayerByte
     outputHead: 0,
   };
   for (const t of tensorBytes(arch, r.format, r.engine)) {
-    const { role, layer, routedExpert } = t.tensor;
+    const { role, routedExpert } = t.tensor;
+    // MTP blocks (GGUF-only, after the repeating layers) sit with the last layer and the output head.
+    const layer = Math.min(t.tensor.layer, arch.numLayers - 1);
     if (role === "token_embd") {
       lb.tokenEmbd += t.bytes;
       if (arch.tieWordEmbeddings) lb.outputHead += t.bytes;
+    } else if (role === "per_layer_embd") {
+      // Gemma per-layer embeddings are looked up on the host like token_embd.
+      lb.tokenEmbd += t.bytes;
     } else if (layer < 0) {
       lb.outputHead += t.bytes;
     } else if (routedExpert) {
@@ -195,7 +201,9 @@ function llamaCppPlan(
 function planLlamaCpp(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): Placement {
   const L = arch.numLayers;
   const lb = layerBytes(arch, r);
-  const kvPerLayer = kvCacheBreakdown(arch, r).perLayer;
+  // KV cells and recurrent state both live on their layer's device (llama-kv-cache.cpp, llama-memory-recurrent.cpp).
+  const rsPerLayer = recurrentStatePerLayer(arch, r);
+  const kvPerLayer = kvCacheBreakdown(arch, r).perLayer.map((b, i) => b + rsPerLayer[i]!);
   const memories = deviceMemories(hw);
   const gpuCount = memories.length;
   const fitsGpu = (p: { perDevice: number[] }) => p.perDevice.every((b, d) => b <= memories[d]!);
@@ -252,7 +260,9 @@ function planVllm(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): Plac
   for (const t of tensorBytes(arch, r.format, r.engine)) shard += t.tensor.oneDim ? t.bytes : t.bytes / n;
   const kv = kvCacheBreakdown(arch, r).bytes;
   const kvShare = arch.attention.kind === "mla" ? 1 : Math.max(1 / n, 1 / Math.max(1, arch.numKeyValueHeads));
-  const per = shard + kv * kvShare + vllmActivationBytes(arch, n) + overheadBytesPerGpu("vllm");
+  // Mamba / DeltaNet state is split by heads across tensor-parallel ranks like the projections that feed it.
+  const rs = recurrentStateBytes(arch, r) / n;
+  const per = shard + kv * kvShare + rs + vllmActivationBytes(arch, n) + overheadBytesPerGpu("vllm");
   const perDevice = memories.length === 0 ? [] : new Array<number>(n).fill(Math.ceil(per));
   // Even shards: every card must hold one, so the smallest card decides.
   const fitsInGpuOnly = memories.length > 0 && memories.every((m) => per <= m);
