@@ -53,17 +53,17 @@ export function shortGpuName(gpu: Gpu): string {
 export function describeLongest(longest: LongestContext, nativeTokens: number): string {
   if (longest.tokens === 0) return "below a 4K context";
   const upTo = `up to ${formatTokens(longest.tokens)} context`;
-  if (longest.needsRopeScaling) {
-    return `${upTo} (${formatTokens(nativeTokens)} native, beyond it with YaRN RoPE scaling)`;
-  }
-  return upTo;
+  const maximum = longest.limit === "model" ? ", the model's maximum" : "";
+  const yarn = longest.needsRopeScaling
+    ? ` (${formatTokens(nativeTokens)} native; beyond that with YaRN RoPE scaling)`
+    : "";
+  return `${upTo}${maximum}${yarn}`;
 }
 
 /** One cell of the "longest context on common hardware" table, the same words on the page and in Markdown. */
 export function contextFitText(fit: ContextFit, nativeTokens: number): string {
   if (fit.gpuOnly.tokens > 0) {
-    const text = describeLongest(fit.gpuOnly, nativeTokens).replace(/^up to /, "");
-    return fit.gpuOnly.limit === "model" ? `${text} (the model's maximum)` : text;
+    return describeLongest(fit.gpuOnly, nativeTokens).replace(/^up to /, "");
   }
   if (fit.withOffload && fit.withOffload.tokens > 0) {
     return `Not on the GPU alone; ${describeLongest(fit.withOffload, nativeTokens)} with ${OFFLOAD_RAM_LABEL}`;
@@ -117,7 +117,9 @@ export function runAnswer(model: CatalogModel): RunAnswer {
   if (consumer) {
     const longest = longestContextOnGpu(model, consumer.gpu, format, { count: consumer.count });
     const lead =
-      consumer.count > 1 ? setupName(consumer) : `A ${sizeLabel(consumer.gpu)} GPU (${setupName(consumer)})`;
+      consumer.count > 1
+        ? setupName(consumer)
+        : `${articleForSize(sizeLabel(consumer.gpu))} ${sizeLabel(consumer.gpu)} GPU (${setupName(consumer)})`;
     options.push({
       kind: "gpu",
       setup: consumer,
@@ -178,7 +180,7 @@ export function runAnswer(model: CatalogModel): RunAnswer {
         kind: "datacentre",
         setup: datacentre,
         format,
-        text: `${datacentre.count}× ${shortGpuName(datacentre.gpu)} at ${format}`,
+        text: `${datacentre.count > 1 ? `${datacentre.count}×` : "One"} ${shortGpuName(datacentre.gpu)} at ${format}`,
       });
     }
   }

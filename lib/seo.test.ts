@@ -172,7 +172,7 @@ describe("model FAQ", () => {
     // Llama 3.1 8B at Q4_K_M holds its whole 128K context in 24 GiB: the limit is the model's, not the card's.
     expect(fit?.gpuOnly).toMatchObject({ tokens: small.contextLength, limit: "model" });
     expect(
-      context?.answer.startsWith(`${formatTokens(small.contextLength)} context (the model's maximum)`),
+      context?.answer.startsWith(`${formatTokens(small.contextLength)} context, the model's maximum`),
     ).toBe(true);
   });
 
