@@ -5,6 +5,7 @@ import { DatasetJsonLd } from "next-seo";
 import { CompareLink } from "@/components/compare/compare-link";
 import { CalculatorCta } from "@/components/model/calculator-cta";
 import { ModelFaq } from "@/components/model/faq";
+import { FamilyMembers } from "@/components/model/family-members";
 import { KeyFigures } from "@/components/model/key-figures";
 import { RelatedModels } from "@/components/model/related-models";
 import { Sources } from "@/components/model/sources";
@@ -49,6 +50,7 @@ export default async function ModelPage({ params }: PageProps) {
       <ModelFaq model={model} />
       <CalculatorCta model={model} />
       <CompareLink model={model} />
+      <FamilyMembers model={model} />
       <RelatedModels model={model} />
       <Sources model={model} />
     </article>
