@@ -96,6 +96,7 @@ function newDraft(r: Reader, base: BaseFields, numKeyValueHeads: number): ArchDr
     denseIntermediate: base.intermediateSize,
     numKeyValueHeads,
     useLayerTypes: true,
+    mtpLayers: 0,
   };
 }
 
@@ -223,5 +224,6 @@ export function parseConfig(config: unknown): ModelArchitecture {
   if (d.gatedQuery) arch.attention.gatedQuery = true;
   if (d.recurrent) arch.recurrent = d.recurrent;
   if (d.ungatedFfn) arch.ungatedFfn = true;
+  if (d.mtpLayers > 0) arch.mtpLayers = d.mtpLayers;
   return arch;
 }

@@ -63,3 +63,56 @@ describe("qwen3_next (Qwen3-Next-80B-A3B / Qwen3-Coder-Next, same shapes)", () =
     expect(kv.bytes).toBe(12 * 4096 * 2 * 512 * 2);
   });
 });
+
+describe("qwen3_5_moe (Qwen3.6-35B-A3B, text_config wrapper)", () => {
+  const arch = testdataArch("Qwen3.6-35B-A3B");
+
+  it("unwraps text_config: 30 DeltaNet + 10 attention layers, one MTP block for GGUF", () => {
+    expect(arch.modelType).toBe("qwen3_5_moe_text");
+    expect(arch.layers.filter((l) => l.mixer === "recurrent").length).toBe(30);
+    expect(arch.mtpLayers).toBe(1);
+  });
+
+  // https://github.com/ggml-org/llama.cpp/pull/23269 (unsloth Qwen3.6-35B-A3B Q8_0 load log, 2026):
+  // "type f32: 308, q8_0: 443, bf16: 2 tensors", "file size = 35.19 GiB (8.51 BPW)".
+  it("Q8_0: 443 quantized tensors (MTP block included) and 35.19 GiB within 0.1 %", () => {
+    const t = typeCounts(arch, "Q8_0");
+    expect(t["Q8_0"]).toBe(443);
+    // 308 f32 + 2 bf16 (two small MTP tensors unsloth kept in bf16) = 310 unquantized
+    expect(t["F32"]).toBe(310);
+    const w = estimateMemory(arch, { format: "Q8_0", contextTokens: 4096 }).bytes.weights;
+    expect(Math.abs(w / GiB - 35.19) / 35.19).toBeLessThan(0.001);
+  });
+
+  it("parameters: the card's 35B total and 3B active (MTP block not counted)", () => {
+    const p = parameterBreakdown(arch);
+    expect(Math.abs(p.total / 35e9 - 1)).toBeLessThan(0.02);
+    expect(Math.round(p.active / 1e9)).toBe(3);
+  });
+});
+
+describe("qwen3_5 (Qwen3.6-27B dense, text_config wrapper)", () => {
+  const arch = testdataArch("Qwen3.6-27B");
+
+  // https://github.com/ikawrakow/ik_llama.cpp/issues/1790 (Qwen3.6-27B GGUF with MTP, block_count 65):
+  // "type f32: 360, q8_0: 8, q4_K: 497, q6_K: 1 tensors" — 360 unquantized and 506 quantized tensors.
+  it("tensor inventory matches a 65-block GGUF: 360 f32 and 506 quantized tensors", () => {
+    const t = typeCounts(arch, "Q8_0");
+    expect(t["F32"]).toBe(360);
+    expect(t["Q8_0"]).toBe(506);
+  });
+
+  it("parameters: the card's 27B; 48 DeltaNet layers keep 150 MiB of f32 state per sequence", () => {
+    expect(Math.abs(parameterBreakdown(arch).total / 27e9 - 1)).toBeLessThan(0.01);
+    // llama.cpp log hparams (PR #22673): ssm_d_inner 6144, ssm_d_state 128, ssm_n_group 16, conv 4
+    const perLayer = 3 * (6144 + 2 * 16 * 128) + 128 * 6144;
+    const rs = estimateMemory(arch, { format: "Q4_K_M", contextTokens: 8192 }).bytes.recurrentState;
+    expect(rs).toBe(48 * perLayer * 4);
+  });
+
+  it("context costs far less than for an attention-only model: KV on 16 of 64 layers", () => {
+    const kv = kvCacheBreakdown(arch, { contextTokens: 32768 });
+    expect(kv.perLayer.filter((b) => b > 0).length).toBe(16);
+    expect(kv.bytesPerTokenFullLayers).toBe(16 * 2 * 4 * 256 * 2);
+  });
+});
