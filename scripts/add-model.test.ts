@@ -101,6 +101,23 @@ describe("npm run add-model", () => {
     }
   });
 
+  it("keeps Python's Infinity (nemotron_h's time_step_limit) as YAML .inf", () => {
+    const withInfinity = QWEN3_8B_CONFIG.replace(
+      '"vocab_size": 151936',
+      '"vocab_size": 151936,\n  "time_step_limit": [\n    0.0,\n    Infinity\n  ]',
+    );
+    const dir = freshDir("infinity");
+    const result = run("--config", file("infinity.json", withInfinity), "--hf-id", "a/b", "--out", dir);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const written = readFileSync(path.join(dir, "b.mdx"), "utf8");
+    expect(written).toContain("  time_step_limit: [0.0, .inf]\n");
+    expect((frontmatter(written)["architecture"] as Record<string, unknown>)["time_step_limit"]).toEqual([
+      0,
+      Number.POSITIVE_INFINITY,
+    ]);
+  });
+
   it.each([
     [
       "an unreadable config",

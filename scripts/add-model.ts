@@ -10,7 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, countParameters, parseConfig } from "../lib/estimator";
 import { PLACEHOLDER_MARK } from "../lib/catalog";
-import { parseJsonKeepingNumbers, toYamlLines } from "./lib/verbatim-yaml";
+import { parseJsonKeepingNumbers, toPlain, toYamlLines } from "./lib/verbatim-yaml";
 import type { JsonValue } from "./lib/verbatim-yaml";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..");
@@ -50,7 +50,7 @@ export function renderModelPage({ configText, huggingFaceId }: PageInput): strin
   } catch (error) {
     throw new AddModelError(`config is not valid JSON: ${(error as Error).message}`);
   }
-  const plain: unknown = JSON.parse(configText);
+  const plain = toPlain(config);
   let counted: { total: number; active: number };
   let contextTokens: number;
   let moe: boolean;

@@ -83,6 +83,13 @@ export function parseJsonKeepingNumbers(text: string): JsonValue {
       at += number[0].length;
       return new NumberLiteral(number[0]);
     }
+    // Python's json module writes float("inf") as Infinity (nemotron_h's time_step_limit); keep it.
+    for (const word of ["Infinity", "-Infinity", "NaN"]) {
+      if (text.startsWith(word, at)) {
+        at += word.length;
+        return new NumberLiteral(word);
+      }
+    }
     for (const [word, result] of [
       ["true", true],
       ["false", false],
@@ -121,9 +128,21 @@ function isMapping(value: JsonValue): value is { [key: string]: JsonValue } {
   );
 }
 
+const YAML_SPECIAL_NUMBERS: Record<string, string> = { Infinity: ".inf", "-Infinity": "-.inf", NaN: ".nan" };
+
+/** The parsed value with every number as a JavaScript number (Infinity included), for the estimator. */
+export function toPlain(value: JsonValue): unknown {
+  if (value instanceof NumberLiteral) return Number(value.text);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(keysOf(value).map((key) => [key, toPlain(value[key] as JsonValue)]));
+  }
+  return value;
+}
+
 function scalar(value: JsonValue): string {
   if (value === null) return "null";
-  if (value instanceof NumberLiteral) return value.text;
+  if (value instanceof NumberLiteral) return YAML_SPECIAL_NUMBERS[value.text] ?? value.text;
   if (typeof value === "boolean") return String(value);
   if (typeof value === "string") return JSON.stringify(value);
   throw new Error("not a scalar");
