@@ -116,3 +116,40 @@ describe("qwen3_5 (Qwen3.6-27B dense, text_config wrapper)", () => {
     expect(kv.bytesPerTokenFullLayers).toBe(16 * 2 * 4 * 256 * 2);
   });
 });
+
+describe("nemotron_h (Mamba2 hybrids, dense and MoE)", () => {
+  // https://huggingface.co/weathermanj/Nemotron-nano-9b-fp8 (model overview of the FP8 copy): "Parameters: 8.89B",
+  // "Original Size: 17.78 GB" for the BF16 checkpoint; 27 Mamba2, 4 attention and 25 MLP blocks.
+  it("Nemotron Nano 9B v2: 27 Mamba2 / 4 attention / 25 MLP blocks, 8.89 B parameters, 17.78 GB in BF16", () => {
+    const arch = testdataArch("NVIDIA-Nemotron-Nano-9B-v2");
+    expect(arch.layers.filter((l) => l.mixer === "recurrent").length).toBe(27);
+    expect(arch.layers.filter((l) => l.mixer === "attention").length).toBe(4);
+    expect(arch.layers.filter((l) => l.mixer === "none").length).toBe(25);
+    const p = parameterBreakdown(arch);
+    expect(Math.abs(p.total / 8.89e9 - 1)).toBeLessThan(0.001);
+    const bf16 = estimateMemory(arch, { format: "BF16", contextTokens: 4096 }).bytes.weights;
+    expect(Math.abs(bf16 / 17.78e9 - 1)).toBeLessThan(0.001);
+  });
+
+  it("Nemotron Nano 9B v2: KV on 4 layers, Mamba2 state per llama.cpp n_embd_r / n_embd_s", () => {
+    const arch = testdataArch("NVIDIA-Nemotron-Nano-9B-v2");
+    const e = estimateMemory(arch, { format: "Q8_0", contextTokens: 131072 }).bytes;
+    // 4 layers × 131072 cells × 8 KV heads × 128 × (K + V) × 2 bytes
+    expect(e.kvCache).toBe(4 * 131072 * 8 * 128 * 2 * 2);
+    // d_inner = 128 heads × 80 = 10240, n_group 8, d_state 128, d_conv 4
+    expect(e.recurrentState).toBe(27 * (3 * (10240 + 2 * 8 * 128) + 128 * 10240) * 4);
+  });
+
+  // https://huggingface.co/nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B-BF16 (model card, restated in
+  // https://huggingface.co/Tinker-Stack/Nemotron-3-Nano-30B-A3B-IQ4_XS-GGUF): 31.6B total, 3.2B active
+  // (3.6B with embeddings); 23 Mamba-2, 23 MoE and 6 attention layers, 128 experts + 1 shared, 6 active.
+  it("Nemotron 3 Nano 30B-A3B: 31.6 B total, 3.2 B active, 3.6 B with embeddings", () => {
+    const arch = testdataArch("NVIDIA-Nemotron-3-Nano-30B-A3B");
+    expect(arch.layers.filter((l) => l.moe).length).toBe(23);
+    expect(arch.layers.filter((l) => l.mixer === "attention").length).toBe(6);
+    const p = parameterBreakdown(arch);
+    expect(Math.round(p.total / 1e8) / 10).toBe(31.6);
+    expect(Math.round(p.active / 1e8) / 10).toBe(3.2);
+    expect(Math.round(p.activeWithEmbedding / 1e8) / 10).toBe(3.6);
+  });
+});

@@ -8,6 +8,7 @@ import { gptOss } from "./gpt-oss";
 import { llama, mixtral, phi3 } from "./llama";
 import { llama4, llama4Text } from "./llama4";
 import { mistral3 } from "./mistral3";
+import { nemotronH } from "./nemotron-h";
 import { qwen } from "./qwen";
 import { qwen35, qwen35Moe, qwen35MoeText, qwen35Text, qwen3Next } from "./qwen-next";
 import type { ArchitectureAdapter } from "./types";
@@ -31,6 +32,7 @@ export const ADAPTERS: readonly ArchitectureAdapter[] = [
   qwen35Text,
   qwen35Moe,
   qwen35MoeText,
+  nemotronH,
 ];
 
 const BY_TYPE = new Map<string, ArchitectureAdapter>();
