@@ -151,7 +151,7 @@ export function parseConfig(config: unknown): ModelArchitecture {
   const tieWordEmbeddings =
     typeof config["tie_word_embeddings"] === "boolean"
       ? (config["tie_word_embeddings"] as boolean)
-      : r.bool("tie_word_embeddings", adapter.tieDefault);
+      : r.bool("tie_word_embeddings", r.bool("tie_embedding", adapter.tieDefault));
   const intermediateSize = r.int("intermediate_size");
   // Generic sliding window: `use_sliding_window: false` disables `sliding_window` (Qwen2Config semantics).
   const slidingEnabled = r.bool("use_sliding_window", true);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { testdataArch } from "./fixtures.test-utils";
-import { estimateMemory, kvCacheBreakdown, parameterBreakdown, tensorBytes } from "./index";
+import { estimateMemory, kvCacheBreakdown, listTensors, parameterBreakdown, tensorBytes } from "./index";
 
 const GiB = 1024 ** 3;
 
@@ -151,5 +151,33 @@ describe("nemotron_h (Mamba2 hybrids, dense and MoE)", () => {
     expect(Math.round(p.total / 1e8) / 10).toBe(31.6);
     expect(Math.round(p.active / 1e8) / 10).toBe(3.2);
     expect(Math.round(p.activeWithEmbedding / 1e8) / 10).toBe(3.6);
+  });
+});
+
+describe("lfm2 / lfm2_moe (short-convolution hybrids)", () => {
+  // Tensor contract of the official LFM2.5-2.6B checkpoint, as audited in a public script (search-tool file id
+  // 60802108935, "assert len(expected) == 266"): 8 attention and 22 conv layers.
+  it("LFM2.5-2.6B: the 266 checkpoint tensors, 8 attention and 22 conv layers", () => {
+    const arch = testdataArch("LFM2.5-2.6B");
+    expect(arch.layers.filter((l) => l.mixer === "attention").length).toBe(8);
+    expect(listTensors(arch).length).toBe(266);
+  });
+
+  it("LFM2.5-2.6B: conv state is hidden × (L_cache − 1) f32 per conv layer and sequence", () => {
+    const arch = testdataArch("LFM2.5-2.6B");
+    const e = estimateMemory(arch, { format: "Q4_K_M", contextTokens: 32768, sequences: 4 }).bytes;
+    expect(e.recurrentState).toBe(22 * 2048 * 2 * 4 * 4);
+    // KV: 8 layers × 8 KV heads × 64 head dim × (K + V) × 2 bytes per token
+    expect(kvCacheBreakdown(arch, { contextTokens: 32768 }).bytesPerTokenFullLayers).toBe(8 * 8 * 64 * 2 * 2);
+  });
+
+  // https://huggingface.co/unsloth/LFM2-8B-A1B-GGUF (card mirrored at https://mygguf.com/models/unsloth_LFM2-8B-A1B-GGUF):
+  // "8.3B total parameters and 1.5B active parameters", 24 layers (18 conv + 6 attn).
+  it("LFM2-8B-A1B: 8.3 B total, 1.5 B active", () => {
+    const arch = testdataArch("LFM2-8B-A1B");
+    const p = parameterBreakdown(arch);
+    expect(Math.round(p.total / 1e8) / 10).toBe(8.3);
+    expect(Math.round(p.active / 1e8) / 10).toBe(1.6);
+    expect(Math.abs(p.active / 1.5e9 - 1)).toBeLessThan(0.05);
   });
 });

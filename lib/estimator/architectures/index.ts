@@ -6,6 +6,7 @@ import { deepseek, kimiK2 } from "./deepseek";
 import { gemma2, gemma3, gemma3Text } from "./gemma";
 import { gptOss } from "./gpt-oss";
 import { llama, mixtral, phi3 } from "./llama";
+import { lfm2, lfm2Moe } from "./lfm2";
 import { llama4, llama4Text } from "./llama4";
 import { mistral3 } from "./mistral3";
 import { nemotronH } from "./nemotron-h";
@@ -33,6 +34,8 @@ export const ADAPTERS: readonly ArchitectureAdapter[] = [
   qwen35Moe,
   qwen35MoeText,
   nemotronH,
+  lfm2,
+  lfm2Moe,
 ];
 
 const BY_TYPE = new Map<string, ArchitectureAdapter>();
