@@ -97,6 +97,10 @@ function newDraft(r: Reader, base: BaseFields, numKeyValueHeads: number): ArchDr
     numKeyValueHeads,
     useLayerTypes: true,
     mtpLayers: 0,
+    mtpVocabTensors: false,
+    layerExtra: null,
+    perLayerInput: null,
+    layerScalar: false,
   };
 }
 
@@ -190,6 +194,7 @@ export function parseConfig(config: unknown): ModelArchitecture {
       layer.ffn = d.layerHasFfn(i);
       if (!layer.ffn) layer.moe = false;
     }
+    if (d.layerExtra) d.layerExtra(i, layer);
     layers.push(layer);
   }
   const arch: ModelArchitecture = {
@@ -225,5 +230,8 @@ export function parseConfig(config: unknown): ModelArchitecture {
   if (d.recurrent) arch.recurrent = d.recurrent;
   if (d.ungatedFfn) arch.ungatedFfn = true;
   if (d.mtpLayers > 0) arch.mtpLayers = d.mtpLayers;
+  if (d.mtpLayers > 0 && d.mtpVocabTensors) arch.mtpVocabTensors = true;
+  if (d.perLayerInput) arch.perLayerInput = d.perLayerInput;
+  if (d.layerScalar) arch.layerScalar = true;
   return arch;
 }

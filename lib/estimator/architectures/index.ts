@@ -4,6 +4,8 @@
  */
 import { deepseek, kimiK2 } from "./deepseek";
 import { gemma2, gemma3, gemma3Text } from "./gemma";
+import { gemma4, gemma4Text } from "./gemma4";
+import { glm4Moe } from "./glm";
 import { gptOss } from "./gpt-oss";
 import { llama, mixtral, phi3 } from "./llama";
 import { lfm2, lfm2Moe } from "./lfm2";
@@ -36,6 +38,9 @@ export const ADAPTERS: readonly ArchitectureAdapter[] = [
   nemotronH,
   lfm2,
   lfm2Moe,
+  glm4Moe,
+  gemma4,
+  gemma4Text,
 ];
 
 const BY_TYPE = new Map<string, ArchitectureAdapter>();

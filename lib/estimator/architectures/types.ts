@@ -19,6 +19,13 @@ export interface LayerSpec {
   mixer?: LayerMixer;
   /** hybrids only: false when the block has no feed-forward part (nemotron_h mixer-only blocks). */
   ffn?: boolean;
+  /** Gemma 4: this layer's own head size and KV heads (global layers differ from sliding ones). */
+  headDim?: number;
+  kvHeads?: number;
+  /** Gemma 4 attention_k_eq_v: the layer has no v_proj (V is computed from K's projection). */
+  kEqV?: boolean;
+  /** Gemma 3n / 4 num_kv_shared_layers: the layer reuses an earlier layer's cache and keeps none of its own. */
+  kvShared?: boolean;
 }
 
 export interface MlaSpec {
@@ -121,6 +128,12 @@ export interface ModelArchitecture {
   mtpLayers?: number;
   /** false when the MTP block has a dense FFN although the model is MoE. */
   mtpMoe?: boolean;
+  /** GLM: the MTP block carries its own embed_tokens and shared_head_head copies in GGUF files. */
+  mtpVocabTensors?: boolean;
+  /** Gemma 3n / 4 per-layer embeddings (hidden_size_per_layer_input): width per layer and their vocabulary. */
+  perLayerInput?: { size: number; vocabSize: number };
+  /** Gemma 4: one learned scalar per layer (layer_scalar). */
+  layerScalar?: boolean;
 }
 
 /** Fields every adapter starts from, read the same way for all families. */
@@ -163,8 +176,13 @@ export interface ArchDraft {
   denseIntermediate: number;
   /** num_key_value_heads override (hybrids whose attention config lives under other keys). */
   numKeyValueHeads: number;
+  /** per-layer overrides (Gemma 4 head sizes, KV sharing); applied after layer kinds are known. */
+  layerExtra: ((i: number, layer: LayerSpec) => void) | null;
+  perLayerInput: { size: number; vocabSize: number } | null;
+  layerScalar: boolean;
   /** MTP blocks carried by GGUF files (see ModelArchitecture.mtpLayers). */
   mtpLayers: number;
+  mtpVocabTensors: boolean;
   /** false when the config's layer_types lists mixers rather than attention windows (qwen3_next, lfm2). */
   useLayerTypes: boolean;
 }
