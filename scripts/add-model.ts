@@ -64,8 +64,13 @@ export function renderModelPage({ configText, huggingFaceId }: PageInput): strin
     throw error;
   }
   const record = plain as Record<string, unknown>;
+  // A tower counts when its config is present and not null (Gemma 4's larger models carry "audio_config": null).
   const modality =
-    "audio_config" in record ? "text+image+audio" : "vision_config" in record ? "text+image" : "text";
+    record["audio_config"] != null
+      ? "text+image+audio"
+      : record["vision_config"] != null
+        ? "text+image"
+        : "text";
   const name = huggingFaceId.split("/").pop() ?? huggingFaceId;
   const cardUrl = `https://huggingface.co/${huggingFaceId}`;
 
