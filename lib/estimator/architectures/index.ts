@@ -7,6 +7,7 @@ import { gemma2, gemma3, gemma3Text } from "./gemma";
 import { gemma4, gemma4Text } from "./gemma4";
 import { glm4Moe } from "./glm";
 import { gptOss } from "./gpt-oss";
+import { graniteHybrid } from "./granite-hybrid";
 import { llama, mixtral, phi3 } from "./llama";
 import { lfm2, lfm2Moe } from "./lfm2";
 import { llama4, llama4Text } from "./llama4";
@@ -41,6 +42,7 @@ export const ADAPTERS: readonly ArchitectureAdapter[] = [
   glm4Moe,
   gemma4,
   gemma4Text,
+  graniteHybrid,
 ];
 
 const BY_TYPE = new Map<string, ArchitectureAdapter>();
