@@ -22,6 +22,8 @@ export interface LayerSpec {
   /** Gemma 4: this layer's own head size and KV heads (global layers differ from sliding ones). */
   headDim?: number;
   kvHeads?: number;
+  /** Falcon-H1: attention and a Mamba2 mixer side by side in the same layer. */
+  parallelRecurrent?: boolean;
   /** Gemma 4 attention_k_eq_v: the layer has no v_proj (V is computed from K's projection). */
   kEqV?: boolean;
   /** Gemma 3n / 4 num_kv_shared_layers: the layer reuses an earlier layer's cache and keeps none of its own. */
@@ -60,7 +62,7 @@ export interface MoeSpec {
  *   stateSize = key head dim (llama.cpp maps ssm_n_group / ssm_d_state onto the key side);
  * - shortconv (LFM2): a gated depthwise convolution over the hidden size, no SSM state.
  */
-export type RecurrentKind = "mamba2" | "gated_deltanet" | "shortconv";
+export type RecurrentKind = "mamba2" | "gated_deltanet" | "shortconv" | "mamba";
 
 export interface RecurrentSpec {
   kind: RecurrentKind;
@@ -76,6 +78,10 @@ export interface RecurrentSpec {
   heads: number;
   /** bias on the convolution (mamba2 conv1d, LFM2 conv_bias). */
   convBias: boolean;
+  /** Mamba-1 (Jamba): rank of the dt projection. */
+  dtRank?: number;
+  /** Mamba2: grouped RMSNorm before out_proj (Falcon-H1 mamba_rms_norm may drop it). */
+  norm?: boolean;
 }
 
 export interface ModelArchitecture {
@@ -106,6 +112,8 @@ export interface ModelArchitecture {
     mla: MlaSpec | null;
     /** Qwen3-Next / Qwen3.5: q_proj also emits a per-head output gate (2 × heads × head_dim rows). */
     gatedQuery?: boolean;
+    /** OLMo 2/3, MiniMax-M2: q/k RMSNorm over the whole projection (heads × head_dim), not per head. */
+    qkNormFull?: boolean;
   };
   layers: LayerSpec[];
   /** dense FFN width (layers whose `moe` is false). */
@@ -134,6 +142,8 @@ export interface ModelArchitecture {
   perLayerInput?: { size: number; vocabSize: number };
   /** Gemma 4: one learned scalar per layer (layer_scalar). */
   layerScalar?: boolean;
+  /** DeepSeek-V3.2 sparse-attention indexer (DSA): its heads and head size. */
+  indexer?: { heads: number; headDim: number; topK: number };
 }
 
 /** Fields every adapter starts from, read the same way for all families. */
@@ -158,6 +168,7 @@ export interface ArchDraft {
   sinks: boolean;
   fused: boolean;
   gatedQuery: boolean;
+  qkNormFull: boolean;
   normsPerLayer: number;
   mlpBias: boolean;
   moe: MoeSpec | null;
@@ -167,6 +178,9 @@ export interface ArchDraft {
   /** window used for layer_types entries when the config has no sliding_window / attention_chunk_size */
   windowDefault: number | null;
   layerAttn: (i: number) => { attention: LayerAttention; window: number | null };
+  /** Falcon-H1: every layer also runs the recurrent mixer beside attention. */
+  parallelRecurrent: boolean;
+  indexer: { heads: number; headDim: number; topK: number } | null;
   /** hybrids: per-layer mixer and whether the block has an FFN. */
   layerMixer: ((i: number) => LayerMixer) | null;
   layerHasFfn: ((i: number) => boolean) | null;
