@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 // The YAML parser contentlayer2 reads frontmatter with (a dependency of @contentlayer2/source-files).
 import { parse as parseYaml } from "yaml";
+import { renderModelPage } from "./add-model";
 import { checkContentDirs } from "./check-content";
 
 const SCRIPT = path.join(__dirname, "add-model.ts");
@@ -116,6 +117,22 @@ describe("npm run add-model", () => {
       0,
       Number.POSITIVE_INFINITY,
     ]);
+  });
+
+  it("derives the modality from the towers the config has, ignoring null ones", () => {
+    const modality = (extra: string) =>
+      frontmatter(
+        renderModelPage({
+          configText: QWEN3_8B_CONFIG.replace('"vocab_size": 151936', `"vocab_size": 151936${extra}`),
+          huggingFaceId: "a/b",
+        }),
+      )["modality"];
+    expect(modality("")).toBe("text");
+    // Gemma 4's larger models: a vision tower and "audio_config": null.
+    expect(modality(', "vision_config": {"hidden_size": 1152}, "audio_config": null')).toBe("text+image");
+    expect(modality(', "vision_config": {"hidden_size": 1152}, "audio_config": {"hidden_size": 1536}')).toBe(
+      "text+image+audio",
+    );
   });
 
   it.each([
