@@ -6,6 +6,7 @@ import { CompareLink } from "@/components/compare/compare-link";
 import { ModelEvidence } from "@/components/evidence/model-evidence";
 import { CalculatorCta } from "@/components/model/calculator-cta";
 import { ModelFaq } from "@/components/model/faq";
+import { FamilyMembers } from "@/components/model/family-members";
 import { KeyFigures } from "@/components/model/key-figures";
 import { RunAnswerBox } from "@/components/model/run-answer";
 import { RelatedModels } from "@/components/model/related-models";
@@ -53,6 +54,7 @@ export default async function ModelPage({ params }: PageProps) {
       <ModelFaq model={model} />
       <CalculatorCta model={model} />
       <CompareLink model={model} />
+      <FamilyMembers model={model} />
       <RelatedModels model={model} />
       <Sources model={model} />
     </article>
