@@ -35,8 +35,10 @@ describe("estimate CLI", () => {
     });
     expect(out.params).toEqual(e.params);
     expect(out.bytes).toEqual(e.bytes);
-    for (const k of ["weights", "kvCache", "compute", "overhead", "total"])
+    for (const k of ["weights", "kvCache", "recurrentState", "compute", "overhead", "total"])
       expect(Number.isInteger(out.bytes[k])).toBe(true);
+    // an attention-only model keeps no recurrent state
+    expect(out.bytes.recurrentState).toBe(0);
     expect(Number.isInteger(out.params.total) && Number.isInteger(out.params.active)).toBe(true);
   });
 
@@ -86,8 +88,18 @@ describe("estimate CLI", () => {
   it("without --json prints a readable breakdown", () => {
     const r = run(["--config", llama, "--quant", "Q8_0", "--context", "2048"]);
     expect(r.code).toBe(0);
-    for (const word of ["weights", "KV cache", "compute", "overhead", "total", "GiB"])
+    for (const word of ["weights", "KV cache", "recurrent", "compute", "overhead", "total", "GiB"])
       expect(r.stdout).toContain(word);
+  });
+
+  it("a hybrid's recurrent state is its own term of the JSON, inside the total", () => {
+    const f = join(TESTDATA_DIR, "Qwen3-Coder-Next.json");
+    const out = JSON.parse(run(["--config", f, "--quant", "Q4_K_M", "--context", "4096", "--json"]).stdout);
+    const b = out.bytes;
+    // 36 Gated DeltaNet layers × (3 × 8192 conv + 128 × 4096 state) f32 values (llama.cpp log hparams, see
+    // hybrids.test.ts)
+    expect(b.recurrentState).toBe(36 * (3 * 8192 + 128 * 4096) * 4);
+    expect(b.total).toBe(b.weights + b.kvCache + b.recurrentState + b.compute + b.overhead);
   });
 
   it("--help states the defaults", () => {

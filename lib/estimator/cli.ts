@@ -173,6 +173,7 @@ function main(argv: string[]): number {
         `${args.input.engine} · ${args.input.format} · context ${args.input.contextTokens} × ${args.input.sequences} sequence(s) · KV ${args.input.kvCacheType}`,
         `  weights   ${gib(b.weights).padStart(12)}`,
         `  KV cache  ${gib(b.kvCache).padStart(12)}`,
+        `  recurrent ${gib(b.recurrentState).padStart(12)}`,
         `  compute   ${gib(b.compute).padStart(12)}`,
         `  overhead  ${gib(b.overhead).padStart(12)}`,
         `  total     ${gib(b.total).padStart(12)}`,

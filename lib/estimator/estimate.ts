@@ -6,6 +6,7 @@ import type { ModelArchitecture } from "./config";
 import { isWeightFormat, weightBytes, weightFormatInfo, type Engine, type WeightFormat } from "./formats";
 import { isKvCacheType, kvCacheBytes, KV_TYPES_BY_ENGINE, type KvCacheType } from "./kv-cache";
 import { countParameters } from "./parameters";
+import { recurrentStateBytes } from "./recurrent";
 import { computeBytes, overheadBytesPerGpu } from "./runtime";
 
 export interface EstimateInput {
@@ -20,7 +21,15 @@ export interface EstimateInput {
 
 export interface MemoryEstimate {
   params: { total: number; active: number };
-  bytes: { weights: number; kvCache: number; compute: number; overhead: number; total: number };
+  bytes: {
+    weights: number;
+    kvCache: number;
+    /** hybrids: convolution + SSM / linear-attention state, per sequence and independent of context (0 otherwise). */
+    recurrentState: number;
+    compute: number;
+    overhead: number;
+    total: number;
+  };
 }
 
 /** EstimateInput with every default filled in. */
@@ -100,16 +109,25 @@ export function resolveInput(input: EstimateInput): ResolvedInput {
 
 /**
  * Memory for the whole model on one device: weights (what the GGUF / checkpoint holds), KV cache for
- * `sequences` × `contextTokens`, the engine's compute buffers and the per-GPU fixed overhead.
+ * `sequences` × `contextTokens` (attention layers only), recurrent state of hybrid models (per sequence),
+ * the engine's compute buffers and the per-GPU fixed overhead.
  */
 export function estimateMemory(arch: ModelArchitecture, input: EstimateInput): MemoryEstimate {
   const r = resolveInput(input);
   const weights = weightBytes(arch, r.format, r.engine);
   const kvCache = kvCacheBytes(arch, r);
+  const recurrentState = recurrentStateBytes(arch, r);
   const compute = computeBytes(arch, r);
   const overhead = overheadBytesPerGpu(r.engine);
   return {
     params: countParameters(arch),
-    bytes: { weights, kvCache, compute, overhead, total: weights + kvCache + compute + overhead },
+    bytes: {
+      weights,
+      kvCache,
+      recurrentState,
+      compute,
+      overhead,
+      total: weights + kvCache + recurrentState + compute + overhead,
+    },
   };
 }

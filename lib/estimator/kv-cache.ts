@@ -67,6 +67,15 @@ export interface KvCacheInput {
   engine?: Engine;
 }
 
+/**
+ * Whether a layer keeps K/V: attention layers only. llama.cpp's hybrid memory gives the attention cache the
+ * layers that are not recurrent (llama-memory-hybrid.cpp layer filters) and a layer without attention heads
+ * (nemotron_h MLP blocks, n_head_kv(il) = 0) allocates zero-width K/V rows.
+ */
+export function hasKv(layer: LayerSpec): boolean {
+  return (layer.mixer ?? "attention") === "attention";
+}
+
 /** Whether a layer's window is honoured by the engine's cache allocator. */
 function windowed(arch: ModelArchitecture, layer: LayerSpec, engine: Engine): boolean {
   if (layer.attention === "full" || layer.window === null) return false;
@@ -139,6 +148,11 @@ export function kvCacheBreakdown(arch: ModelArchitecture, input: KvCacheInput): 
   const perLayer: number[] = [];
   let bytesPerTokenFullLayers = 0;
   for (const layer of arch.layers) {
+    // Hybrids: recurrent and FFN-only layers keep no KV (their state is recurrent.ts's term).
+    if (!hasKv(layer)) {
+      perLayer.push(0);
+      continue;
+    }
     const tokenBytes = tokenBytesFor(arch, layerCacheType(arch, layer, type, engine));
     const cells = cellsPerSequence(arch, layer, input);
     perLayer.push(cells * tokenBytes * seqs);
@@ -169,6 +183,7 @@ export function kvBytesReadPerToken(
 ): number {
   let s = 0;
   for (const layer of arch.layers) {
+    if (!hasKv(layer)) continue;
     const n = windowed(arch, layer, engine) ? Math.min(contextTokens, layer.window!) : contextTokens;
     s += n * tokenBytesFor(arch, layerCacheType(arch, layer, type, engine));
   }

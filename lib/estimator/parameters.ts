@@ -6,6 +6,7 @@
  * Shapes are ggml order: ne0 = row length (input features), ne1 = rows, ne2 = experts.
  */
 import type { ModelArchitecture } from "./config";
+import { recurrentTensors } from "./recurrent";
 
 export type TensorRole =
   | "token_embd"
@@ -37,7 +38,12 @@ export type TensorRole =
   | "ffn_down_exps"
   | "ffn_gate_shexp"
   | "ffn_up_shexp"
-  | "ffn_down_shexp";
+  | "ffn_down_shexp"
+  | "attn_gate"
+  | "ssm_in"
+  | "ssm_out"
+  | "ssm_conv"
+  | "ssm_param";
 
 export interface TensorInfo {
   /** GGUF-style name, e.g. "blk.3.attn_v.weight". */
@@ -94,10 +100,15 @@ export function listTensors(arch: ModelArchitecture, opts: ListOptions = {}): Te
     const p = `blk.${i}.`;
     out.push(vec(p + "attn_norm.weight", "attn_norm", i, h));
 
-    // --- attention ---
+    // --- token mixer: attention, a recurrent block (hybrids), or none (nemotron_h FFN-only blocks) ---
+    const mixer = layer.mixer ?? "attention";
     const nH = arch.numAttentionHeads;
     const nKV = arch.numKeyValueHeads;
-    if (arch.attention.kind === "mla" && arch.attention.mla) {
+    if (mixer === "recurrent") {
+      out.push(...recurrentTensors(arch, i));
+    } else if (mixer === "none") {
+      // the block's only norm (attn_norm above) feeds its FFN
+    } else if (arch.attention.kind === "mla" && arch.attention.mla) {
       // DeepSeek-V2/V3 MLA (modeling_deepseek.py DeepseekV2Attention): low-rank q (optional) and kv.
       const m = arch.attention.mla;
       const qHead = m.qkNopeHeadDim + m.qkRopeHeadDim;
@@ -133,7 +144,8 @@ export function listTensors(arch: ModelArchitecture, opts: ListOptions = {}): Te
         out.push(mat(p + "attn_qkv.weight", "attn_qkv", i, h, qDim + kvDim + vDim));
         if (arch.attention.qkvBias) out.push(vec(p + "attn_qkv.bias", "bias", i, qDim + kvDim + vDim));
       } else {
-        out.push(mat(p + "attn_q.weight", "attn_q", i, h, qDim));
+        // Qwen3-Next / Qwen3.5 gated attention: q_proj also emits the per-head output gate.
+        out.push(mat(p + "attn_q.weight", "attn_q", i, h, arch.attention.gatedQuery ? 2 * qDim : qDim));
         out.push(mat(p + "attn_k.weight", "attn_k", i, h, kvDim));
         out.push(mat(p + "attn_v.weight", "attn_v", i, h, vDim));
         if (arch.attention.qkvBias) {
@@ -152,7 +164,10 @@ export function listTensors(arch: ModelArchitecture, opts: ListOptions = {}): Te
     }
 
     // --- norms beyond attn_norm: ffn_norm (+ gemma post-attention / post-ffw norms) ---
-    out.push(vec(p + "ffn_norm.weight", "norm", i, h));
+    // nemotron_h blocks hold one mixer or one FFN behind a single norm.
+    const hasFfn = layer.ffn ?? true;
+    if (!hasFfn) continue;
+    if (mixer !== "none") out.push(vec(p + "ffn_norm.weight", "norm", i, h));
     if (arch.normsPerLayer === 4) {
       out.push(vec(p + "post_attention_norm.weight", "norm", i, h));
       out.push(vec(p + "post_ffw_norm.weight", "norm", i, h));
@@ -175,7 +190,7 @@ export function listTensors(arch: ModelArchitecture, opts: ListOptions = {}): Te
           ),
         );
       }
-      out.push(mat(p + "ffn_gate_exps.weight", "ffn_gate_exps", i, h, f, e));
+      if (!arch.ungatedFfn) out.push(mat(p + "ffn_gate_exps.weight", "ffn_gate_exps", i, h, f, e));
       out.push(mat(p + "ffn_up_exps.weight", "ffn_up_exps", i, h, f, e));
       out.push(mat(p + "ffn_down_exps.weight", "ffn_down_exps", i, f, h, e));
       if (moe.expertBias) {
@@ -185,7 +200,7 @@ export function listTensors(arch: ModelArchitecture, opts: ListOptions = {}): Te
       }
       if (moe.numSharedExperts > 0 && moe.sharedIntermediateSize > 0) {
         const s = moe.sharedIntermediateSize;
-        out.push(mat(p + "ffn_gate_shexp.weight", "ffn_gate_shexp", i, h, s));
+        if (!arch.ungatedFfn) out.push(mat(p + "ffn_gate_shexp.weight", "ffn_gate_shexp", i, h, s));
         out.push(mat(p + "ffn_up_shexp.weight", "ffn_up_shexp", i, h, s));
         out.push(mat(p + "ffn_down_shexp.weight", "ffn_down_shexp", i, s, h));
         // qwen2_moe shared_expert_gate [1, hidden]: a 1-D {n_embd} tensor in llama.cpp (llama-model.cpp)
@@ -196,12 +211,14 @@ export function listTensors(arch: ModelArchitecture, opts: ListOptions = {}): Te
       if (arch.attention.fusedProjections) {
         out.push(mat(p + "ffn_up.weight", "ffn_up", i, h, 2 * f));
       } else {
-        out.push(mat(p + "ffn_gate.weight", "ffn_gate", i, h, f));
+        // nemotron_h squared-ReLU MLP has no gate projection.
+        if (!arch.ungatedFfn) out.push(mat(p + "ffn_gate.weight", "ffn_gate", i, h, f));
         out.push(mat(p + "ffn_up.weight", "ffn_up", i, h, f));
       }
       out.push(mat(p + "ffn_down.weight", "ffn_down", i, f, h));
       if (arch.mlpBias) {
-        if (!arch.attention.fusedProjections) out.push(vec(p + "ffn_gate.bias", "bias", i, f));
+        if (!arch.attention.fusedProjections && !arch.ungatedFfn)
+          out.push(vec(p + "ffn_gate.bias", "bias", i, f));
         out.push(vec(p + "ffn_up.bias", "bias", i, arch.attention.fusedProjections ? 2 * f : f));
         out.push(vec(p + "ffn_down.bias", "bias", i, h));
       }

@@ -6,6 +6,7 @@ import type { ModelArchitecture } from "./config";
 import { resolveInput, type EstimateInput, type ResolvedInput } from "./estimate";
 import { tensorBytes } from "./formats";
 import { kvCacheBreakdown } from "./kv-cache";
+import { recurrentStateBytes, recurrentStatePerLayer } from "./recurrent";
 import {
   CUDA_CONTEXT_BYTES,
   llamaCppComputeParts,
@@ -133,7 +134,9 @@ function llamaCppPlan(
 function planLlamaCpp(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): Placement {
   const L = arch.numLayers;
   const lb = layerBytes(arch, r);
-  const kvPerLayer = kvCacheBreakdown(arch, r).perLayer;
+  // KV cells and recurrent state both live on their layer's device (llama-kv-cache.cpp, llama-memory-recurrent.cpp).
+  const rsPerLayer = recurrentStatePerLayer(arch, r);
+  const kvPerLayer = kvCacheBreakdown(arch, r).perLayer.map((b, i) => b + rsPerLayer[i]!);
   const fitsGpu = (p: { perDevice: number[] }) => p.perDevice.every((b) => b <= hw.gpuMemoryBytes);
   const mk = (
     p: { perDevice: number[]; cpu: number },
@@ -186,7 +189,9 @@ function planVllm(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): Plac
   for (const t of tensorBytes(arch, r.format, r.engine)) shard += t.tensor.oneDim ? t.bytes : t.bytes / n;
   const kv = kvCacheBreakdown(arch, r).bytes;
   const kvShare = arch.attention.kind === "mla" ? 1 : Math.max(1 / n, 1 / Math.max(1, arch.numKeyValueHeads));
-  const per = shard + kv * kvShare + vllmActivationBytes(arch, n) + overheadBytesPerGpu("vllm");
+  // Mamba / DeltaNet state is split by heads across tensor-parallel ranks like the projections that feed it.
+  const rs = recurrentStateBytes(arch, r) / n;
+  const per = shard + kv * kvShare + rs + vllmActivationBytes(arch, n) + overheadBytesPerGpu("vllm");
   const perDevice = hw.gpuCount === 0 ? [] : new Array(n).fill(Math.ceil(per));
   const fitsInGpuOnly = hw.gpuCount > 0 && per <= hw.gpuMemoryBytes;
   return {

@@ -17,7 +17,8 @@ const FORBIDDEN = [
 ];
 
 function moduleFiles(): string[] {
-  return readdirSync(DIR).filter(
+  // Subfolders too (architectures/): every module of the estimator is held to the same rule.
+  return readdirSync(DIR, { recursive: true, encoding: "utf8" }).filter(
     (f) => f.endsWith(".ts") && f !== "cli.ts" && !f.endsWith(".test.ts") && !f.endsWith(".test-utils.ts"),
   );
 }
@@ -51,6 +52,7 @@ describe("estimator purity", () => {
     const files = moduleFiles();
     expect(files).toContain("index.ts");
     expect(files).toContain("formats.ts");
+    expect(files).toContain(join("architectures", "index.ts"));
     expect(files).not.toContain("cli.ts");
   });
 

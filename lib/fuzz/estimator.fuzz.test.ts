@@ -155,7 +155,11 @@ describe(`estimator input fuzz (seed ${SEED}, ${RUNS} configs, ${CONFIGS.length}
         for (const [part, bytes] of Object.entries(estimate.bytes))
           expectWholeBytes(bytes, `${arch.modelType} ${part}`);
         expect(estimate.bytes.total).toBe(
-          estimate.bytes.weights + estimate.bytes.kvCache + estimate.bytes.compute + estimate.bytes.overhead,
+          estimate.bytes.weights +
+            estimate.bytes.kvCache +
+            estimate.bytes.recurrentState +
+            estimate.bytes.compute +
+            estimate.bytes.overhead,
         );
         estimates++;
       } catch (error) {

@@ -1,0 +1,49 @@
+/** DeepSeek-V2 / V3 (MLA + routed and shared experts) and Kimi K2, which ships DeepSeek-V3's code. */
+import type { ArchitectureAdapter } from "./types";
+
+export const deepseek: ArchitectureAdapter = {
+  modelTypes: ["deepseek_v2", "deepseek_v3"],
+  tieDefault: false,
+  apply(r, d) {
+    d.kind = "mla";
+    const qkNope = r.int("qk_nope_head_dim");
+    const qkRope = r.int("qk_rope_head_dim");
+    d.mla = {
+      qLoraRank: r.optInt("q_lora_rank"),
+      kvLoraRank: r.int("kv_lora_rank"),
+      qkNopeHeadDim: qkNope,
+      qkRopeHeadDim: qkRope,
+      vHeadDim: r.int("v_head_dim"),
+    };
+    d.headDim = qkNope + qkRope;
+    d.vHeadDim = d.mla.vHeadDim;
+    d.qkvBias = false;
+    const nRouted = r.optInt("n_routed_experts");
+    if (nRouted !== null && nRouted > 0) {
+      const nShared = r.optInt("n_shared_experts") ?? 0;
+      const moeInter = r.int("moe_intermediate_size");
+      d.moe = {
+        numExperts: nRouted,
+        expertsPerToken: r.int("num_experts_per_tok"),
+        expertIntermediateSize: moeInter,
+        numSharedExperts: nShared,
+        sharedIntermediateSize: nShared * moeInter,
+        sharedExpertGate: false,
+        // DeepSeek-V3 noaux_tc routing keeps e_score_correction_bias per expert.
+        routerBias: r.str("topk_method") === "noaux_tc",
+        expertBias: false,
+      };
+      // DeepseekV2/V3DecoderLayer: MoE when i >= first_k_dense_replace and i % moe_layer_freq == 0.
+      const firstDense = r.optInt("first_k_dense_replace") ?? 0;
+      const freq = r.optInt("moe_layer_freq") ?? 1;
+      d.moeLayer = (i) => i >= firstDense && freq > 0 && i % freq === 0;
+    }
+  },
+};
+
+/** Kimi K2: "architectures": ["DeepseekV3ForCausalLM"] under its own type name. */
+export const kimiK2: ArchitectureAdapter = {
+  ...deepseek,
+  modelTypes: ["kimi_k2"],
+  unwrap: (config) => ({ cfg: config, modelType: "deepseek_v3" }),
+};

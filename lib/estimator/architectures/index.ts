@@ -1,0 +1,43 @@
+/**
+ * The table of architecture adapters: adding a model family is one file in this folder and one line here.
+ * Order is the order of SUPPORTED_MODEL_TYPES (shown on /methodology).
+ */
+import { deepseek, kimiK2 } from "./deepseek";
+import { gemma2, gemma3, gemma3Text } from "./gemma";
+import { gptOss } from "./gpt-oss";
+import { llama, mixtral, phi3 } from "./llama";
+import { llama4, llama4Text } from "./llama4";
+import { mistral3 } from "./mistral3";
+import { qwen } from "./qwen";
+import { qwen35, qwen35Moe, qwen35MoeText, qwen35Text, qwen3Next } from "./qwen-next";
+import type { ArchitectureAdapter } from "./types";
+
+export const ADAPTERS: readonly ArchitectureAdapter[] = [
+  llama,
+  mixtral,
+  qwen,
+  gemma2,
+  gemma3,
+  gemma3Text,
+  phi3,
+  deepseek,
+  gptOss,
+  llama4,
+  llama4Text,
+  mistral3,
+  kimiK2,
+  qwen3Next,
+  qwen35,
+  qwen35Text,
+  qwen35Moe,
+  qwen35MoeText,
+];
+
+const BY_TYPE = new Map<string, ArchitectureAdapter>();
+for (const a of ADAPTERS) for (const t of a.modelTypes) BY_TYPE.set(t, a);
+
+export function adapterFor(modelType: string): ArchitectureAdapter | undefined {
+  return BY_TYPE.get(modelType);
+}
+
+export const MODEL_TYPES: readonly string[] = ADAPTERS.flatMap((a) => a.modelTypes);

@@ -1,0 +1,25 @@
+/**
+ * Mistral Small 3.x: Mistral3Config wraps a plain MistralConfig language model in text_config
+ * (transformers models/mistral3/configuration_mistral3.py; text_config defaults to "mistral").
+ */
+import { llama } from "./llama";
+import { ConfigError, isObj } from "./reader";
+import type { ArchitectureAdapter } from "./types";
+
+export const mistral3: ArchitectureAdapter = {
+  ...llama,
+  modelTypes: ["mistral3"],
+  unwrap(config) {
+    const tc = config["text_config"];
+    if (!isObj(tc))
+      throw new ConfigError("text_config", `config.json: "text_config" must be an object for mistral3`);
+    const inner = typeof tc["model_type"] === "string" ? tc["model_type"] : "mistral";
+    if (inner !== "mistral") {
+      throw new ConfigError(
+        "text_config",
+        `config.json: unsupported text_config "model_type" ${JSON.stringify(inner)}`,
+      );
+    }
+    return { cfg: { ...config, ...tc }, modelType: "mistral" };
+  },
+};
