@@ -96,6 +96,8 @@ function newDraft(r: Reader, base: BaseFields, numKeyValueHeads: number): ArchDr
     denseIntermediate: base.intermediateSize,
     numKeyValueHeads,
     useLayerTypes: true,
+    mtpLayers: 0,
+    mtpVocabTensors: false,
   };
 }
 
@@ -150,7 +152,7 @@ export function parseConfig(config: unknown): ModelArchitecture {
   const tieWordEmbeddings =
     typeof config["tie_word_embeddings"] === "boolean"
       ? (config["tie_word_embeddings"] as boolean)
-      : r.bool("tie_word_embeddings", adapter.tieDefault);
+      : r.bool("tie_word_embeddings", r.bool("tie_embedding", adapter.tieDefault));
   const intermediateSize = r.int("intermediate_size");
   // Generic sliding window: `use_sliding_window: false` disables `sliding_window` (Qwen2Config semantics).
   const slidingEnabled = r.bool("use_sliding_window", true);
@@ -223,5 +225,7 @@ export function parseConfig(config: unknown): ModelArchitecture {
   if (d.gatedQuery) arch.attention.gatedQuery = true;
   if (d.recurrent) arch.recurrent = d.recurrent;
   if (d.ungatedFfn) arch.ungatedFfn = true;
+  if (d.mtpLayers > 0) arch.mtpLayers = d.mtpLayers;
+  if (d.mtpLayers > 0 && d.mtpVocabTensors) arch.mtpVocabTensors = true;
   return arch;
 }

@@ -434,7 +434,8 @@ export function ggufTensorBytes(
   const qs: QuantState = {
     nAttnV: tensors.filter((t) => categoryOf(t) === "attn_v_like").length,
     iAttnV: 0,
-    nLayer: arch.numLayers,
+    // llama.cpp n_layer = GGUF block_count, which counts the MTP blocks too
+    nLayer: arch.numLayers + (arch.mtpLayers ?? 0),
     iFfnDown: 0,
     nGqa: arch.numKeyValueHeads > 0 ? Math.floor(arch.numAttentionHeads / arch.numKeyValueHeads) : 1,
     nExpert,

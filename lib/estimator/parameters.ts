@@ -5,7 +5,7 @@
  * because formats.ts applies llama.cpp's per-tensor quantization rules to this same list.
  * Shapes are ggml order: ne0 = row length (input features), ne1 = rows, ne2 = experts.
  */
-import type { ModelArchitecture } from "./config";
+import type { LayerSpec, ModelArchitecture } from "./config";
 import { recurrentTensors } from "./recurrent";
 
 export type TensorRole =
@@ -43,7 +43,8 @@ export type TensorRole =
   | "ssm_in"
   | "ssm_out"
   | "ssm_conv"
-  | "ssm_param";
+  | "ssm_param"
+  | "nextn_eh_proj";
 
 export interface TensorInfo {
   /** GGUF-style name, e.g. "blk.3.attn_v.weight". */
@@ -89,141 +90,175 @@ export interface ListOptions {
   gguf?: boolean;
 }
 
+/** Tensors of one repeating block (layer `i`). */
+function layerTensors(arch: ModelArchitecture, i: number, layer: LayerSpec, opts: ListOptions): TensorInfo[] {
+  const h = arch.hiddenSize;
+  const out: TensorInfo[] = [];
+  const p = `blk.${i}.`;
+  out.push(vec(p + "attn_norm.weight", "attn_norm", i, h));
+
+  // --- token mixer: attention, a recurrent block (hybrids), or none (nemotron_h FFN-only blocks) ---
+  const mixer = layer.mixer ?? "attention";
+  const nH = arch.numAttentionHeads;
+  const nKV = arch.numKeyValueHeads;
+  if (mixer === "recurrent") {
+    out.push(...recurrentTensors(arch, i));
+  } else if (mixer === "none") {
+    // the block's only norm (attn_norm above) feeds its FFN
+  } else if (arch.attention.kind === "mla" && arch.attention.mla) {
+    // DeepSeek-V2/V3 MLA (modeling_deepseek.py DeepseekV2Attention): low-rank q (optional) and kv.
+    const m = arch.attention.mla;
+    const qHead = m.qkNopeHeadDim + m.qkRopeHeadDim;
+    if (m.qLoraRank !== null) {
+      out.push(mat(p + "attn_q_a.weight", "attn_q_a", i, h, m.qLoraRank));
+      out.push(vec(p + "attn_q_a_norm.weight", "norm", i, m.qLoraRank));
+      out.push(mat(p + "attn_q_b.weight", "attn_q_b", i, m.qLoraRank, nH * qHead));
+    } else {
+      out.push(mat(p + "attn_q.weight", "attn_q", i, h, nH * qHead));
+    }
+    out.push(mat(p + "attn_kv_a_mqa.weight", "attn_kv_a_mqa", i, h, m.kvLoraRank + m.qkRopeHeadDim));
+    out.push(vec(p + "attn_kv_a_norm.weight", "norm", i, m.kvLoraRank));
+    out.push(mat(p + "attn_kv_b.weight", "attn_kv_b", i, m.kvLoraRank, nH * (m.qkNopeHeadDim + m.vHeadDim)));
+    if (opts.gguf) {
+      // attn_k_b {qk_nope, kv_lora_rank, n_head} and attn_v_b {kv_lora_rank, v_head, n_head} (llama-model.cpp)
+      out.push({
+        ...mat(p + "attn_k_b.weight", "attn_k_b", i, m.qkNopeHeadDim, m.kvLoraRank * nH),
+        ggufOnly: true,
+      });
+      out.push({
+        ...mat(p + "attn_v_b.weight", "attn_v_b", i, m.kvLoraRank, m.vHeadDim * nH),
+        ggufOnly: true,
+      });
+    }
+    out.push(mat(p + "attn_output.weight", "attn_output", i, nH * m.vHeadDim, h));
+  } else {
+    const qDim = nH * arch.headDim;
+    const kvDim = nKV * arch.headDim;
+    const vDim = nKV * arch.vHeadDim;
+    if (arch.attention.fusedProjections) {
+      out.push(mat(p + "attn_qkv.weight", "attn_qkv", i, h, qDim + kvDim + vDim));
+      if (arch.attention.qkvBias) out.push(vec(p + "attn_qkv.bias", "bias", i, qDim + kvDim + vDim));
+    } else {
+      // Qwen3-Next / Qwen3.5 gated attention: q_proj also emits the per-head output gate.
+      out.push(mat(p + "attn_q.weight", "attn_q", i, h, arch.attention.gatedQuery ? 2 * qDim : qDim));
+      out.push(mat(p + "attn_k.weight", "attn_k", i, h, kvDim));
+      out.push(mat(p + "attn_v.weight", "attn_v", i, h, vDim));
+      if (arch.attention.qkvBias) {
+        out.push(vec(p + "attn_q.bias", "bias", i, qDim));
+        out.push(vec(p + "attn_k.bias", "bias", i, kvDim));
+        out.push(vec(p + "attn_v.bias", "bias", i, vDim));
+      }
+    }
+    out.push(mat(p + "attn_output.weight", "attn_output", i, nH * arch.vHeadDim, h));
+    if (arch.attention.outputBias) out.push(vec(p + "attn_output.bias", "bias", i, h));
+    if (arch.attention.qkNorm) {
+      out.push(vec(p + "attn_q_norm.weight", "norm", i, arch.headDim));
+      out.push(vec(p + "attn_k_norm.weight", "norm", i, arch.headDim));
+    }
+    if (arch.attention.sinks) out.push(vec(p + "attn_sinks.weight", "attn_sinks", i, nH));
+  }
+
+  // --- norms beyond attn_norm: ffn_norm (+ gemma post-attention / post-ffw norms) ---
+  // nemotron_h blocks hold one mixer or one FFN behind a single norm.
+  const hasFfn = layer.ffn ?? true;
+  if (!hasFfn) return out;
+  if (mixer !== "none") out.push(vec(p + "ffn_norm.weight", "norm", i, h));
+  if (arch.normsPerLayer === 4) {
+    out.push(vec(p + "post_attention_norm.weight", "norm", i, h));
+    out.push(vec(p + "post_ffw_norm.weight", "norm", i, h));
+  }
+
+  // --- feed-forward ---
+  const moe = arch.moe;
+  if (layer.moe && moe) {
+    const e = moe.numExperts;
+    const f = moe.expertIntermediateSize;
+    out.push(mat(p + "ffn_gate_inp.weight", "ffn_gate_inp", i, h, e));
+    if (moe.routerBias) {
+      // gpt-oss router.bias / DeepSeek-V3 e_score_correction_bias: one value per expert.
+      out.push(
+        vec(
+          p + (arch.modelType === "gpt_oss" ? "ffn_gate_inp.bias" : "exp_probs_b.bias"),
+          "exp_probs_b",
+          i,
+          e,
+        ),
+      );
+    }
+    if (!arch.ungatedFfn) out.push(mat(p + "ffn_gate_exps.weight", "ffn_gate_exps", i, h, f, e));
+    out.push(mat(p + "ffn_up_exps.weight", "ffn_up_exps", i, h, f, e));
+    out.push(mat(p + "ffn_down_exps.weight", "ffn_down_exps", i, f, h, e));
+    if (moe.expertBias) {
+      out.push(vec(p + "ffn_gate_exps.bias", "bias", i, f, e));
+      out.push(vec(p + "ffn_up_exps.bias", "bias", i, f, e));
+      out.push(vec(p + "ffn_down_exps.bias", "bias", i, h, e));
+    }
+    if (moe.numSharedExperts > 0 && moe.sharedIntermediateSize > 0) {
+      const s = moe.sharedIntermediateSize;
+      if (!arch.ungatedFfn) out.push(mat(p + "ffn_gate_shexp.weight", "ffn_gate_shexp", i, h, s));
+      out.push(mat(p + "ffn_up_shexp.weight", "ffn_up_shexp", i, h, s));
+      out.push(mat(p + "ffn_down_shexp.weight", "ffn_down_shexp", i, s, h));
+      // qwen2_moe shared_expert_gate [1, hidden]: a 1-D {n_embd} tensor in llama.cpp (llama-model.cpp)
+      if (moe.sharedExpertGate) out.push(vec(p + "ffn_gate_inp_shexp.weight", "ffn_gate_inp_shexp", i, h));
+    }
+  } else {
+    const f = arch.intermediateSize;
+    if (arch.attention.fusedProjections) {
+      out.push(mat(p + "ffn_up.weight", "ffn_up", i, h, 2 * f));
+    } else {
+      // nemotron_h squared-ReLU MLP has no gate projection.
+      if (!arch.ungatedFfn) out.push(mat(p + "ffn_gate.weight", "ffn_gate", i, h, f));
+      out.push(mat(p + "ffn_up.weight", "ffn_up", i, h, f));
+    }
+    out.push(mat(p + "ffn_down.weight", "ffn_down", i, f, h));
+    if (arch.mlpBias) {
+      if (!arch.attention.fusedProjections && !arch.ungatedFfn)
+        out.push(vec(p + "ffn_gate.bias", "bias", i, f));
+      out.push(vec(p + "ffn_up.bias", "bias", i, arch.attention.fusedProjections ? 2 * f : f));
+      out.push(vec(p + "ffn_down.bias", "bias", i, h));
+    }
+  }
+  return out;
+}
+
+/**
+ * Multi-token-prediction blocks that GGUF conversions carry after the repeating layers (block_count includes
+ * them; llama.cpp hparams nextn_predict_layers): one full-attention block with the model's FFN (MoE when the
+ * model is) plus eh_proj {2·n_embd → n_embd}, enorm, hnorm and shared_head_norm (llama-model.cpp GLM4_MOE /
+ * QWEN35MOE LLM_TENSOR_NEXTN_*). Not model parameters by the card convention, so ggufOnly.
+ */
+function mtpTensors(arch: ModelArchitecture, opts: ListOptions): TensorInfo[] {
+  const out: TensorInfo[] = [];
+  const h = arch.hiddenSize;
+  for (let j = 0; j < (arch.mtpLayers ?? 0); j++) {
+    const i = arch.numLayers + j;
+    const block: LayerSpec = {
+      attention: "full",
+      window: null,
+      moe: arch.moe !== null && (arch.mtpMoe ?? true),
+    };
+    const p = `blk.${i}.nextn.`;
+    out.push(...layerTensors(arch, i, block, opts));
+    out.push(mat(p + "eh_proj.weight", "nextn_eh_proj", i, 2 * h, h));
+    out.push(vec(p + "enorm.weight", "norm", i, h));
+    out.push(vec(p + "hnorm.weight", "norm", i, h));
+    out.push(vec(p + "shared_head_norm.weight", "norm", i, h));
+    if (arch.mtpVocabTensors) {
+      out.push(mat(p + "embed_tokens.weight", "nextn_eh_proj", i, h, arch.vocabSize));
+      out.push(mat(p + "shared_head_head.weight", "nextn_eh_proj", i, h, arch.vocabSize));
+    }
+  }
+  return out.map((t) => ({ ...t, ggufOnly: true }));
+}
+
 /** Every weight tensor of the language model, in llama.cpp load order (by layer, then name). */
 export function listTensors(arch: ModelArchitecture, opts: ListOptions = {}): TensorInfo[] {
   const h = arch.hiddenSize;
   const out: TensorInfo[] = [];
   out.push(mat("token_embd.weight", "token_embd", -1, h, arch.vocabSize));
 
-  for (let i = 0; i < arch.numLayers; i++) {
-    const layer = arch.layers[i]!;
-    const p = `blk.${i}.`;
-    out.push(vec(p + "attn_norm.weight", "attn_norm", i, h));
-
-    // --- token mixer: attention, a recurrent block (hybrids), or none (nemotron_h FFN-only blocks) ---
-    const mixer = layer.mixer ?? "attention";
-    const nH = arch.numAttentionHeads;
-    const nKV = arch.numKeyValueHeads;
-    if (mixer === "recurrent") {
-      out.push(...recurrentTensors(arch, i));
-    } else if (mixer === "none") {
-      // the block's only norm (attn_norm above) feeds its FFN
-    } else if (arch.attention.kind === "mla" && arch.attention.mla) {
-      // DeepSeek-V2/V3 MLA (modeling_deepseek.py DeepseekV2Attention): low-rank q (optional) and kv.
-      const m = arch.attention.mla;
-      const qHead = m.qkNopeHeadDim + m.qkRopeHeadDim;
-      if (m.qLoraRank !== null) {
-        out.push(mat(p + "attn_q_a.weight", "attn_q_a", i, h, m.qLoraRank));
-        out.push(vec(p + "attn_q_a_norm.weight", "norm", i, m.qLoraRank));
-        out.push(mat(p + "attn_q_b.weight", "attn_q_b", i, m.qLoraRank, nH * qHead));
-      } else {
-        out.push(mat(p + "attn_q.weight", "attn_q", i, h, nH * qHead));
-      }
-      out.push(mat(p + "attn_kv_a_mqa.weight", "attn_kv_a_mqa", i, h, m.kvLoraRank + m.qkRopeHeadDim));
-      out.push(vec(p + "attn_kv_a_norm.weight", "norm", i, m.kvLoraRank));
-      out.push(
-        mat(p + "attn_kv_b.weight", "attn_kv_b", i, m.kvLoraRank, nH * (m.qkNopeHeadDim + m.vHeadDim)),
-      );
-      if (opts.gguf) {
-        // attn_k_b {qk_nope, kv_lora_rank, n_head} and attn_v_b {kv_lora_rank, v_head, n_head} (llama-model.cpp)
-        out.push({
-          ...mat(p + "attn_k_b.weight", "attn_k_b", i, m.qkNopeHeadDim, m.kvLoraRank * nH),
-          ggufOnly: true,
-        });
-        out.push({
-          ...mat(p + "attn_v_b.weight", "attn_v_b", i, m.kvLoraRank, m.vHeadDim * nH),
-          ggufOnly: true,
-        });
-      }
-      out.push(mat(p + "attn_output.weight", "attn_output", i, nH * m.vHeadDim, h));
-    } else {
-      const qDim = nH * arch.headDim;
-      const kvDim = nKV * arch.headDim;
-      const vDim = nKV * arch.vHeadDim;
-      if (arch.attention.fusedProjections) {
-        out.push(mat(p + "attn_qkv.weight", "attn_qkv", i, h, qDim + kvDim + vDim));
-        if (arch.attention.qkvBias) out.push(vec(p + "attn_qkv.bias", "bias", i, qDim + kvDim + vDim));
-      } else {
-        // Qwen3-Next / Qwen3.5 gated attention: q_proj also emits the per-head output gate.
-        out.push(mat(p + "attn_q.weight", "attn_q", i, h, arch.attention.gatedQuery ? 2 * qDim : qDim));
-        out.push(mat(p + "attn_k.weight", "attn_k", i, h, kvDim));
-        out.push(mat(p + "attn_v.weight", "attn_v", i, h, vDim));
-        if (arch.attention.qkvBias) {
-          out.push(vec(p + "attn_q.bias", "bias", i, qDim));
-          out.push(vec(p + "attn_k.bias", "bias", i, kvDim));
-          out.push(vec(p + "attn_v.bias", "bias", i, vDim));
-        }
-      }
-      out.push(mat(p + "attn_output.weight", "attn_output", i, nH * arch.vHeadDim, h));
-      if (arch.attention.outputBias) out.push(vec(p + "attn_output.bias", "bias", i, h));
-      if (arch.attention.qkNorm) {
-        out.push(vec(p + "attn_q_norm.weight", "norm", i, arch.headDim));
-        out.push(vec(p + "attn_k_norm.weight", "norm", i, arch.headDim));
-      }
-      if (arch.attention.sinks) out.push(vec(p + "attn_sinks.weight", "attn_sinks", i, nH));
-    }
-
-    // --- norms beyond attn_norm: ffn_norm (+ gemma post-attention / post-ffw norms) ---
-    // nemotron_h blocks hold one mixer or one FFN behind a single norm.
-    const hasFfn = layer.ffn ?? true;
-    if (!hasFfn) continue;
-    if (mixer !== "none") out.push(vec(p + "ffn_norm.weight", "norm", i, h));
-    if (arch.normsPerLayer === 4) {
-      out.push(vec(p + "post_attention_norm.weight", "norm", i, h));
-      out.push(vec(p + "post_ffw_norm.weight", "norm", i, h));
-    }
-
-    // --- feed-forward ---
-    const moe = arch.moe;
-    if (layer.moe && moe) {
-      const e = moe.numExperts;
-      const f = moe.expertIntermediateSize;
-      out.push(mat(p + "ffn_gate_inp.weight", "ffn_gate_inp", i, h, e));
-      if (moe.routerBias) {
-        // gpt-oss router.bias / DeepSeek-V3 e_score_correction_bias: one value per expert.
-        out.push(
-          vec(
-            p + (arch.modelType === "gpt_oss" ? "ffn_gate_inp.bias" : "exp_probs_b.bias"),
-            "exp_probs_b",
-            i,
-            e,
-          ),
-        );
-      }
-      if (!arch.ungatedFfn) out.push(mat(p + "ffn_gate_exps.weight", "ffn_gate_exps", i, h, f, e));
-      out.push(mat(p + "ffn_up_exps.weight", "ffn_up_exps", i, h, f, e));
-      out.push(mat(p + "ffn_down_exps.weight", "ffn_down_exps", i, f, h, e));
-      if (moe.expertBias) {
-        out.push(vec(p + "ffn_gate_exps.bias", "bias", i, f, e));
-        out.push(vec(p + "ffn_up_exps.bias", "bias", i, f, e));
-        out.push(vec(p + "ffn_down_exps.bias", "bias", i, h, e));
-      }
-      if (moe.numSharedExperts > 0 && moe.sharedIntermediateSize > 0) {
-        const s = moe.sharedIntermediateSize;
-        if (!arch.ungatedFfn) out.push(mat(p + "ffn_gate_shexp.weight", "ffn_gate_shexp", i, h, s));
-        out.push(mat(p + "ffn_up_shexp.weight", "ffn_up_shexp", i, h, s));
-        out.push(mat(p + "ffn_down_shexp.weight", "ffn_down_shexp", i, s, h));
-        // qwen2_moe shared_expert_gate [1, hidden]: a 1-D {n_embd} tensor in llama.cpp (llama-model.cpp)
-        if (moe.sharedExpertGate) out.push(vec(p + "ffn_gate_inp_shexp.weight", "ffn_gate_inp_shexp", i, h));
-      }
-    } else {
-      const f = arch.intermediateSize;
-      if (arch.attention.fusedProjections) {
-        out.push(mat(p + "ffn_up.weight", "ffn_up", i, h, 2 * f));
-      } else {
-        // nemotron_h squared-ReLU MLP has no gate projection.
-        if (!arch.ungatedFfn) out.push(mat(p + "ffn_gate.weight", "ffn_gate", i, h, f));
-        out.push(mat(p + "ffn_up.weight", "ffn_up", i, h, f));
-      }
-      out.push(mat(p + "ffn_down.weight", "ffn_down", i, f, h));
-      if (arch.mlpBias) {
-        if (!arch.attention.fusedProjections && !arch.ungatedFfn)
-          out.push(vec(p + "ffn_gate.bias", "bias", i, f));
-        out.push(vec(p + "ffn_up.bias", "bias", i, arch.attention.fusedProjections ? 2 * f : f));
-        out.push(vec(p + "ffn_down.bias", "bias", i, h));
-      }
-    }
-  }
+  for (let i = 0; i < arch.numLayers; i++) out.push(...layerTensors(arch, i, arch.layers[i]!, opts));
+  if (opts.gguf) out.push(...mtpTensors(arch, opts));
 
   out.push(vec("output_norm.weight", "output_norm", -1, h));
   if (!arch.tieWordEmbeddings) out.push(mat("output.weight", "output", -1, h, arch.vocabSize));

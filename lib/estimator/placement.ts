@@ -61,7 +61,9 @@ function layerBytes(arch: ModelArchitecture, r: ResolvedInput): LayerBytes {
     outputHead: 0,
   };
   for (const t of tensorBytes(arch, r.format, r.engine)) {
-    const { role, layer, routedExpert } = t.tensor;
+    const { role, routedExpert } = t.tensor;
+    // MTP blocks (GGUF-only, after the repeating layers) sit with the last layer and the output head.
+    const layer = Math.min(t.tensor.layer, arch.numLayers - 1);
     if (role === "token_embd") {
       lb.tokenEmbd += t.bytes;
       if (arch.tieWordEmbeddings) lb.outputHead += t.bytes;

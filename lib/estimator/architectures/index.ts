@@ -4,10 +4,13 @@
  */
 import { deepseek, kimiK2 } from "./deepseek";
 import { gemma2, gemma3, gemma3Text } from "./gemma";
+import { glm4Moe } from "./glm";
 import { gptOss } from "./gpt-oss";
 import { llama, mixtral, phi3 } from "./llama";
+import { lfm2, lfm2Moe } from "./lfm2";
 import { llama4, llama4Text } from "./llama4";
 import { mistral3 } from "./mistral3";
+import { nemotronH } from "./nemotron-h";
 import { qwen } from "./qwen";
 import { qwen35, qwen35Moe, qwen35MoeText, qwen35Text, qwen3Next } from "./qwen-next";
 import type { ArchitectureAdapter } from "./types";
@@ -31,6 +34,10 @@ export const ADAPTERS: readonly ArchitectureAdapter[] = [
   qwen35Text,
   qwen35Moe,
   qwen35MoeText,
+  nemotronH,
+  lfm2,
+  lfm2Moe,
+  glm4Moe,
 ];
 
 const BY_TYPE = new Map<string, ArchitectureAdapter>();

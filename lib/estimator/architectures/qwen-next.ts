@@ -43,6 +43,9 @@ function applyGatedDeltaNet(r: Reader, d: ArchDraft, base: BaseFields): void {
     heads: valueHeads,
     convBias: false,
   };
+  // Qwen3.5 / 3.6 checkpoints ship one MTP block (mtp_num_hidden_layers) and llama.cpp conversions keep it
+  // (qwen35.nextn_predict_layers = 1); Qwen3-Next configs do not name one and its GGUFs carry none.
+  d.mtpLayers = r.optInt("mtp_num_hidden_layers") ?? 0;
 }
 
 function applyMoe(r: Reader, d: ArchDraft): void {

@@ -117,6 +117,12 @@ export interface ModelArchitecture {
   recurrent?: RecurrentSpec;
   /** FFN without a gate projection (nemotron_h squared-ReLU MLP and experts). */
   ungatedFfn?: boolean;
+  /** multi-token-prediction blocks GGUF conversions append after the repeating layers (nextn_predict_layers). */
+  mtpLayers?: number;
+  /** false when the MTP block has a dense FFN although the model is MoE. */
+  mtpMoe?: boolean;
+  /** GLM: the MTP block carries its own embed_tokens and shared_head_head copies in GGUF files. */
+  mtpVocabTensors?: boolean;
 }
 
 /** Fields every adapter starts from, read the same way for all families. */
@@ -159,6 +165,9 @@ export interface ArchDraft {
   denseIntermediate: number;
   /** num_key_value_heads override (hybrids whose attention config lives under other keys). */
   numKeyValueHeads: number;
+  /** MTP blocks carried by GGUF files (see ModelArchitecture.mtpLayers). */
+  mtpLayers: number;
+  mtpVocabTensors: boolean;
   /** false when the config's layer_types lists mixers rather than attention windows (qwen3_next, lfm2). */
   useLayerTypes: boolean;
 }

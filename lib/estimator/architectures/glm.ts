@@ -1,0 +1,35 @@
+/**
+ * GLM-4.5 / 4.6 / 4.7 and GLM-4.5-Air (glm4_moe): GQA with q/k/v biases, optional q/k norm, first_k_dense_replace
+ * dense layers then sigmoid-routed experts (with e_score_correction_bias) plus shared experts, and one MTP block
+ * (num_nextn_predict_layers) that GGUF conversions keep, with its own embed_tokens and shared_head_head copies
+ * (llama.cpp llama-model.cpp LLM_ARCH_GLM4_MOE: LLM_TENSOR_NEXTN_*; transformers configuration_glm4_moe.py).
+ */
+import type { ArchitectureAdapter } from "./types";
+
+export const glm4Moe: ArchitectureAdapter = {
+  modelTypes: ["glm4_moe"],
+  tieDefault: false,
+  apply(r, d) {
+    d.qkvBias = r.bool("attention_bias", false);
+    // Glm4MoeAttention: o_proj has no bias whatever attention_bias says.
+    d.outputBias = false;
+    d.qkNorm = r.bool("use_qk_norm", false);
+    const nRouted = r.int("n_routed_experts");
+    const moeInter = r.int("moe_intermediate_size");
+    const nShared = r.optInt("n_shared_experts") ?? 0;
+    d.moe = {
+      numExperts: nRouted,
+      expertsPerToken: r.int("num_experts_per_tok"),
+      expertIntermediateSize: moeInter,
+      numSharedExperts: nShared,
+      sharedIntermediateSize: nShared * moeInter,
+      sharedExpertGate: false,
+      routerBias: true,
+      expertBias: false,
+    };
+    const firstDense = r.optInt("first_k_dense_replace") ?? 0;
+    d.moeLayer = (i) => i >= firstDense;
+    d.mtpLayers = r.optInt("num_nextn_predict_layers") ?? 0;
+    d.mtpVocabTensors = true;
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * Nemotron-H / Nemotron Nano v2 / Nemotron 3 (nemotron_h): blocks of one kind each, from
+ * hybrid_override_pattern — "M" Mamba2, "*" attention, "-" squared-ReLU MLP, "E" MoE — every block behind a
+ * single RMSNorm. Keys: transformers / vLLM configuration_nemotron_h.py (NemotronHConfig); tensors:
+ * llama.cpp llama-model.cpp LLM_ARCH_NEMOTRON_H / LLM_ARCH_NEMOTRON_H_MOE.
+ */
+import { ConfigError, type Reader } from "./reader";
+import type { ArchitectureAdapter } from "./types";
+
+/** The first key present among spellings used by different config versions. */
+function firstInt(r: Reader, keys: string[], fallback: number): number {
+  for (const k of keys) {
+    const v = r.optInt(k);
+    if (v !== null) return v;
+  }
+  return fallback;
+}
+
+export const nemotronH: ArchitectureAdapter = {
+  modelTypes: ["nemotron_h"],
+  tieDefault: false,
+  // MoE-only configs (Nemotron 3) may leave intermediate_size out.
+  defaults: { intermediate_size: 0 },
+  apply(r, d, base) {
+    const pattern = r.str("hybrid_override_pattern");
+    if (pattern === null) {
+      throw new ConfigError(
+        "hybrid_override_pattern",
+        `config.json: missing "hybrid_override_pattern" (string)`,
+      );
+    }
+    if (pattern.length !== base.numLayers || !/^[M*\-E]+$/.test(pattern)) {
+      throw new ConfigError(
+        "hybrid_override_pattern",
+        `config.json: "hybrid_override_pattern" must have ${base.numLayers} characters of M, *, - or E`,
+      );
+    }
+    const kind = (i: number) => pattern[i]!;
+    d.layerMixer = (i) => (kind(i) === "M" ? "recurrent" : kind(i) === "*" ? "attention" : "none");
+    d.layerHasFfn = (i) => kind(i) === "-" || kind(i) === "E";
+    d.ungatedFfn = true;
+    d.useLayerTypes = false;
+    d.qkvBias = r.bool("attention_bias", false);
+    d.outputBias = d.qkvBias;
+    d.headDim = firstInt(r, ["head_dim", "attention_head_dim"], d.headDim);
+    d.vHeadDim = d.headDim;
+    d.mlpBias = r.bool("mlp_bias", false);
+
+    const heads = r.dim("mamba_num_heads");
+    const headDim = r.dim("mamba_head_dim");
+    d.recurrent = {
+      kind: "mamba2",
+      convKernel: firstInt(r, ["conv_kernel", "mamba_d_conv"], 4),
+      innerSize: heads * headDim,
+      stateSize: firstInt(r, ["ssm_state_size"], 128),
+      groups: firstInt(r, ["n_groups", "mamba_n_groups"], 8),
+      heads,
+      convBias: r.bool("use_conv_bias", r.bool("mamba_conv_bias", true)),
+    };
+
+    if (pattern.includes("E")) {
+      const routed = r.int("n_routed_experts");
+      const shared = r.optInt("moe_shared_expert_intermediate_size") ?? 0;
+      d.moe = {
+        numExperts: routed,
+        expertsPerToken: r.int("num_experts_per_tok"),
+        expertIntermediateSize: r.int("moe_intermediate_size"),
+        numSharedExperts: shared > 0 ? 1 : 0,
+        sharedIntermediateSize: shared,
+        sharedExpertGate: false,
+        // sigmoid routing with e_score_correction_bias (NemotronHTopkRouter)
+        routerBias: true,
+        expertBias: false,
+      };
+      d.moeLayer = (i) => kind(i) === "E";
+    }
+  },
+};
