@@ -98,6 +98,10 @@ function newDraft(r: Reader, base: BaseFields, numKeyValueHeads: number): ArchDr
     useLayerTypes: true,
     mtpLayers: 0,
     mtpVocabTensors: false,
+    layerExtra: null,
+    perLayerInput: null,
+    layerScalar: false,
+    parallelRecurrent: false,
   };
 }
 
@@ -191,6 +195,8 @@ export function parseConfig(config: unknown): ModelArchitecture {
       layer.ffn = d.layerHasFfn(i);
       if (!layer.ffn) layer.moe = false;
     }
+    if (d.parallelRecurrent) layer.parallelRecurrent = true;
+    if (d.layerExtra) d.layerExtra(i, layer);
     layers.push(layer);
   }
   const arch: ModelArchitecture = {
@@ -227,5 +233,7 @@ export function parseConfig(config: unknown): ModelArchitecture {
   if (d.ungatedFfn) arch.ungatedFfn = true;
   if (d.mtpLayers > 0) arch.mtpLayers = d.mtpLayers;
   if (d.mtpLayers > 0 && d.mtpVocabTensors) arch.mtpVocabTensors = true;
+  if (d.perLayerInput) arch.perLayerInput = d.perLayerInput;
+  if (d.layerScalar) arch.layerScalar = true;
   return arch;
 }

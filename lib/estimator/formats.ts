@@ -270,6 +270,8 @@ function categoryOf(t: TensorInfo): Category {
 function allowsQuantization(t: TensorInfo): boolean {
   if (t.oneDim) return false;
   if (t.role === "ffn_gate_inp") return false;
+  // llama-quant.cpp: "these are not too big so keep them as it is" (per_layer_model_proj, Gemma 3n / 4).
+  if (t.role === "per_layer_proj") return false;
   return true;
 }
 

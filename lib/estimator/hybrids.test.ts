@@ -181,3 +181,46 @@ describe("lfm2 / lfm2_moe (short-convolution hybrids)", () => {
     expect(Math.abs(p.active / 1.5e9 - 1)).toBeLessThan(0.05);
   });
 });
+
+describe("granitemoehybrid (Granite 4.0 H Small)", () => {
+  // https://huggingface.co/ibm-granite/granite-4.0-h-small (card: 32B total, 9B active), layer layout restated in
+  // https://huggingface.co/deucebucket/Granite-4.0-H-Small-Cerebellum-GGUF: 36 Mamba-2 layers, attention at
+  // positions 5, 15, 25, 35, 72 experts (10 active) of width 768 in every layer.
+  it("32 B total, 9 B active; 36 Mamba2 and 4 attention layers, MoE in all 40", () => {
+    const arch = testdataArch("granite-4.0-h-small");
+    expect(arch.layers.filter((l) => l.mixer === "recurrent").length).toBe(36);
+    expect(arch.layers.filter((l) => l.moe).length).toBe(40);
+    const p = parameterBreakdown(arch);
+    expect(Math.round(p.total / 1e9)).toBe(32);
+    expect(Math.round(p.activeWithEmbedding / 1e9)).toBe(9);
+  });
+
+  it("state: d_inner 8192 (expand 2), one group, d_state 128 — and KV on 4 layers only", () => {
+    const arch = testdataArch("granite-4.0-h-small");
+    const e = estimateMemory(arch, { format: "Q4_K_M", contextTokens: 131072 }).bytes;
+    expect(e.recurrentState).toBe(36 * (3 * (8192 + 2 * 128) + 128 * 8192) * 4);
+    expect(e.kvCache).toBe(4 * 131072 * 8 * 128 * 2 * 2);
+  });
+});
+
+describe("falcon_h1 and jamba", () => {
+  it("Falcon-H1 1.5B: attention and Mamba2 in every layer — KV and state on all 24 layers", () => {
+    const arch = testdataArch("Falcon-H1-1.5B");
+    // card https://huggingface.co/tiiuae/Falcon-H1-1.5B-Instruct: 1.5B parameters
+    expect(Math.abs(parameterBreakdown(arch).total / 1.5e9 - 1)).toBeLessThan(0.05);
+    const e = estimateMemory(arch, { format: "Q8_0", contextTokens: 8192 }).bytes;
+    expect(e.kvCache).toBe(24 * 8192 * 2 * 128 * 2 * 2);
+    // d_ssm 3072, one group, d_state 256, d_conv 4
+    expect(e.recurrentState).toBe(24 * (3 * (3072 + 2 * 256) + 256 * 3072) * 4);
+  });
+
+  // https://huggingface.co/ai21labs/AI21-Jamba-Mini-1.5 (card): 12B active / 52B total parameters.
+  it("Jamba Mini: 52 B total, 12 B active; Mamba-1 state on 28 of 32 layers", () => {
+    const arch = testdataArch("Jamba-Mini");
+    const p = parameterBreakdown(arch);
+    expect(Math.round(p.total / 1e9)).toBe(52);
+    expect(Math.round(p.activeWithEmbedding / 1e9)).toBe(12);
+    const rs = estimateMemory(arch, { format: "Q8_0", contextTokens: 8192 }).bytes.recurrentState;
+    expect(rs).toBe(28 * (3 * 8192 + 16 * 8192) * 4);
+  });
+});

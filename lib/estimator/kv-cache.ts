@@ -49,14 +49,18 @@ export function padTo(n: number, multiple: number): number {
   return Math.ceil(n / multiple) * multiple;
 }
 
-/** Elements of K and V stored per token for one layer (all KV heads). */
-export function kvElementsPerToken(arch: ModelArchitecture): { k: number; v: number } {
+/** Elements of K and V stored per token for one layer (all KV heads); `layer` for per-layer head sizes (Gemma 4). */
+export function kvElementsPerToken(arch: ModelArchitecture, layer?: LayerSpec): { k: number; v: number } {
   if (arch.attention.kind === "mla" && arch.attention.mla) {
     // MLA: one compressed latent (kv_lora_rank) plus the shared RoPE key (qk_rope_head_dim) per token;
     // V is read out of the same latent (vLLM MLA backends; llama.cpp deepseek2 with MLA).
     return { k: arch.attention.mla.kvLoraRank + arch.attention.mla.qkRopeHeadDim, v: 0 };
   }
-  return { k: arch.numKeyValueHeads * arch.headDim, v: arch.numKeyValueHeads * arch.vHeadDim };
+  const heads = layer?.kvHeads ?? arch.numKeyValueHeads;
+  // Gemma 4 global layers: one head size for K and V (global_head_dim), V cached like any other layer's.
+  const kDim = layer?.headDim ?? arch.headDim;
+  const vDim = layer?.headDim ?? arch.vHeadDim;
+  return { k: heads * kDim, v: heads * vDim };
 }
 
 export interface KvCacheInput {
@@ -73,7 +77,8 @@ export interface KvCacheInput {
  * (nemotron_h MLP blocks, n_head_kv(il) = 0) allocates zero-width K/V rows.
  */
 export function hasKv(layer: LayerSpec): boolean {
-  return (layer.mixer ?? "attention") === "attention";
+  // Gemma 3n / 4 shared-KV layers read an earlier layer's cache (llama-hparams.cpp has_kv, n_layer_kv_from_start).
+  return (layer.mixer ?? "attention") === "attention" && layer.kvShared !== true;
 }
 
 /** Whether a layer's window is honoured by the engine's cache allocator. */
@@ -153,7 +158,7 @@ export function kvCacheBreakdown(arch: ModelArchitecture, input: KvCacheInput): 
       perLayer.push(0);
       continue;
     }
-    const tokenBytes = tokenBytesFor(arch, layerCacheType(arch, layer, type, engine));
+    const tokenBytes = tokenBytesFor(arch, layerCacheType(arch, layer, type, engine), layer);
     const cells = cellsPerSequence(arch, layer, input);
     perLayer.push(cells * tokenBytes * seqs);
     if (!windowed(arch, layer, engine)) bytesPerTokenFullLayers += tokenBytes;
@@ -162,8 +167,8 @@ export function kvCacheBreakdown(arch: ModelArchitecture, input: KvCacheInput): 
 }
 
 /** K+V bytes of one token in one layer. */
-function tokenBytesFor(arch: ModelArchitecture, type: KvCacheType): number {
-  const { k, v } = kvElementsPerToken(arch);
+function tokenBytesFor(arch: ModelArchitecture, type: KvCacheType, layer?: LayerSpec): number {
+  const { k, v } = kvElementsPerToken(arch, layer);
   return kvRowBytes(type, k) + (v > 0 ? kvRowBytes(type, v) : 0);
 }
 
@@ -185,7 +190,7 @@ export function kvBytesReadPerToken(
   for (const layer of arch.layers) {
     if (!hasKv(layer)) continue;
     const n = windowed(arch, layer, engine) ? Math.min(contextTokens, layer.window!) : contextTokens;
-    s += n * tokenBytesFor(arch, layerCacheType(arch, layer, type, engine));
+    s += n * tokenBytesFor(arch, layerCacheType(arch, layer, type, engine), layer);
   }
   return s;
 }

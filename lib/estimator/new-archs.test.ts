@@ -8,7 +8,10 @@ import { estimateMemory, listTensors, parameterBreakdown } from "./index";
 
 const GiB = 1024 ** 3;
 
-function weightsGiB(arch: ReturnType<typeof testdataArch>, format: "BF16" | "Q8_0" | "Q4_K_M"): number {
+function weightsGiB(
+  arch: ReturnType<typeof testdataArch>,
+  format: "BF16" | "F16" | "Q8_0" | "Q4_K_M",
+): number {
   return estimateMemory(arch, { format, contextTokens: 4096 }).bytes.weights / GiB;
 }
 
@@ -35,5 +38,38 @@ describe("glm4_moe (GLM-4.5-Air)", () => {
     expect(Math.abs(p.total / 106e9 - 1)).toBeLessThan(0.01);
     expect(Math.round(p.active / 1e9)).toBe(13);
     expect(Math.abs(p.active / 12e9 - 1)).toBeLessThan(0.07);
+  });
+});
+
+describe("gemma4 (Gemma 4 31B, text_config wrapper)", () => {
+  const arch = testdataArch("gemma-4-31B-it");
+
+  // Shapes of the released checkpoint (listing of gemma-4-31B-it's safetensors, see testdata/SOURCES.md):
+  // sliding layers q 8192 / k,v 4096 (16 KV heads × 256); global layers q 16384 / k 2048 (4 × 512), no v_proj.
+  it("global layers use their own head size and KV heads, and have no v_proj", () => {
+    const t = listTensors(arch);
+    const k5 = t.find((x) => x.name === "blk.5.attn_k.weight")!;
+    const k4 = t.find((x) => x.name === "blk.4.attn_k.weight")!;
+    expect(k5.ne[1]).toBe(2048);
+    expect(k4.ne[1]).toBe(4096);
+    expect(t.some((x) => x.name === "blk.5.attn_v.weight")).toBe(false);
+    expect(t.find((x) => x.name === "blk.5.attn_q.weight")!.ne[1]).toBe(16384);
+  });
+
+  // https://huggingface.co/unsloth/gemma-4-31B-it-qat-GGUF (page summary: "30.7 billion parameters");
+  // https://huggingface.co/pearsonkyle/gemma4-31b-imatrix-mtp-GGUF ("57.2 GiB FP16");
+  // https://huggingface.co/steampunque/gemma-4-31B-it-MP-GGUF (comparison table: "Q4_K_M 18.7e9").
+  it("30.7 B parameters; F16 57.2 GiB and Q4_K_M 18.7 GB within 0.3 %", () => {
+    expect(Math.round(parameterBreakdown(arch).total / 1e8) / 10).toBe(30.7);
+    expect(Math.abs(weightsGiB(arch, "F16") / 57.2 - 1)).toBeLessThan(0.003);
+    const q4 = estimateMemory(arch, { format: "Q4_K_M", contextTokens: 4096 }).bytes.weights;
+    expect(Math.abs(q4 / 18.7e9 - 1)).toBeLessThan(0.003);
+  });
+
+  it("KV: 50 sliding layers hold the window, 10 global layers the whole context with 4 × 512 K and V", () => {
+    const kv = estimateMemory(arch, { format: "Q4_K_M", contextTokens: 32768 }).bytes.kvCache;
+    const sliding = 50 * 1536 * 16 * 256 * 2 * 2; // min(ctx, 1024 + 512) cells, padded to 256
+    const global = 10 * 32768 * 4 * 512 * 2 * 2;
+    expect(kv).toBe(sliding + global);
   });
 });

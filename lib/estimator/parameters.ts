@@ -44,7 +44,9 @@ export type TensorRole =
   | "ssm_out"
   | "ssm_conv"
   | "ssm_param"
-  | "nextn_eh_proj";
+  | "nextn_eh_proj"
+  | "per_layer_embd"
+  | "per_layer_proj";
 
 export interface TensorInfo {
   /** GGUF-style name, e.g. "blk.3.attn_v.weight". */
@@ -132,9 +134,12 @@ function layerTensors(arch: ModelArchitecture, i: number, layer: LayerSpec, opts
     }
     out.push(mat(p + "attn_output.weight", "attn_output", i, nH * m.vHeadDim, h));
   } else {
-    const qDim = nH * arch.headDim;
-    const kvDim = nKV * arch.headDim;
-    const vDim = nKV * arch.vHeadDim;
+    // Gemma 4 global layers have their own head size and KV heads.
+    const hd = layer.headDim ?? arch.headDim;
+    const kvH = layer.kvHeads ?? nKV;
+    const qDim = nH * hd;
+    const kvDim = kvH * hd;
+    const vDim = kvH * (layer.headDim ?? arch.vHeadDim);
     if (arch.attention.fusedProjections) {
       out.push(mat(p + "attn_qkv.weight", "attn_qkv", i, h, qDim + kvDim + vDim));
       if (arch.attention.qkvBias) out.push(vec(p + "attn_qkv.bias", "bias", i, qDim + kvDim + vDim));
@@ -142,21 +147,24 @@ function layerTensors(arch: ModelArchitecture, i: number, layer: LayerSpec, opts
       // Qwen3-Next / Qwen3.5 gated attention: q_proj also emits the per-head output gate.
       out.push(mat(p + "attn_q.weight", "attn_q", i, h, arch.attention.gatedQuery ? 2 * qDim : qDim));
       out.push(mat(p + "attn_k.weight", "attn_k", i, h, kvDim));
-      out.push(mat(p + "attn_v.weight", "attn_v", i, h, vDim));
+      if (!layer.kEqV) out.push(mat(p + "attn_v.weight", "attn_v", i, h, vDim));
       if (arch.attention.qkvBias) {
         out.push(vec(p + "attn_q.bias", "bias", i, qDim));
         out.push(vec(p + "attn_k.bias", "bias", i, kvDim));
         out.push(vec(p + "attn_v.bias", "bias", i, vDim));
       }
     }
-    out.push(mat(p + "attn_output.weight", "attn_output", i, nH * arch.vHeadDim, h));
+    out.push(mat(p + "attn_output.weight", "attn_output", i, nH * (layer.headDim ?? arch.vHeadDim), h));
     if (arch.attention.outputBias) out.push(vec(p + "attn_output.bias", "bias", i, h));
     if (arch.attention.qkNorm) {
-      out.push(vec(p + "attn_q_norm.weight", "norm", i, arch.headDim));
-      out.push(vec(p + "attn_k_norm.weight", "norm", i, arch.headDim));
+      out.push(vec(p + "attn_q_norm.weight", "norm", i, hd));
+      out.push(vec(p + "attn_k_norm.weight", "norm", i, hd));
     }
     if (arch.attention.sinks) out.push(vec(p + "attn_sinks.weight", "attn_sinks", i, nH));
   }
+
+  // Falcon-H1 runs a Mamba2 mixer beside attention in every layer.
+  if (layer.parallelRecurrent) out.push(...recurrentTensors(arch, i));
 
   // --- norms beyond attn_norm: ffn_norm (+ gemma post-attention / post-ffw norms) ---
   // nemotron_h blocks hold one mixer or one FFN behind a single norm.
@@ -166,6 +174,14 @@ function layerTensors(arch: ModelArchitecture, i: number, layer: LayerSpec, opts
   if (arch.normsPerLayer === 4) {
     out.push(vec(p + "post_attention_norm.weight", "norm", i, h));
     out.push(vec(p + "post_ffw_norm.weight", "norm", i, h));
+  }
+  if (arch.layerScalar) out.push(vec(p + "layer_output_scale.weight", "norm", i, 1));
+  if (arch.perLayerInput) {
+    // Gemma 3n / 4 per-layer input: gate {n_embd → ple}, projection back {ple → n_embd}, and its norm.
+    const ple = arch.perLayerInput.size;
+    out.push(mat(p + "inp_gate.weight", "ssm_in", i, h, ple));
+    out.push(mat(p + "proj.weight", "ssm_out", i, ple, h));
+    out.push(vec(p + "post_norm.weight", "norm", i, h));
   }
 
   // --- feed-forward ---
@@ -260,6 +276,14 @@ export function listTensors(arch: ModelArchitecture, opts: ListOptions = {}): Te
   for (let i = 0; i < arch.numLayers; i++) out.push(...layerTensors(arch, i, arch.layers[i]!, opts));
   if (opts.gguf) out.push(...mtpTensors(arch, opts));
 
+  if (arch.perLayerInput) {
+    // per_layer_token_embd {L·ple, vocab_per_layer}, per_layer_model_proj {n_embd → L·ple} and its norm
+    // (llama-model.cpp LLM_ARCH_GEMMA3N / GEMMA4: LLM_TENSOR_PER_LAYER_*).
+    const width = arch.numLayers * arch.perLayerInput.size;
+    out.push(mat("per_layer_token_embd.weight", "per_layer_embd", -1, width, arch.perLayerInput.vocabSize));
+    out.push(mat("per_layer_model_proj.weight", "per_layer_proj", -1, h, width));
+    out.push(vec("per_layer_proj_norm.weight", "norm", -1, arch.perLayerInput.size));
+  }
   out.push(vec("output_norm.weight", "output_norm", -1, h));
   if (!arch.tieWordEmbeddings) out.push(mat("output.weight", "output", -1, h, arch.vocabSize));
   return out;
@@ -276,6 +300,8 @@ export function listTensors(arch: ModelArchitecture, opts: ListOptions = {}): Te
 export function activeFraction(arch: ModelArchitecture, t: TensorInfo): number {
   if (t.routedExpert && arch.moe) return arch.moe.expertsPerToken / arch.moe.numExperts;
   if (t.role === "token_embd") return arch.tieWordEmbeddings ? 1 : 1 / arch.vocabSize;
+  // Gemma 3n / 4 per-layer embeddings: one row looked up per token.
+  if (t.role === "per_layer_embd") return 1 / t.ne[1];
   return 1;
 }
 

@@ -67,6 +67,9 @@ function layerBytes(arch: ModelArchitecture, r: ResolvedInput): LayerBytes {
     if (role === "token_embd") {
       lb.tokenEmbd += t.bytes;
       if (arch.tieWordEmbeddings) lb.outputHead += t.bytes;
+    } else if (role === "per_layer_embd") {
+      // Gemma per-layer embeddings are looked up on the host like token_embd.
+      lb.tokenEmbd += t.bytes;
     } else if (layer < 0) {
       lb.outputHead += t.bytes;
     } else if (routedExpert) {

@@ -79,6 +79,24 @@ export function recurrentTensors(arch: ModelArchitecture, i: number): TensorInfo
       out.push(mat(p + "ssm_out.weight", "ssm_out", i, r.innerSize, h));
       break;
     }
+    case "mamba": {
+      // Mamba-1 (llama-model.cpp LLM_ARCH_JAMBA): x and z from in_proj, selective-scan projections x_proj / dt_proj,
+      // A {d_state, d_inner}, D, and Jamba's dt / B / C RMSNorms.
+      const dtRank = r.dtRank ?? Math.ceil(h / 16);
+      out.push(mat(p + "ssm_in.weight", "ssm_in", i, h, 2 * r.innerSize));
+      out.push(f32(p + "ssm_conv1d.weight", "ssm_conv", i, r.convKernel, r.innerSize));
+      if (r.convBias) out.push(f32(p + "ssm_conv1d.bias", "bias", i, r.innerSize));
+      out.push(mat(p + "ssm_x.weight", "ssm_in", i, r.innerSize, dtRank + 2 * r.stateSize));
+      out.push(mat(p + "ssm_dt.weight", "ssm_in", i, dtRank, r.innerSize));
+      out.push(f32(p + "ssm_dt.bias", "bias", i, r.innerSize));
+      out.push(f32(p + "ssm_dt_norm.weight", "norm", i, dtRank));
+      out.push(f32(p + "ssm_b_norm.weight", "norm", i, r.stateSize));
+      out.push(f32(p + "ssm_c_norm.weight", "norm", i, r.stateSize));
+      out.push(f32(p + "ssm_a", "ssm_param", i, r.stateSize, r.innerSize));
+      out.push(f32(p + "ssm_d", "ssm_param", i, r.innerSize));
+      out.push(mat(p + "ssm_out.weight", "ssm_out", i, r.innerSize, h));
+      break;
+    }
     case "shortconv": {
       // LFM2 (llama-model.cpp LLM_ARCH_LFM2): in_proj → B, C, x; depthwise conv of width L_cache; out_proj.
       out.push(mat(p + "shortconv.in_proj.weight", "ssm_in", i, h, 3 * h));
@@ -100,7 +118,7 @@ export function recurrentElementsPerLayer(r: RecurrentSpec): { conv: number; ssm
 }
 
 export function recurrentLayerCount(arch: ModelArchitecture): number {
-  return arch.layers.filter((l) => l.mixer === "recurrent").length;
+  return arch.layers.filter((l) => l.mixer === "recurrent" || l.parallelRecurrent).length;
 }
 
 /**
@@ -126,5 +144,5 @@ export function recurrentStatePerLayer(
   const { conv, ssm } = recurrentElementsPerLayer(r);
   const bytesPerElement = (input.engine ?? "llama.cpp") === "llama.cpp" ? 4 : 2;
   const perLayer = (conv + ssm) * bytesPerElement * Math.max(1, input.sequences ?? 1);
-  return arch.layers.map((l) => (l.mixer === "recurrent" ? perLayer : 0));
+  return arch.layers.map((l) => (l.mixer === "recurrent" || l.parallelRecurrent ? perLayer : 0));
 }

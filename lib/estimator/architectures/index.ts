@@ -3,10 +3,14 @@
  * Order is the order of SUPPORTED_MODEL_TYPES (shown on /methodology).
  */
 import { deepseek, kimiK2 } from "./deepseek";
+import { falconH1 } from "./falcon-h1";
 import { gemma2, gemma3, gemma3Text } from "./gemma";
+import { gemma4, gemma4Text } from "./gemma4";
 import { glm4Moe } from "./glm";
 import { gptOss } from "./gpt-oss";
+import { graniteHybrid } from "./granite-hybrid";
 import { llama, mixtral, phi3 } from "./llama";
+import { jamba } from "./jamba";
 import { lfm2, lfm2Moe } from "./lfm2";
 import { llama4, llama4Text } from "./llama4";
 import { mistral3 } from "./mistral3";
@@ -38,6 +42,11 @@ export const ADAPTERS: readonly ArchitectureAdapter[] = [
   lfm2,
   lfm2Moe,
   glm4Moe,
+  gemma4,
+  gemma4Text,
+  graniteHybrid,
+  falconH1,
+  jamba,
 ];
 
 const BY_TYPE = new Map<string, ArchitectureAdapter>();

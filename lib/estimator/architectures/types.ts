@@ -19,6 +19,15 @@ export interface LayerSpec {
   mixer?: LayerMixer;
   /** hybrids only: false when the block has no feed-forward part (nemotron_h mixer-only blocks). */
   ffn?: boolean;
+  /** Gemma 4: this layer's own head size and KV heads (global layers differ from sliding ones). */
+  headDim?: number;
+  kvHeads?: number;
+  /** Falcon-H1: attention and a Mamba2 mixer side by side in the same layer. */
+  parallelRecurrent?: boolean;
+  /** Gemma 4 attention_k_eq_v: the layer has no v_proj (V is computed from K's projection). */
+  kEqV?: boolean;
+  /** Gemma 3n / 4 num_kv_shared_layers: the layer reuses an earlier layer's cache and keeps none of its own. */
+  kvShared?: boolean;
 }
 
 export interface MlaSpec {
@@ -53,7 +62,7 @@ export interface MoeSpec {
  *   stateSize = key head dim (llama.cpp maps ssm_n_group / ssm_d_state onto the key side);
  * - shortconv (LFM2): a gated depthwise convolution over the hidden size, no SSM state.
  */
-export type RecurrentKind = "mamba2" | "gated_deltanet" | "shortconv";
+export type RecurrentKind = "mamba2" | "gated_deltanet" | "shortconv" | "mamba";
 
 export interface RecurrentSpec {
   kind: RecurrentKind;
@@ -69,6 +78,10 @@ export interface RecurrentSpec {
   heads: number;
   /** bias on the convolution (mamba2 conv1d, LFM2 conv_bias). */
   convBias: boolean;
+  /** Mamba-1 (Jamba): rank of the dt projection. */
+  dtRank?: number;
+  /** Mamba2: grouped RMSNorm before out_proj (Falcon-H1 mamba_rms_norm may drop it). */
+  norm?: boolean;
 }
 
 export interface ModelArchitecture {
@@ -123,6 +136,10 @@ export interface ModelArchitecture {
   mtpMoe?: boolean;
   /** GLM: the MTP block carries its own embed_tokens and shared_head_head copies in GGUF files. */
   mtpVocabTensors?: boolean;
+  /** Gemma 3n / 4 per-layer embeddings (hidden_size_per_layer_input): width per layer and their vocabulary. */
+  perLayerInput?: { size: number; vocabSize: number };
+  /** Gemma 4: one learned scalar per layer (layer_scalar). */
+  layerScalar?: boolean;
 }
 
 /** Fields every adapter starts from, read the same way for all families. */
@@ -156,6 +173,8 @@ export interface ArchDraft {
   /** window used for layer_types entries when the config has no sliding_window / attention_chunk_size */
   windowDefault: number | null;
   layerAttn: (i: number) => { attention: LayerAttention; window: number | null };
+  /** Falcon-H1: every layer also runs the recurrent mixer beside attention. */
+  parallelRecurrent: boolean;
   /** hybrids: per-layer mixer and whether the block has an FFN. */
   layerMixer: ((i: number) => LayerMixer) | null;
   layerHasFfn: ((i: number) => boolean) | null;
@@ -165,6 +184,10 @@ export interface ArchDraft {
   denseIntermediate: number;
   /** num_key_value_heads override (hybrids whose attention config lives under other keys). */
   numKeyValueHeads: number;
+  /** per-layer overrides (Gemma 4 head sizes, KV sharing); applied after layer kinds are known. */
+  layerExtra: ((i: number, layer: LayerSpec) => void) | null;
+  perLayerInput: { size: number; vocabSize: number } | null;
+  layerScalar: boolean;
   /** MTP blocks carried by GGUF files (see ModelArchitecture.mtpLayers). */
   mtpLayers: number;
   mtpVocabTensors: boolean;
