@@ -88,6 +88,8 @@ export interface RequirementsCell {
   contextTokens: number;
   totalBytes: number;
   kvCacheBytes: number;
+  /** hybrids: recurrent state (per sequence, independent of context); 0 for attention-only models. */
+  recurrentStateBytes: number;
   tier: FitTierId;
 }
 
@@ -112,6 +114,7 @@ export function requirementsTable(model: CatalogModel): RequirementsTableData {
         contextTokens,
         totalBytes: estimate.bytes.total,
         kvCacheBytes: estimate.bytes.kvCache,
+        recurrentStateBytes: estimate.bytes.recurrentState,
         tier: fitTier(model, format, contextTokens),
       };
     });

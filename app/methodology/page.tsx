@@ -73,10 +73,11 @@ export default function MethodologyPage() {
 
       <Section id="total" title="What a figure includes">
         <p>
-          A total is the sum of four separately computed terms: the <strong>weights</strong> in the chosen
-          format, the <strong>KV cache</strong> for the chosen context and number of sequences, the
-          engine&apos;s <strong>compute buffers</strong>, and a fixed <strong>runtime overhead</strong> per
-          GPU. None of them is a flat percentage.
+          A total is the sum of five separately computed terms: the <strong>weights</strong> in the chosen
+          format, the <strong>KV cache</strong> of the attention layers for the chosen context and number of
+          sequences, the <strong>recurrent state</strong> of hybrid models (zero for attention-only models),
+          the engine&apos;s <strong>compute buffers</strong>, and a fixed <strong>runtime overhead</strong>{" "}
+          per GPU. None of them is a flat percentage.
         </p>
         <p>
           Unless stated otherwise the figures use the llama.cpp profile: {DEFAULTS.sequences} sequence, a
@@ -179,6 +180,27 @@ export default function MethodologyPage() {
           hybrid cache manager likewise keeps only the window for those layers, in 16-token blocks. Cache
           types are priced with the same ggml block layouts (f16 2 bytes, q8_0 34 bytes per 32, q4_0 18 bytes
           per 32; fp8 one byte), and every parallel sequence has its own cells.
+        </p>
+      </Section>
+
+      <Section id="recurrent-state" title="Recurrent state of hybrid models">
+        <p>
+          Hybrid models replace most attention layers with a recurrent mixer: Mamba2 (Nemotron-H, Granite 4.0
+          H, Falcon-H1), Mamba (Jamba), Gated DeltaNet (Qwen3-Next, Qwen3.5 / 3.6) or a short convolution
+          (LFM2). Such a layer keeps a fixed-size state per sequence instead of one key and value per token,
+          so it costs the same at 1,000 tokens as at 256,000. Only the remaining attention layers have a KV
+          cache, which is why a hybrid&apos;s requirements grow far more slowly with context than an
+          attention-only model&apos;s of the same size.
+        </p>
+        <p>
+          The state is counted the way llama.cpp allocates it (<code>llama-hparams.cpp</code>{" "}
+          <code>n_embd_r</code> / <code>n_embd_s</code>, <code>llama-memory-recurrent.cpp</code>): per
+          recurrent layer and sequence, a convolution state of (kernel − 1) × (inner size + 2 × groups × state
+          size) values and an SSM / linear-attention state of state size × inner size values, both in 32-bit
+          floats (LFM2 keeps only its hidden size × (kernel − 1) convolution values). vLLM keeps the same
+          state in the model&apos;s 16-bit type, one slot per running sequence. Qwen3-Next-80B-A3B, for
+          example, holds 75 MiB of state per sequence in its 36 DeltaNet layers, while its 12 attention layers
+          add 24 KiB of KV cache per token.
         </p>
       </Section>
 

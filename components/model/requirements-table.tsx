@@ -77,7 +77,7 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
                     data-total-bytes={cell.totalBytes}
                     data-context={cell.contextTokens}
                     data-tier={cell.tier}
-                    title={`${row.label}, ${formatTokens(cell.contextTokens)} context: ${formatGib(cell.totalBytes)} total, of which KV cache ${formatGib(cell.kvCacheBytes)} — ${TIER_LABELS[cell.tier]}`}
+                    title={`${row.label}, ${formatTokens(cell.contextTokens)} context: ${formatGib(cell.totalBytes)} total, of which KV cache ${formatGib(cell.kvCacheBytes)}${cell.recurrentStateBytes > 0 ? ` and recurrent state ${formatGib(cell.recurrentStateBytes)}` : ""} — ${TIER_LABELS[cell.tier]}`}
                   >
                     {formatGibNumber(cell.totalBytes)}
                   </td>

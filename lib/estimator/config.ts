@@ -81,6 +81,7 @@ function newDraft(r: Reader, base: BaseFields, numKeyValueHeads: number): ArchDr
     sinks: false,
     fused: false,
     gatedQuery: false,
+    qkNormFull: false,
     normsPerLayer: 2,
     mlpBias: r.bool("mlp_bias", false),
     moe: null,
@@ -102,6 +103,7 @@ function newDraft(r: Reader, base: BaseFields, numKeyValueHeads: number): ArchDr
     perLayerInput: null,
     layerScalar: false,
     parallelRecurrent: false,
+    indexer: null,
   };
 }
 
@@ -229,11 +231,13 @@ export function parseConfig(config: unknown): ModelArchitecture {
     mxfp4Experts: d.mxfp4Experts,
   };
   if (d.gatedQuery) arch.attention.gatedQuery = true;
+  if (d.qkNormFull) arch.attention.qkNormFull = true;
   if (d.recurrent) arch.recurrent = d.recurrent;
   if (d.ungatedFfn) arch.ungatedFfn = true;
   if (d.mtpLayers > 0) arch.mtpLayers = d.mtpLayers;
   if (d.mtpLayers > 0 && d.mtpVocabTensors) arch.mtpVocabTensors = true;
   if (d.perLayerInput) arch.perLayerInput = d.perLayerInput;
   if (d.layerScalar) arch.layerScalar = true;
+  if (d.indexer) arch.indexer = d.indexer;
   return arch;
 }

@@ -54,7 +54,9 @@ export function kvElementsPerToken(arch: ModelArchitecture, layer?: LayerSpec): 
   if (arch.attention.kind === "mla" && arch.attention.mla) {
     // MLA: one compressed latent (kv_lora_rank) plus the shared RoPE key (qk_rope_head_dim) per token;
     // V is read out of the same latent (vLLM MLA backends; llama.cpp deepseek2 with MLA).
-    return { k: arch.attention.mla.kvLoraRank + arch.attention.mla.qkRopeHeadDim, v: 0 };
+    // DeepSeek-V3.2 also caches one indexer key of index_head_dim per token (llama-kv-cache-dsa.cpp).
+    const indexerKey = arch.indexer ? arch.indexer.headDim : 0;
+    return { k: arch.attention.mla.kvLoraRank + arch.attention.mla.qkRopeHeadDim + indexerKey, v: 0 };
   }
   const heads = layer?.kvHeads ?? arch.numKeyValueHeads;
   // Gemma 4 global layers: one head size for K and V (global_head_dim), V cached like any other layer's.

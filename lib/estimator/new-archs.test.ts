@@ -2,9 +2,11 @@
  * Newer attention-only architectures against real data (GGUF sizes from uploaders' pages, llama.cpp logs,
  * model cards). Each row names its source.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { testdataArch } from "./fixtures.test-utils";
-import { estimateMemory, listTensors, parameterBreakdown } from "./index";
+import { FIXTURE_DIR, testdataArch } from "./fixtures.test-utils";
+import { estimateMemory, listTensors, parameterBreakdown, parseConfig } from "./index";
 
 const GiB = 1024 ** 3;
 
@@ -71,5 +73,58 @@ describe("gemma4 (Gemma 4 31B, text_config wrapper)", () => {
     const sliding = 50 * 1536 * 16 * 256 * 2 * 2; // min(ctx, 1024 + 512) cells, padded to 256
     const global = 10 * 32768 * 4 * 512 * 2 * 2;
     expect(kv).toBe(sliding + global);
+  });
+});
+
+describe("olmo3, exaone4, minimax_m2, ministral3, deepseek_v32 (checked against model-card sizes)", () => {
+  const billions = (name: string) => parameterBreakdown(testdataArch(name)).total / 1e9;
+
+  // https://huggingface.co/allenai/Olmo-3-1025-7B (card: 7B, 3 sliding-window layers per full-attention layer)
+  it("Olmo 3 7B: 7.3 B; q/k norms span all heads; 8 full-attention layers", () => {
+    const arch = testdataArch("olmo3-7b");
+    expect(Math.round(billions("olmo3-7b") * 10) / 10).toBe(7.3);
+    expect(listTensors(arch).find((t) => t.name === "blk.0.attn_q_norm.weight")!.ne[0]).toBe(4096);
+    expect(arch.layers.filter((l) => l.attention === "full").length).toBe(8);
+  });
+
+  // https://huggingface.co/LGAI-EXAONE/EXAONE-4.0-32B (card: 32.0B parameters, hybrid attention 3 local : 1 global)
+  // https://huggingface.co/LGAI-EXAONE/EXAONE-4.0-1.2B (card: 1.28B parameters)
+  it("EXAONE 4.0: 32.0 B with LLLG layout, 1.28 B tied", () => {
+    expect(Math.round(billions("exaone4-32b") * 10) / 10).toBe(32.0);
+    expect(testdataArch("exaone4-32b").layers.filter((l) => l.attention === "sliding").length).toBe(48);
+    expect(Math.round(billions("exaone4-1.2b") * 100) / 100).toBe(1.28);
+  });
+
+  // https://huggingface.co/MiniMaxAI/MiniMax-M2 (card: 230B total, 10B active parameters)
+  it("MiniMax-M2: 230 B total, 10 B active", () => {
+    const p = parameterBreakdown(testdataArch("minimax-m2"));
+    expect(Math.abs(p.total / 230e9 - 1)).toBeLessThan(0.01);
+    expect(Math.round(p.active / 1e9)).toBe(10);
+  });
+
+  // https://huggingface.co/mistralai/Devstral-Small-2-24B-Instruct-2512 (card: 24B); text_config of type ministral3
+  it("Devstral Small 2: mistral3 wrapper with a ministral3 text config, 24 B", () => {
+    expect(testdataArch("devstral-small-2").modelType).toBe("ministral3");
+    expect(Math.round(billions("devstral-small-2"))).toBe(24);
+  });
+
+  // https://huggingface.co/deepseek-ai/DeepSeek-V3.2-Exp (card: 685B including the 14B MTP module; V3's shapes plus
+  // the indexer: index_n_heads 64, index_head_dim 128, index_topk 2048)
+  it("DeepSeek-V3.2: V3 plus the lightning indexer; its keys join the MLA cache", () => {
+    const v3 = JSON.parse(readFileSync(join(FIXTURE_DIR, "DeepSeek-V3.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
+    const v32 = parseConfig({
+      ...v3,
+      model_type: "deepseek_v32",
+      index_n_heads: 64,
+      index_head_dim: 128,
+      index_topk: 2048,
+    });
+    const p = parameterBreakdown(v32);
+    expect(Math.abs((p.total + 14e9) / 685e9 - 1)).toBeLessThan(0.01);
+    const kv = estimateMemory(v32, { format: "Q4_K_M", contextTokens: 4096 }).bytes.kvCache;
+    expect(kv).toBe(61 * 4096 * (512 + 64 + 128) * 2);
   });
 });

@@ -133,6 +133,15 @@ function layerTensors(arch: ModelArchitecture, i: number, layer: LayerSpec, opts
       });
     }
     out.push(mat(p + "attn_output.weight", "attn_output", i, nH * m.vHeadDim, h));
+    if (arch.indexer) {
+      // DSA lightning indexer: q from the q_lora latent, one shared key head (+ LayerNorm), per-head weights.
+      const ix = arch.indexer;
+      out.push(mat(p + "indexer.attn_q_b.weight", "attn_q_b", i, m.qLoraRank ?? h, ix.heads * ix.headDim));
+      out.push(mat(p + "indexer.attn_k.weight", "attn_k", i, h, ix.headDim));
+      out.push(vec(p + "indexer.k_norm.weight", "norm", i, ix.headDim));
+      out.push(vec(p + "indexer.k_norm.bias", "bias", i, ix.headDim));
+      out.push(mat(p + "indexer.proj.weight", "ssm_in", i, h, ix.heads));
+    }
   } else {
     // Gemma 4 global layers have their own head size and KV heads.
     const hd = layer.headDim ?? arch.headDim;
@@ -157,8 +166,9 @@ function layerTensors(arch: ModelArchitecture, i: number, layer: LayerSpec, opts
     out.push(mat(p + "attn_output.weight", "attn_output", i, nH * (layer.headDim ?? arch.vHeadDim), h));
     if (arch.attention.outputBias) out.push(vec(p + "attn_output.bias", "bias", i, h));
     if (arch.attention.qkNorm) {
-      out.push(vec(p + "attn_q_norm.weight", "norm", i, hd));
-      out.push(vec(p + "attn_k_norm.weight", "norm", i, hd));
+      // OLMo 2/3 and MiniMax-M2 normalise the whole projection (llama-model.cpp: attn_q_norm {n_embd_head·n_head}).
+      out.push(vec(p + "attn_q_norm.weight", "norm", i, arch.attention.qkNormFull ? qDim : hd));
+      out.push(vec(p + "attn_k_norm.weight", "norm", i, arch.attention.qkNormFull ? kvDim : hd));
     }
     if (arch.attention.sinks) out.push(vec(p + "attn_sinks.weight", "attn_sinks", i, nH));
   }

@@ -7,6 +7,7 @@ import type { ModelArchitecture } from "./config";
 import { resolveInput, type EstimateInput } from "./estimate";
 import { tensorBytes } from "./formats";
 import { kvBytesReadPerToken } from "./kv-cache";
+import { recurrentStateBytes } from "./recurrent";
 
 /**
  * Weight bytes read per decode step for `sequences` tokens decoded together: all non-expert tensors,
@@ -32,7 +33,7 @@ export function activeWeightBytes(arch: ModelArchitecture, input: EstimateInput)
 
 /**
  * Upper bound on decode tokens/s (summed over `sequences` parallel sequences):
- * bandwidth / (active weight bytes + KV bytes read at position contextTokens), × sequences.
+ * bandwidth / (active weight bytes + KV bytes read at position contextTokens + recurrent state), × sequences.
  * A bound, not a prediction.
  */
 export function decodeTokensPerSecondUpperBound(
@@ -52,5 +53,7 @@ export function decodeTokensPerSecondUpperBound(
   const r = resolveInput(input);
   const weights = activeWeightBytes(arch, r);
   const kv = kvBytesReadPerToken(arch, r.contextTokens, r.kvCacheType, r.engine) * r.sequences;
-  return (bandwidthBytesPerSecond * r.sequences) / (weights + kv);
+  // Hybrids read (and rewrite) each recurrent layer's whole state once per decoded token and sequence.
+  const state = recurrentStateBytes(arch, r);
+  return (bandwidthBytesPerSecond * r.sequences) / (weights + kv + state);
 }

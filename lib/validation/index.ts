@@ -17,6 +17,16 @@ import kvFixtures from "./fixtures/kv-logs.json";
 import paramFixtures from "./fixtures/official-params.json";
 import vllmFixtures from "./fixtures/vllm-logs.json";
 
+import DevNext from "./fixtures/configs/Qwen3-Coder-Next.json";
+import Exaone4_32B from "./fixtures/configs/exaone4-32b.json";
+import Gemma4_31B from "./fixtures/configs/gemma-4-31B-it.json";
+import Glm45Air from "./fixtures/configs/GLM-4.5-Air.json";
+import Granite4HSmall from "./fixtures/configs/granite-4.0-h-small.json";
+import JambaMini from "./fixtures/configs/Jamba-Mini.json";
+import MiniMaxM2 from "./fixtures/configs/minimax-m2.json";
+import Nemotron3Nano from "./fixtures/configs/NVIDIA-Nemotron-3-Nano-30B-A3B.json";
+import NemotronNano9B from "./fixtures/configs/NVIDIA-Nemotron-Nano-9B-v2.json";
+import Qwen36_35B from "./fixtures/configs/Qwen3.6-35B-A3B.json";
 import DeepSeekV3 from "./fixtures/configs/DeepSeek-V3.json";
 import Gemma2_9B from "./fixtures/configs/gemma-2-9b-it.json";
 import GptOss120B from "./fixtures/configs/gpt-oss-120b.json";
@@ -54,6 +64,17 @@ export const CONFIGS: Readonly<Record<string, unknown>> = {
   "Qwen3-32B.json": Qwen3_32B,
   "Qwen3-4B.json": Qwen3_4B,
   "Qwen3-8B.json": Qwen3_8B,
+  // 2025-26 hybrids and new architectures (transcriptions / reconstructions, see configs/SOURCES.md)
+  "Qwen3-Coder-Next.json": DevNext,
+  "Qwen3.6-35B-A3B.json": Qwen36_35B,
+  "GLM-4.5-Air.json": Glm45Air,
+  "gemma-4-31B-it.json": Gemma4_31B,
+  "NVIDIA-Nemotron-Nano-9B-v2.json": NemotronNano9B,
+  "NVIDIA-Nemotron-3-Nano-30B-A3B.json": Nemotron3Nano,
+  "granite-4.0-h-small.json": Granite4HSmall,
+  "minimax-m2.json": MiniMaxM2,
+  "Jamba-Mini.json": JambaMini,
+  "exaone4-32b.json": Exaone4_32B,
 };
 
 export type ValidationKind = "parameters" | "gguf" | "kv" | "compute" | "vllm";

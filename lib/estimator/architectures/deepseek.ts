@@ -47,3 +47,22 @@ export const kimiK2: ArchitectureAdapter = {
   modelTypes: ["kimi_k2"],
   unwrap: (config) => ({ cfg: config, modelType: "deepseek_v3" }),
 };
+
+/**
+ * DeepSeek-V3.2 (deepseek_v32): V3's MLA + MoE plus the DeepSeek Sparse Attention "lightning indexer" in every layer
+ * (index_n_heads heads of index_head_dim over the q_lora latent, one shared key head with LayerNorm, per-head
+ * weights), which keeps one index_head_dim key per token and layer (DeepSeek-V3.2-Exp inference/model.py Indexer;
+ * llama.cpp LLM_ARCH_DEEPSEEK32 with llama-kv-cache-dsa.cpp).
+ */
+export const deepseekV32: ArchitectureAdapter = {
+  ...deepseek,
+  modelTypes: ["deepseek_v32"],
+  apply(r, d, base, modelType) {
+    deepseek.apply(r, d, base, modelType);
+    d.indexer = {
+      heads: r.optInt("index_n_heads") ?? 64,
+      headDim: r.optInt("index_head_dim") ?? 128,
+      topK: r.optInt("index_topk") ?? 2048,
+    };
+  },
+};

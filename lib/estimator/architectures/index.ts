@@ -2,7 +2,7 @@
  * The table of architecture adapters: adding a model family is one file in this folder and one line here.
  * Order is the order of SUPPORTED_MODEL_TYPES (shown on /methodology).
  */
-import { deepseek, kimiK2 } from "./deepseek";
+import { deepseek, deepseekV32, kimiK2 } from "./deepseek";
 import { falconH1 } from "./falcon-h1";
 import { gemma2, gemma3, gemma3Text } from "./gemma";
 import { gemma4, gemma4Text } from "./gemma4";
@@ -13,8 +13,10 @@ import { llama, mixtral, phi3 } from "./llama";
 import { jamba } from "./jamba";
 import { lfm2, lfm2Moe } from "./lfm2";
 import { llama4, llama4Text } from "./llama4";
-import { mistral3 } from "./mistral3";
+import { minimaxM2 } from "./minimax";
+import { mistral3, ministral3 } from "./mistral3";
 import { nemotronH } from "./nemotron-h";
+import { exaone4, olmo3 } from "./post-norm";
 import { qwen } from "./qwen";
 import { qwen35, qwen35Moe, qwen35MoeText, qwen35Text, qwen3Next } from "./qwen-next";
 import type { ArchitectureAdapter } from "./types";
@@ -47,6 +49,11 @@ export const ADAPTERS: readonly ArchitectureAdapter[] = [
   graniteHybrid,
   falconH1,
   jamba,
+  olmo3,
+  exaone4,
+  minimaxM2,
+  ministral3,
+  deepseekV32,
 ];
 
 const BY_TYPE = new Map<string, ArchitectureAdapter>();

@@ -112,6 +112,8 @@ export interface ModelArchitecture {
     mla: MlaSpec | null;
     /** Qwen3-Next / Qwen3.5: q_proj also emits a per-head output gate (2 × heads × head_dim rows). */
     gatedQuery?: boolean;
+    /** OLMo 2/3, MiniMax-M2: q/k RMSNorm over the whole projection (heads × head_dim), not per head. */
+    qkNormFull?: boolean;
   };
   layers: LayerSpec[];
   /** dense FFN width (layers whose `moe` is false). */
@@ -140,6 +142,8 @@ export interface ModelArchitecture {
   perLayerInput?: { size: number; vocabSize: number };
   /** Gemma 4: one learned scalar per layer (layer_scalar). */
   layerScalar?: boolean;
+  /** DeepSeek-V3.2 sparse-attention indexer (DSA): its heads and head size. */
+  indexer?: { heads: number; headDim: number; topK: number };
 }
 
 /** Fields every adapter starts from, read the same way for all families. */
@@ -164,6 +168,7 @@ export interface ArchDraft {
   sinks: boolean;
   fused: boolean;
   gatedQuery: boolean;
+  qkNormFull: boolean;
   normsPerLayer: number;
   mlpBias: boolean;
   moe: MoeSpec | null;
@@ -175,6 +180,7 @@ export interface ArchDraft {
   layerAttn: (i: number) => { attention: LayerAttention; window: number | null };
   /** Falcon-H1: every layer also runs the recurrent mixer beside attention. */
   parallelRecurrent: boolean;
+  indexer: { heads: number; headDim: number; topK: number } | null;
   /** hybrids: per-layer mixer and whether the block has an FFN. */
   layerMixer: ((i: number) => LayerMixer) | null;
   layerHasFfn: ((i: number) => boolean) | null;
