@@ -39,6 +39,10 @@ export interface CalculatorState {
   /** Memory per GPU in GB (read as GiB, like the GPU catalog) when `gpu` is "custom", otherwise null. */
   vram: number | null;
   gpus: number;
+  /** Mixed cards: a second catalog GPU type beside `gpu` (e.g. an RTX 3060 12GB next to an RTX 3090), or null. */
+  gpu2: string | null;
+  /** How many of `gpu2`; 0 when there is none. */
+  gpus2: number;
   /** System RAM in GB (GiB) that llama.cpp may use for layers or experts that do not fit on the GPUs. 0: no offload. */
   ram: number;
 }
@@ -93,6 +97,8 @@ export const PARAMS = [
   "gpu",
   "vram",
   "gpus",
+  "gpu2",
+  "gpus2",
   "ram",
 ] as const;
 
@@ -168,6 +174,8 @@ export function defaultState(catalog: CalculatorCatalog): CalculatorState {
     gpu,
     vram: gpu === CUSTOM ? 24 : null,
     gpus: 1,
+    gpu2: null,
+    gpus2: 0,
     ram: DEFAULT_RAM_GB,
   };
 }
@@ -249,6 +257,12 @@ export function normalizeState(state: CalculatorState, catalog: CalculatorCatalo
   next.context = clampInt(next.context, 1, maxContext, defaultContextFor(maxContext));
   next.seqs = clampInt(next.seqs, LIMITS.seqs.min, LIMITS.seqs.max, 1);
   next.gpus = clampInt(next.gpus, LIMITS.gpus.min, LIMITS.gpus.max, 1);
+  if (next.gpu2 !== null && catalog.gpus.some((g) => g.slug === next.gpu2)) {
+    next.gpus2 = clampInt(next.gpus2, 1, LIMITS.gpus.max, 1);
+  } else {
+    next.gpu2 = null;
+    next.gpus2 = 0;
+  }
   next.ram = clampNumber(next.ram, LIMITS.ram.min, LIMITS.ram.max, DEFAULT_RAM_GB);
   if (next.gpu === CUSTOM) next.vram = clampNumber(next.vram ?? 24, LIMITS.vram.min, LIMITS.vram.max, 24);
   else next.vram = null;
@@ -502,6 +516,25 @@ export function parseCalculatorState(
     else report("gpus", gpusRaw, `${n.why}; using 1`);
   }
 
+  const gpu2Raw = values.get("gpu2");
+  const gpus2Raw = values.get("gpus2");
+  if (gpu2Raw !== undefined && gpu2Raw.trim() !== "") {
+    const slug = gpu2Raw.trim();
+    if (catalog.gpus.some((g) => g.slug === slug)) {
+      state.gpu2 = slug;
+      state.gpus2 = 1;
+      if (gpus2Raw !== undefined) {
+        const n = readInteger(gpus2Raw, 1, LIMITS.gpus.max, "GPUs");
+        if (n.ok) state.gpus2 = n.value;
+        else report("gpus2", gpus2Raw, `${n.why}; using 1`);
+      }
+    } else {
+      report("gpu2", gpu2Raw, "is not a GPU in the catalog; no second GPU type");
+    }
+  } else if (gpus2Raw !== undefined) {
+    report("gpus2", gpus2Raw, "is only read with gpu2; ignored");
+  }
+
   const ramRaw = values.get("ram");
   if (ramRaw !== undefined) {
     const n = readDecimal(ramRaw, LIMITS.ram.min, LIMITS.ram.max, "GB");
@@ -546,6 +579,7 @@ export function calculatorStateHref(state: CalculatorState): string {
     gpu: customGpu ? CUSTOM : state.gpu,
     ...(customGpu ? { vram: state.vram ?? undefined } : {}),
     gpus: state.gpus,
+    ...(state.gpu2 !== null && state.gpus2 > 0 ? { gpu2: state.gpu2, gpus2: state.gpus2 } : {}),
     ram: state.ram,
   });
 }

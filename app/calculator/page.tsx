@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { BreadcrumbJsonLd } from "next-seo";
 import { Calculator } from "@/components/calculator/calculator";
 import { CalculatorBoundary } from "@/components/calculator/calculator-boundary";
+import { LogCheck } from "@/components/calculator/log-check";
 import type { CalculatorGpuOption, CalculatorModelOption } from "@/components/calculator/results";
 import { defaultState } from "@/lib/calculator-state";
 import { getGpus, gpuCategoryLabel } from "@/lib/gpus";
@@ -28,6 +29,7 @@ function calculatorGpus(): CalculatorGpuOption[] {
     category: gpu.category,
     categoryLabel: gpuCategoryLabel(gpu.category),
     memoryBytes: gpu.memoryBytes,
+    usableBytes: gpu.usableBytes,
     bandwidthBytesPerSecond: gpu.bandwidthBytesPerSecond,
     unifiedMemory: gpu.unifiedMemory === true,
   }));
@@ -61,6 +63,7 @@ export default function CalculatorPage() {
       <CalculatorBoundary>
         <Calculator models={models} gpus={gpus} initialState={initialState} />
       </CalculatorBoundary>
+      <LogCheck models={models} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { CatalogModel } from "@/lib/catalog";
 import { formatGib, formatParameters, formatTokens } from "@/lib/format";
 import { estimateFor, HEADLINE_FORMAT, headlineContext } from "@/lib/requirements";
+import { cardRunsOn } from "@/lib/run-answer";
 
 export const MODEL_CARD_CLASSES =
   "hover:border-brand-500 rounded-lg border border-slate-200 p-4 dark:border-slate-800";
@@ -31,6 +32,9 @@ export function ModelCard({ model }: { model: CatalogModel }) {
         <span className="text-slate-600 dark:text-slate-400">
           at {HEADLINE_FORMAT}, {formatTokens(contextTokens)} context
         </span>
+      </p>
+      <p className="text-muted mt-1 text-sm" data-testid="card-runs-on">
+        {cardRunsOn(model)}
       </p>
     </>
   );

@@ -4,11 +4,26 @@ import { formatGib, formatGibNumber, formatTokens } from "@/lib/format";
 import { FIT_TIERS, requirementsTable, TABLE_PROFILE } from "@/lib/requirements";
 import type { FitTierId } from "@/lib/requirements";
 
+// Tiers differ by a mark as well as a colour, and the swatches carry a border of their own hue (≥ 3:1).
 const TIER_CLASSES: Record<FitTierId, string> = {
-  consumer: "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
-  datacenter: "bg-sky-50 text-sky-900 dark:bg-sky-950 dark:text-sky-100",
-  node: "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100",
-  beyond: "bg-rose-50 text-rose-900 dark:bg-rose-950 dark:text-rose-100",
+  consumer: "bg-emerald-100 text-emerald-950 dark:bg-emerald-900 dark:text-emerald-50",
+  datacenter: "bg-sky-100 text-sky-950 dark:bg-sky-900 dark:text-sky-50",
+  node: "bg-amber-100 text-amber-950 dark:bg-amber-900 dark:text-amber-50",
+  beyond: "bg-rose-100 text-rose-950 dark:bg-rose-900 dark:text-rose-50",
+};
+
+const TIER_SWATCH_BORDERS: Record<FitTierId, string> = {
+  consumer: "border-emerald-700",
+  datacenter: "border-sky-700",
+  node: "border-amber-700",
+  beyond: "border-rose-700",
+};
+
+const TIER_MARKS: Record<FitTierId, string> = {
+  consumer: "●",
+  datacenter: "◆",
+  node: "▲",
+  beyond: "✗",
 };
 
 const TIER_LABELS: Record<FitTierId, string> = {
@@ -22,9 +37,9 @@ const TIER_LABELS: Record<FitTierId, string> = {
 export function RequirementsTable({ model }: { model: CatalogModel }) {
   const table = requirementsTable(model);
   return (
-    <div className="not-prose space-y-3">
+    <div className="not-prose scroll-mt-4 space-y-3" id="requirements">
       <div
-        className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
+        className="table-scroll"
         tabIndex={0}
         role="region"
         aria-label={`Memory requirements of ${model.name}, scrollable`}
@@ -79,7 +94,10 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
                     data-tier={cell.tier}
                     title={`${row.label}, ${formatTokens(cell.contextTokens)} context: ${formatGib(cell.totalBytes)} total, of which KV cache ${formatGib(cell.kvCacheBytes)} — ${TIER_LABELS[cell.tier]}`}
                   >
-                    {formatGibNumber(cell.totalBytes)}
+                    <span data-value>{formatGibNumber(cell.totalBytes)}</span>{" "}
+                    <span aria-hidden="true" className="text-[0.7em]">
+                      {TIER_MARKS[cell.tier]}
+                    </span>
                   </td>
                 ))}
               </tr>
@@ -92,8 +110,10 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
           <li key={tier} className="flex items-center gap-1.5">
             <span
               aria-hidden="true"
-              className={`inline-block h-3 w-3 rounded-sm border border-slate-300 ${TIER_CLASSES[tier]}`}
-            />
+              className={`inline-flex h-5 w-5 items-center justify-center rounded-sm border-2 text-[0.7rem] ${TIER_CLASSES[tier]} ${TIER_SWATCH_BORDERS[tier]}`}
+            >
+              {TIER_MARKS[tier]}
+            </span>
             {TIER_LABELS[tier]}
           </li>
         ))}
@@ -107,7 +127,8 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
         <Link href="/methodology" className="underline">
           methodology page
         </Link>
-        . Colours assume the whole model on GPU, split by layers across cards.
+        . Colours and marks assume the whole model on GPU, split by layers across cards; llama.cpp keeps the
+        token embeddings in system RAM, so they are in the total but not counted against the GPU.
       </p>
     </div>
   );

@@ -1,0 +1,10 @@
+import { chromium } from "@playwright/test";
+const [,, url, out, w, h] = process.argv;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless","--no-sandbox","--disable-gpu","--disable-background-networking"] });
+const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) } });
+await page.goto(url, { waitUntil: "networkidle" });
+await page.screenshot({ path: out, fullPage: false });
+const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+const box = await page.locator('[data-testid="run-answer"]').boundingBox().catch(() => null);
+console.log("scrollWidth", sw, "runAnswer", JSON.stringify(box));
+await browser.close();
