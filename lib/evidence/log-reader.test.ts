@@ -103,3 +103,14 @@ describe("logs it cannot read", () => {
     expect(readLog(42).ok).toBe(false);
   });
 });
+
+describe("readLog on hostile input", () => {
+  it("refuses a paste past the size limit with one short message, quickly", () => {
+    const started = performance.now();
+    const result = readLog("load_tensors: CUDA0 model buffer size = 1.00 MiB\n".repeat(50_000));
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.message).toMatch(/characters long; paste the start-up lines only \(up to 2,000,000\)/);
+  });
+});
