@@ -194,6 +194,11 @@ async function hostile() {
     console.log("no production build: run `npm run build` first (skipped)");
     return;
   }
+  const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chromiumPath)) {
+    console.log(`no Chromium at ${chromiumPath} (scripts/ensure-chromium.sh installs it): skipped`);
+    return;
+  }
   await waitForOtherBuilds("hostile");
   const timings = await timeHostileLinks(nextDir, runs);
   console.log(
