@@ -9,7 +9,7 @@ const SLUG = "deepseek-r1";
 /**
  * Time from navigation to a ready calculator. The link's own cost is milliseconds (parsing a 5,000-deep cfg stops at
  * level 65: 0.5-3 ms in Node); the rest is page load on a shared 2-core machine, where the plain /calculator measured
- * 1.2 s at a load average of 20 and up to 4.7 s at 26. The old code froze for 2-16 s or crashed on these links;
+ * 1.2 s at a load average of 20 (any link up to 4.7 s at a load of 26). The old code froze for 2-16 s or crashed on these links;
  * `npm run bench -- hostile` gives the comparison with the plain page.
  */
 const READY_BUDGET_MS = 5000;
