@@ -106,7 +106,7 @@ export function decodeTokensPerSecondWithOffload(
   gpuBytes += kvPerStep * gpuShare;
   hostBytes += kvPerStep * (1 - gpuShare);
   const seconds = gpuBytes / gpuBandwidthBytesPerSecond + hostBytes / hostBandwidthBytesPerSecond;
-  return r.sequences / seconds;
+  return finiteResult("decode tokens per second", r.sequences / seconds);
 }
 
 /**
@@ -144,7 +144,7 @@ export function prefillFlops(arch: ModelArchitecture, promptTokens: number): num
     const positions = (w * (w + 1)) / 2 + (promptTokens - w) * w;
     attention += perPosition * positions;
   }
-  return matmul + attention;
+  return finiteResult("prefill FLOPs", matmul + attention);
 }
 
 export interface PrefillDevice {
@@ -196,6 +196,12 @@ export function prefillEstimate(
   const memorySeconds =
     (microBatches * activeWeightBytes(arch, { ...r, sequences: r.ubatchTokens })) /
     device.bandwidthBytesPerSecond;
-  const seconds = Math.max(computeSeconds, memorySeconds);
-  return { flops, computeSeconds, memorySeconds, seconds, tokensPerSecond: promptTokens / seconds };
+  const seconds = finiteResult("prefill seconds", Math.max(computeSeconds, memorySeconds));
+  return {
+    flops,
+    computeSeconds,
+    memorySeconds,
+    seconds,
+    tokensPerSecond: finiteResult("prefill tokens per second", promptTokens / seconds),
+  };
 }

@@ -103,3 +103,20 @@ describe("logs it cannot read", () => {
     expect(readLog(42).ok).toBe(false);
   });
 });
+
+describe("readLog on hostile input", () => {
+  it("refuses a paste past the size limit with one short message, quickly", () => {
+    const text = "load_tensors: CUDA0 model buffer size = 1.00 MiB\n".repeat(50_000);
+    let fastest = Number.POSITIVE_INFINITY;
+    let result = readLog(text);
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      result = readLog(text);
+      fastest = Math.min(fastest, performance.now() - started);
+    }
+    expect(fastest).toBeLessThan(100);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.message).toMatch(/characters long; paste the start-up lines only \(up to 2,000,000\)/);
+  });
+});
