@@ -114,7 +114,7 @@ export default function MethodologyPage() {
           takes ⌈n ÷ block⌉ × bytes-per-block per row.
         </p>
         <div
-          className="not-prose overflow-x-auto"
+          className="not-prose table-scroll p-2"
           tabIndex={0}
           role="region"
           aria-label="ggml block layouts, scrollable"
@@ -273,7 +273,7 @@ export default function MethodologyPage() {
           its model and settings clearly enough to use, so those terms are not yet validated.
         </p>
         <div
-          className="not-prose overflow-x-auto"
+          className="not-prose table-scroll p-2"
           tabIndex={0}
           role="region"
           aria-label="Validation summary, scrollable"

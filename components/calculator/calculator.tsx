@@ -4,7 +4,7 @@
 // ./results. The server renders it with the default state; on hydration it applies the URL without changing layout.
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { ChangeEvent } from "react";
-import { WEIGHT_FORMATS } from "@/lib/estimator";
+import { WEIGHT_FORMATS, averageBitsPerWeight } from "@/lib/estimator";
 import type { Engine, KvCacheType, WeightFormat } from "@/lib/estimator";
 import {
   CUSTOM,
@@ -19,9 +19,10 @@ import {
   readCustomConfig,
 } from "@/lib/calculator-state";
 import type { CalculatorState, StateProblem } from "@/lib/calculator-state";
+import { engineSwitchNotes } from "@/lib/engine-switch";
 import { formatGib, formatInteger, formatTokens, formatTokensPerSecond } from "@/lib/format";
 import { ConfigLinkNotice } from "./config-link-notice";
-import { GIB, deriveResults } from "./results";
+import { GIB, architectureOf, deriveResults } from "./results";
 import type { CalculatorGpuOption, CalculatorModelOption, CalculatorResults } from "./results";
 
 export interface CalculatorProps {
@@ -74,6 +75,8 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
   const [configDraft, setConfigDraft] = useState("");
   const [configMessage, setConfigMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [filter, setFilter] = useState("");
+  // What the last engine switch replaced, and why (empty when it kept the format and KV type).
+  const [engineNotes, setEngineNotes] = useState<string[]>([]);
   // The last custom config applied, so the model list can switch back to it.
   const [customConfig, setCustomConfig] = useState<string | null>(initialState.config);
   // false until the island has read the query string (the server rendered the default state).
@@ -107,6 +110,8 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
     if (!hydrated || !writeUrl.current) return;
     const timer = window.setTimeout(() => {
       const href = calculatorStateHref(state);
+      // Only on this page's own history entry: after Back, the previous page's URL is left alone.
+      if (window.location.pathname !== href.split("?")[0]) return;
       if (window.location.pathname + window.location.search !== href)
         window.history.replaceState(null, "", href);
     }, URL_WRITE_DELAY_MS);
@@ -125,6 +130,11 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
   }, [state, models, gpus]);
+
+  function switchEngine(engine: Engine) {
+    setEngineNotes(engineSwitchNotes(state, normalizeState({ ...state, engine }, catalog)));
+    update({ engine });
+  }
 
   function applyConfig(text: string) {
     const result = readCustomConfig(text);
@@ -165,6 +175,19 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
   });
   const gpuGroups = groupBy(gpus, (g) => g.categoryLabel);
   const formats = formatsForEngine(state.engine);
+  // Each format's real average for this model (a mix keeps some tensors in other types); nominal if unreadable.
+  const bitsPerWeight = useMemo(() => {
+    const averages = new Map<WeightFormat, number>();
+    try {
+      const arch = architectureOf(state, models);
+      for (const id of formatsForEngine(state.engine))
+        averages.set(id, averageBitsPerWeight(arch, id, state.engine));
+    } catch {
+      // A custom config that does not parse: the result panel already says why.
+    }
+    return averages;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the model and engine change the averages
+  }, [state.model, state.config, state.engine, models]);
   const customArchName = useMemo(
     () => (customConfig === null ? "" : customModelName(customConfig)),
     [customConfig],
@@ -172,16 +195,18 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
 
   return (
     <div
-      className="grid gap-8 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]"
+      // grid-cols-1 is minmax(0, 1fr): a long option in a select can no longer widen the page on a phone. The bottom
+      // padding keeps the last results clear of the compact result bar below lg.
+      className="grid grid-cols-1 gap-8 pb-24 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)] lg:pb-0"
       data-testid="calculator"
       data-ready={hydrated}
     >
       <form
-        className="space-y-6"
+        className="min-w-0 space-y-6"
         aria-label="Calculator settings"
         onSubmit={(event) => event.preventDefault()}
       >
-        <fieldset className="space-y-3">
+        <fieldset className="min-w-0 space-y-3">
           <legend className="text-lg font-semibold">Model</legend>
           <div>
             <label htmlFor="calc-model-search" className={labelClass}>
@@ -248,7 +273,12 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
               </button>
               <label className="text-sm">
                 <span className="sr-only">Upload a config.json file</span>
-                <input type="file" accept="application/json,.json" className="text-sm" onChange={onUpload} />
+                <input
+                  type="file"
+                  accept="application/json,.json"
+                  className="max-w-full text-sm"
+                  onChange={onUpload}
+                />
               </label>
             </div>
             <p
@@ -263,9 +293,14 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
           </div>
         </fieldset>
 
-        <fieldset className="space-y-3">
+        <fieldset className="min-w-0 space-y-3">
           <legend className="text-lg font-semibold">Engine and format</legend>
-          <div role="radiogroup" aria-label="Engine" className="flex gap-4">
+          <div
+            role="radiogroup"
+            aria-label="Engine"
+            aria-describedby="calc-engine-note"
+            className="flex gap-4"
+          >
             {(["llama.cpp", "vllm"] as const satisfies readonly Engine[]).map((engine) => (
               <label key={engine} className="flex items-center gap-2 text-sm">
                 <input
@@ -273,11 +308,20 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
                   name="calc-engine"
                   value={engine}
                   checked={state.engine === engine}
-                  onChange={() => update({ engine })}
+                  onChange={() => switchEngine(engine)}
                 />
                 {ENGINE_LABELS[engine]}
               </label>
             ))}
+          </div>
+          <div id="calc-engine-note" role="status" data-testid="engine-note">
+            {engineNotes.length > 0 ? (
+              <ul className="space-y-1 rounded-md border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50">
+                {engineNotes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            ) : null}
           </div>
           <div>
             <label htmlFor="calc-quant" className={labelClass}>
@@ -291,7 +335,9 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
             >
               {WEIGHT_FORMATS.filter((f) => formats.includes(f.id)).map((f) => (
                 <option key={f.id} value={f.id}>
-                  {f.label} · {f.nominalBitsPerWeight.toFixed(2)} bits/weight
+                  {bitsPerWeight.has(f.id)
+                    ? `${f.label} · ${bitsPerWeight.get(f.id)?.toFixed(2)} bits/weight on average`
+                    : `${f.label} · ${f.nominalBitsPerWeight.toFixed(2)} bits/weight`}
                 </option>
               ))}
             </select>
@@ -315,17 +361,17 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
           </div>
         </fieldset>
 
-        <fieldset className="space-y-3">
+        <fieldset className="min-w-0 space-y-3">
           <legend className="text-lg font-semibold">Context and batch</legend>
           <div>
             <label htmlFor="calc-context" className={labelClass}>
               Context length (tokens per sequence)
             </label>
-            <div className="flex items-center gap-3">
+            <div className="grid grid-cols-[minmax(0,1fr)_8rem] items-center gap-x-3">
               <input
                 type="range"
                 aria-label="Context length slider"
-                className="min-w-0 flex-1"
+                className="min-w-0"
                 min={0}
                 max={steps.length - 1}
                 step={1}
@@ -335,7 +381,9 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
               />
               <NumberField
                 id="calc-context"
-                className="w-32"
+                className="contents"
+                errorClassName="col-span-2"
+                unit="tokens"
                 value={state.context}
                 min={1}
                 max={maxContext}
@@ -363,7 +411,7 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
           </div>
         </fieldset>
 
-        <fieldset className="space-y-3">
+        <fieldset className="min-w-0 space-y-3">
           <legend className="text-lg font-semibold">Hardware</legend>
           <div>
             <label htmlFor="calc-gpu" className={labelClass}>
@@ -516,6 +564,8 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
         <LiveTotal results={results.ok ? results.value : null} />
       </section>
 
+      <CompactResult results={results.ok ? results.value : null} state={state} />
+
       {problems.length > 0 ? <ProblemsToast problems={problems} onDismiss={() => setProblems([])} /> : null}
     </div>
   );
@@ -548,6 +598,10 @@ function NumberField(props: {
   disabled?: boolean;
   describedBy?: string;
   className?: string;
+  /** Classes for the visible error line (e.g. to span a grid row). */
+  errorClassName?: string;
+  /** Unit named in the error, e.g. "tokens". */
+  unit?: string;
   onCommit: (value: number) => void;
 }) {
   const shown = props.integer ? String(props.value) : String(Number(props.value.toFixed(2)));
@@ -595,14 +649,37 @@ function NumberField(props: {
         }}
         onBlur={() => setDraft(shown)}
       />
-      {valid ? null : (
-        <span id={errorId} className="sr-only">
-          Enter {props.integer ? "a whole number" : "a number"} from {formatInteger(props.min)} to{" "}
-          {formatInteger(props.max)}.
-        </span>
+      {valid || props.disabled ? null : (
+        <p
+          id={errorId}
+          data-testid={`${props.id}-error`}
+          className={`mt-1 text-xs font-medium text-red-700 dark:text-red-400 ${props.errorClassName ?? ""}`}
+        >
+          {numberProblem(draft, props)}
+        </p>
       )}
     </div>
   );
+}
+
+/** What is wrong with a number field's text, and which value the results still use. */
+function numberProblem(
+  draft: string,
+  props: { value: number; min: number; max: number; integer?: boolean; unit?: string },
+): string {
+  const n = Number(draft);
+  const unit = props.unit ? ` ${props.unit}` : "";
+  const range = `${formatInteger(props.min)} to ${formatInteger(props.max)}`;
+  const problem =
+    draft.trim() === "" || !Number.isFinite(n)
+      ? `Enter ${props.integer ? "a whole number" : "a number"} from ${range}.`
+      : n > props.max
+        ? `${formatInteger(n)} is above the maximum of ${formatInteger(props.max)}${unit}.`
+        : n < props.min
+          ? `${formatInteger(n)} is below the minimum of ${formatInteger(props.min)}${unit}.`
+          : `Enter a whole number from ${range}.`;
+  const used = props.integer ? formatInteger(props.value) : String(Number(props.value.toFixed(2)));
+  return `${problem} The results still use ${used}${unit}.`;
 }
 
 function fitBadge(results: CalculatorResults): { text: string; className: string } {
@@ -871,6 +948,62 @@ function CommandView({ results }: { results: CalculatorResults }) {
             ? "Copy failed; the command is selected."
             : ""}
       </p>
+    </div>
+  );
+}
+
+/** Which hardware the verdict is about, in a few words ("2× RTX 4090 + 1× RTX 3090"). */
+function deviceLabel(results: CalculatorResults, state: CalculatorState): string {
+  const second = state.gpu2 !== null && state.gpus2 > 0 ? results.devices[state.gpus] : undefined;
+  return `${state.gpus}× ${results.gpu.name}` + (second ? ` + ${state.gpus2}× ${second.name}` : "");
+}
+
+const COMPACT_VERDICT = {
+  gpu: { mark: "✓", text: "Fits in GPU memory", className: "text-emerald-800 dark:text-emerald-300" },
+  offload: { mark: "▲", text: "Fits with offload", className: "text-amber-800 dark:text-amber-300" },
+  none: { mark: "✗", text: "Does not fit", className: "text-red-700 dark:text-red-400" },
+} as const;
+
+/**
+ * Below lg the full result sits under the form, off-screen while editing: this bar at the bottom of the screen keeps
+ * the total, the verdict and the device in view. It mirrors the result root (same data-fits) and links to it.
+ */
+function CompactResult({ results, state }: { results: CalculatorResults | null; state: CalculatorState }) {
+  const verdict = results ? COMPACT_VERDICT[results.fit.kind] : null;
+  return (
+    <div
+      data-testid="compact-result"
+      data-fits={results ? String(results.fit.fits) : "error"}
+      className="border-line bg-surface fixed inset-x-0 bottom-0 z-30 border-t px-4 py-2 shadow-[0_-2px_8px_rgb(0_0_0/0.08)] lg:hidden"
+    >
+      <a
+        href="#calc-results-heading"
+        className="mx-auto flex max-w-6xl items-center gap-3 text-sm"
+        aria-label={
+          results && verdict
+            ? `Total ${formatGib(results.estimate.bytes.total)}, ${verdict.text} on ${deviceLabel(results, state)}: go to the full result`
+            : "These settings cannot be estimated: go to the result"
+        }
+      >
+        {results && verdict ? (
+          <>
+            <span className="text-lg font-bold tabular-nums">{formatGib(results.estimate.bytes.total)}</span>
+            <span className="min-w-0 flex-1">
+              <span className={`block font-semibold ${verdict.className}`}>
+                <span aria-hidden="true">{verdict.mark}</span> {verdict.text}
+              </span>
+              <span className="text-muted block truncate text-xs">{deviceLabel(results, state)}</span>
+            </span>
+          </>
+        ) : (
+          <span className="min-w-0 flex-1 font-semibold text-red-700 dark:text-red-400">
+            Cannot estimate these settings
+          </span>
+        )}
+        <span aria-hidden="true" className="text-muted text-xs whitespace-nowrap">
+          Details ↓
+        </span>
+      </a>
     </div>
   );
 }
