@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { articleFor } from "@/lib/articles";
 import type { CatalogModel } from "@/lib/catalog";
 import { formatTokens, formatTokensPerSecond } from "@/lib/format";
 import { contextFits, gpuFitRows, OFFLOAD_RAM_LABEL } from "@/lib/gpu-fit";
@@ -37,7 +38,8 @@ export function GpuFit({ model }: { model: CatalogModel }) {
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Smallest hardware, scrollable">
         <table className="w-full border-collapse text-sm" data-testid="gpu-fit">
           <caption className="px-3 py-2 text-left text-sm font-semibold">
-            Smallest hardware for {model.name} with a {formatTokens(contextTokens)} context
+            Smallest hardware for {model.name} with {articleFor(formatTokens(contextTokens))}{" "}
+            {formatTokens(contextTokens)} context
           </caption>
           <thead className="bg-surface-muted">
             <tr>
