@@ -193,19 +193,15 @@ export function cardRunsOn(model: CatalogModel): string {
   if (first.kind === "gpu" || first.kind === "lower-format") {
     return setup.count > 1
       ? `Runs on ${setup.count}× ${sizeLabel(setup.gpu)} GPUs`
-      : `Runs on ${aSize(sizeLabel(setup.gpu))} GPU${first.kind === "lower-format" ? ` at ${first.format}` : ""}`;
+      : `Runs on ${an(setup.gpu)} GPU${first.kind === "lower-format" ? ` at ${first.format}` : ""}`;
   }
   if (first.kind === "unified")
-    return `Runs on ${aSize(sizeLabel(setup.gpu))} ${setup.gpu.vendor === "Apple" ? "Mac" : "unified-memory PC"}`;
-  if (first.kind === "offload") return `Runs on ${aSize(sizeLabel(setup.gpu))} GPU with offload`;
+    return `Runs on ${an(setup.gpu)} ${setup.gpu.vendor === "Apple" ? "Mac" : "unified-memory PC"}`;
+  if (first.kind === "offload") return `Runs on ${an(setup.gpu)} GPU with offload`;
   return `Runs on ${setup.count}× ${shortGpuName(setup.gpu)}`;
 }
 
 /** "an 80 GB", "a 24 GB". */
-function aSize(label: string): string {
-  return `${articleForSize(label).toLowerCase()} ${label}`;
-}
-
 function an(gpu: Gpu): string {
   const label = sizeLabel(gpu);
   return `${articleForSize(label).toLowerCase()} ${label}`;
