@@ -126,6 +126,7 @@ test("model page: the requirements table scrolls inside its box with the format 
 }) => {
   await page.goto("/models/llama-3-1-70b");
   const region = page.getByRole("region", { name: /Memory requirements of .*, scrollable/ });
+  await region.scrollIntoViewIfNeeded();
   const canScroll = await region.evaluate((el) => el.scrollWidth > el.clientWidth);
   expect(canScroll).toBe(true);
   await region.evaluate((el) => el.scrollBy({ left: 400 }));

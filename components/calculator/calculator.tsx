@@ -2,7 +2,7 @@
 // The calculator island: the only client component of /calculator. It receives the catalog as plain props, keeps the
 // whole state in the query string (lib/calculator-state) and computes every figure with lib/estimator through
 // ./results. The server renders it with the default state; on hydration it applies the URL without changing layout.
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 import type { ChangeEvent } from "react";
 import { WEIGHT_FORMATS, averageBitsPerWeight } from "@/lib/estimator";
 import type { Engine, KvCacheType, WeightFormat } from "@/lib/estimator";
@@ -923,14 +923,15 @@ function CommandView({ results }: { results: CalculatorResults }) {
         data-testid="command"
         aria-labelledby="calc-command-heading"
         tabIndex={0}
-        className="h-28 overflow-auto rounded bg-slate-900 p-3 text-sm break-words whitespace-pre-wrap text-slate-100"
+        className="h-28 overflow-auto rounded bg-slate-900 p-3 text-sm whitespace-pre-wrap text-slate-100"
       >
         {command.argv.map((arg, index) => (
-          // Each argument stays whole; lines break only between arguments.
-          <span key={index} className="whitespace-nowrap">
+          // Each argument stays whole; lines break only at the spaces between arguments, which stay outside the
+          // spans (a space inside a nowrap span is no break opportunity, and break-words would then split a flag).
+          <Fragment key={index}>
             {index > 0 ? " " : ""}
-            {arg}
-          </span>
+            <span className="whitespace-nowrap">{arg}</span>
+          </Fragment>
         ))}
       </pre>
       <ul
