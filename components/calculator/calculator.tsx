@@ -837,7 +837,7 @@ function ResultsView({ results, state }: { results: CalculatorResults; state: Ca
               <li
                 key={index}
                 data-device-fits={ok}
-                className={`rounded border px-2 py-1 tabular-nums ${ok ? "border-emerald-400" : "border-red-500"}`}
+                className={`rounded border px-2 py-1 tabular-nums ${ok ? "border-emerald-700 dark:border-emerald-400" : "border-red-600 dark:border-red-400"}`}
               >
                 {`GPU ${index + 1}: ${formatGib(bytes)} of ${formatGib(usable)} ${ok ? "✓ within" : "✗ too much"}`}
               </li>
