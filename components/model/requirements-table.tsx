@@ -16,7 +16,9 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
         role="region"
         aria-label={`Memory requirements of ${model.name}, scrollable`}
       >
-        <table className="w-full border-collapse text-sm" data-testid="requirements-table">
+        {/* Cell styles are set once on the table and the tier colours by data-tier (app/globals.css), not repeated
+            on each of the ~60 cells: the page's HTML and its RSC payload both carry every attribute. */}
+        <table className="requirements w-full border-collapse text-sm" data-testid="requirements-table">
           <caption className="sr-only">
             Total memory in GiB needed to run {model.name}, by weight format (rows) and context length
             (columns)
@@ -57,16 +59,12 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
                 {row.cells.map((cell) => (
                   <td
                     key={cell.contextTokens}
-                    className={`px-3 py-2 text-right whitespace-nowrap tabular-nums ${TIER_CLASSES[cell.tier]}`}
                     data-total-bytes={cell.totalBytes}
                     data-context={cell.contextTokens}
                     data-tier={cell.tier}
                     title={`${row.label}, ${formatTokens(cell.contextTokens)} context: ${formatGib(cell.totalBytes)} total, of which KV cache ${formatGib(cell.kvCacheBytes)} — ${TIER_LABELS[cell.tier]}`}
                   >
-                    {formatGibNumber(cell.totalBytes)}{" "}
-                    <span aria-hidden="true" className="text-[0.7em]">
-                      {TIER_MARKS[cell.tier]}
-                    </span>
+                    {formatGibNumber(cell.totalBytes)} <span aria-hidden="true">{TIER_MARKS[cell.tier]}</span>
                   </td>
                 ))}
               </tr>

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { TIER_MARKS, TIER_SWATCH_BORDERS } from "./tier-styles";
+import { TIER_CLASSES, TIER_MARKS, TIER_SWATCH_BORDERS } from "./tier-styles";
 
 const theme = readFileSync(path.join(process.cwd(), "node_modules/tailwindcss/theme.css"), "utf8");
 const globals = readFileSync(path.join(process.cwd(), "app/globals.css"), "utf8");
@@ -63,6 +63,15 @@ describe("fit tier swatches", () => {
       expect(contrast(linearFromOklch(dark!), surface("dark"))).toBeGreaterThanOrEqual(3);
     });
   }
+
+  it("the table cells (app/globals.css) use the same colours as the legend", () => {
+    for (const [tier, classes] of Object.entries(TIER_CLASSES)) {
+      const rule = new RegExp(`\\.requirements td\\[data-tier="${tier}"\\] \\{\\s*@apply ([^;]+);`).exec(
+        globals,
+      );
+      expect(rule?.[1], tier).toBe(classes);
+    }
+  });
 
   it("each tier has its own mark, so colour is not the only cue", () => {
     expect(new Set(Object.values(TIER_MARKS)).size).toBe(Object.keys(TIER_MARKS).length);
