@@ -11,10 +11,10 @@
 //   weight      HTML and JavaScript (gzip) per page type, beside an empty App Router page (the framework floor)
 //   serve       next start vs the static export on a plain static server: requests/s, p50/p99, ratio
 //   scale       build time per page and peak memory with N synthetic models (scripts/bench/scale.ts)
-//   lighthouse  mobile Lighthouse performance, LCP, CLS, TBT for home, a model page, the calculator
-//               (scripts/lighthouse.sh)
+//   lighthouse  mobile Lighthouse performance, LCP, FCP, TBT, CLS: a model page and the calculator beside an empty
+//               App Router page of the same Next.js, median of ≥ 3 interleaved runs, with the targets checked
+//               (scripts/bench/lighthouse-compare.ts; LIGHTHOUSE_RUNS, LIGHTHOUSE_MODEL, LIGHTHOUSE_LEVERS=1)
 //   hostile     time from a hostile calculator link to a ready page, beside the plain calculator (Chromium)
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { frameworkFloor, measureSite, sharedScripts } from "./bench/page-weight";
@@ -22,6 +22,7 @@ import type { PageWeight } from "./bench/page-weight";
 import { scaleRun } from "./bench/scale";
 import type { ScaleRun } from "./bench/scale";
 import { timeHostileLinks } from "./bench/hostile";
+import { lighthouseComparison } from "./bench/lighthouse-compare";
 import { compareServing } from "./bench/serve";
 import { EXPORT_COPY, buildExport } from "./check-export";
 import { waitForOtherBuilds } from "./lib/proc";
@@ -171,18 +172,45 @@ async function scale() {
   results.scale = runs;
 }
 
-function lighthouse() {
-  heading("Lighthouse (mobile emulation) via scripts/lighthouse.sh");
+async function lighthouse() {
+  const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+  heading(
+    `Lighthouse (mobile emulation, performance): median of ${Math.max(3, runs)} runs each, beside an empty App Router page`,
+  );
   if (ci) {
-    console.log("short mode (CI): skipped — run `npm run lighthouse` after `npm run build`");
+    console.log(
+      "short mode (CI): skipped — `npm run bench -- lighthouse` after `npm run build` (about 16 s per run and page)",
+    );
     return;
   }
   if (nextDir !== PROJECT_ROOT) {
     console.log("lighthouse runs on this project's build only (skipped with --next-dir)");
     return;
   }
-  const run = spawnSync("bash", ["scripts/lighthouse.sh"], { cwd: PROJECT_ROOT, stdio: "inherit" });
-  results.lighthouse = { exitCode: run.status };
+  if (!existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"))) {
+    console.log("no production build: run `npm run build` first (skipped)");
+    return;
+  }
+  await waitForOtherBuilds("lighthouse");
+  const comparison = await lighthouseComparison({
+    runs,
+    model: process.env.LIGHTHOUSE_MODEL,
+    levers: process.env.LIGHTHOUSE_LEVERS === "1",
+    log: (line) => console.log(line),
+  });
+  console.log(
+    `${pad("page", 32)}${pad("path", 26)}${padStart("perf", 6)}${padStart("LCP ms", 9)}${padStart("FCP ms", 9)}${padStart("TBT ms", 9)}${padStart("CLS", 7)}`,
+  );
+  for (const page of comparison.pages) {
+    const m = page.median;
+    console.log(
+      `${pad(page.label, 32)}${pad(page.path, 26)}${padStart(m.performance, 6)}${padStart(Math.round(m.lcpMs), 9)}${padStart(Math.round(m.fcpMs), 9)}${padStart(Math.round(m.tbtMs), 9)}${padStart(m.cls.toFixed(3), 7)}`,
+    );
+  }
+  for (const target of comparison.targets)
+    console.log(`${target.ok ? "met    " : "MISSED "} ${target.label}: ${target.detail}`);
+  console.log("Accessibility, best practices and SEO scores: `npm run lighthouse` (scripts/lighthouse.sh).");
+  results.lighthouse = comparison;
 }
 
 async function hostile() {
@@ -217,7 +245,7 @@ async function main() {
     if (section === "weight") await weight();
     if (section === "serve") await serve();
     if (section === "scale") await scale();
-    if (section === "lighthouse") lighthouse();
+    if (section === "lighthouse") await lighthouse();
     if (section === "hostile") await hostile();
   }
   mkdirSync(BENCH_TMP, { recursive: true });
