@@ -239,5 +239,6 @@ export function parseConfig(config: unknown): ModelArchitecture {
   if (d.perLayerInput) arch.perLayerInput = d.perLayerInput;
   if (d.layerScalar) arch.layerScalar = true;
   if (d.indexer) arch.indexer = d.indexer;
+  if (adapter.activeExcludesEmbedding) arch.activeExcludesEmbedding = true;
   return arch;
 }
