@@ -1,45 +1,12 @@
-/** @type {import('next').NextConfig} */
+import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
+import { checkBuildOrigin } from "./lib/build-origin.mjs";
+import { securityHeaders } from "./lib/security-headers.mjs";
 
 // MODELFIT_EXPORT=1 produces a fully static site in out/ (any CDN or static server);
 // without it, `next start` serves the same prerendered pages with security headers.
 const staticExport = process.env.MODELFIT_EXPORT === "1";
-const dev = process.env.NODE_ENV === "development";
 
-// Content-Security-Policy for `next start`. Every page is prerendered at build time, and Next.js inlines each page's
-// React Server Components payload as inline <script> tags (self.__next_f.push(...)). A nonce needs a fresh value per
-// response, which forces dynamic rendering of every page; hashes would have to be computed per page after the build,
-// but headers() is fixed when the build starts. So scripts are limited to our own origin plus inline, and everything
-// that makes inline scripts dangerous is closed: no eval, no plugins, no <base> hijack, no framing, no foreign
-// connections or form targets. Reflected input is never rendered as markup (see lib/calculator-state.ts and the
-// fuzz tests in lib/fuzz/).
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  `connect-src 'self'${dev ? " ws: wss:" : ""}`,
-  "manifest-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
-const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  {
-    key: "Permissions-Policy",
-    // Only features Chromium recognises: an unknown one is logged as a console error on every page.
-    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-  },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-];
-
+/** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
@@ -51,12 +18,30 @@ const nextConfig = {
         async headers() {
           return [{ source: "/:path*", headers: securityHeaders }];
         },
-        // The Markdown twin of a model page is prerendered as /models/<slug>/index.md; serve it at the shorter
-        // /models/<slug>.md that llms.txt conventions use.
+        // Paths are case-sensitive, as on a static host: /models/<slug>.MD is not the Markdown twin.
+        experimental: { caseSensitiveRoutes: true },
         async rewrites() {
-          return [{ source: "/models/:slug.md", destination: "/models/:slug/index.md" }];
+          return {
+            beforeFiles: [],
+            // The Markdown twin of a model page is prerendered as /models/<slug>/index.md; serve it at the shorter
+            // /models/<slug>.md that llms.txt conventions use.
+            afterFiles: [{ source: "/models/:slug.md", destination: "/models/:slug/index.md" }],
+            // Any data URL that no route serves (an unknown slug, a typo) answers a JSON 404 for API clients, not the
+            // HTML page. Fallback rewrites run only after every page and prerendered dynamic route has been tried.
+            fallback: [{ source: "/api/:path*", destination: "/api/not-found.json" }],
+          };
         },
       }),
 };
 
-export default nextConfig;
+export default function config(phase) {
+  if (phase === PHASE_PRODUCTION_BUILD) {
+    const origin = checkBuildOrigin(process.env);
+    if (origin.error) throw new Error(`modelfit: ${origin.error}`);
+    if (origin.warning) {
+      const line = "!".repeat(100);
+      console.warn(`\n${line}\n!! modelfit: ${origin.warning}\n${line}\n`);
+    }
+  }
+  return nextConfig;
+}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { JsonLdScript } from "next-seo";
 import { ModelList } from "@/components/model/model-list";
+import { byReleaseNewestFirst } from "@/lib/freshness";
 import { getModels } from "@/lib/models";
 import { homeMetadata, websiteJsonLd } from "@/lib/seo";
 import { site } from "@/lib/site";
@@ -12,7 +13,7 @@ export function generateMetadata(): Metadata {
 
 export default function HomePage() {
   const models = getModels();
-  const newest = [...models].sort((a, b) => b.releaseDate.localeCompare(a.releaseDate)).slice(0, 12);
+  const newest = [...models].sort(byReleaseNewestFirst).slice(0, 12);
   return (
     <div className="space-y-10">
       <JsonLdScript data={websiteJsonLd()} scriptKey="website-jsonld" />
@@ -44,8 +45,11 @@ export default function HomePage() {
         </h2>
         <ModelList models={newest} />
         <p>
-          <Link href="/models" className="text-brand-700 dark:text-brand-100 font-medium hover:underline">
-            See the full catalog →
+          <Link
+            href="/models?sort=release-desc"
+            className="text-brand-700 dark:text-brand-100 font-medium hover:underline"
+          >
+            See the full catalog, newest first →
           </Link>
         </p>
       </section>

@@ -8,6 +8,7 @@ export interface GeneratedModel {
   contextLength: number;
   architecture: unknown;
   baseModel?: string;
+  summary?: string;
 }
 
 const GENERATED_DIR = path.join(process.cwd(), ".contentlayer", "generated", "Model");

@@ -112,6 +112,8 @@ describe("parseCalculatorState: valid links", () => {
       gpu: "h100-sxm",
       vram: null,
       gpus: 2,
+      gpu2: null,
+      gpus2: 0,
       ram: 128,
     });
   });

@@ -2,14 +2,23 @@
 // island parses `location.search` with `parseCalculatorState` and writes `calculatorStateHref` back on every change.
 // Anything that is not understood is dropped, named in `problems`, and replaced by a sane value — never echoed as HTML.
 import {
+  JsonInputError,
   KV_TYPES_BY_ENGINE,
   WEIGHT_FORMATS,
   isKvCacheType,
   isWeightFormat,
   parseConfig,
+  parseJsonInput,
+  stringifyJsonInput,
 } from "@/lib/estimator";
 import type { Engine, KvCacheType, ModelArchitecture, WeightFormat } from "@/lib/estimator";
 import { calculatorHref } from "@/lib/calculator-url";
+import {
+  CONFIG_LINK_MAX_CHARS,
+  configLinkSize,
+  decodeConfigParam,
+  encodeConfigParam,
+} from "@/lib/config-link";
 
 export const CUSTOM = "custom";
 
@@ -30,6 +39,10 @@ export interface CalculatorState {
   /** Memory per GPU in GB (read as GiB, like the GPU catalog) when `gpu` is "custom", otherwise null. */
   vram: number | null;
   gpus: number;
+  /** Mixed cards: a second catalog GPU type beside `gpu` (e.g. an RTX 3060 12GB next to an RTX 3090), or null. */
+  gpu2: string | null;
+  /** How many of `gpu2`; 0 when there is none. */
+  gpus2: number;
   /** System RAM in GB (GiB) that llama.cpp may use for layers or experts that do not fit on the GPUs. 0: no offload. */
   ram: number;
 }
@@ -60,8 +73,10 @@ export const LIMITS = {
   vram: { min: 1, max: 4096 },
   /** GB of system RAM. */
   ram: { min: 0, max: 16384 },
-  /** Characters of a config.json carried in the link. */
+  /** Characters of a `cfg` value read from a link (old links carry plain JSON; see lib/config-link.ts). */
   configChars: 20000,
+  /** Characters of a `cfg` value written into a link: compressed; larger configs are left out of the link. */
+  configLinkChars: CONFIG_LINK_MAX_CHARS,
 } as const;
 
 export const DEFAULT_MODEL = "llama-3-1-8b";
@@ -82,6 +97,8 @@ export const PARAMS = [
   "gpu",
   "vram",
   "gpus",
+  "gpu2",
+  "gpus2",
   "ram",
 ] as const;
 
@@ -157,26 +174,14 @@ export function defaultState(catalog: CalculatorCatalog): CalculatorState {
     gpu,
     vram: gpu === CUSTOM ? 24 : null,
     gpus: 1,
+    gpu2: null,
+    gpus2: 0,
     ram: DEFAULT_RAM_GB,
   };
 }
 
 export type CustomConfigResult =
   { ok: true; config: string; architecture: ModelArchitecture } | { ok: false; message: string };
-
-/**
- * Where JSON.parse stopped, without its quote of the input (V8 quotes the text around the error, which may be markup
- * from a hostile link: messages are shown to the user and must never carry the input's markup).
- */
-function jsonErrorPlace(error: unknown): string {
-  const message = error instanceof Error ? error.message : "";
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return ` (line ${lineColumn[1]}, column ${lineColumn[2]})`;
-  const position = /position (\d+)/.exec(message);
-  if (position) return ` (character ${Number(position[1]) + 1})`;
-  if (/end of JSON input/i.test(message)) return " (it ends too early)";
-  return "";
-}
 
 /** Replaces quoted input values in an estimator message that look like markup or are long. */
 function withoutEchoedMarkup(detail: string): string {
@@ -199,11 +204,17 @@ export function readCustomConfig(text: string): CustomConfigResult {
       message: `The text is ${trimmed.length.toLocaleString("en-US")} characters long; a config.json is a few thousand.`,
     };
   }
+  // Bounded reader: depth, keys and size are checked while reading, before anything recursive runs on the value
+  // (a link nesting thousands of arrays overflowed JSON.stringify's stack and froze the page).
   let raw: unknown;
   try {
-    raw = JSON.parse(trimmed);
+    raw = parseJsonInput(trimmed, { maxChars: LIMITS.configChars * 5 });
   } catch (error) {
-    return { ok: false, message: `This is not valid JSON${jsonErrorPlace(error)}.` };
+    const detail = error instanceof JsonInputError ? error.message : "not valid JSON";
+    const sentence = detail.startsWith("not valid JSON")
+      ? `This is ${detail}`
+      : `This config.json cannot be used: ${detail}`;
+    return { ok: false, message: `${withoutEchoedMarkup(sentence)}.` };
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     return { ok: false, message: 'The JSON must be an object like a config.json ({ "model_type": … }).' };
@@ -218,7 +229,8 @@ export function readCustomConfig(text: string): CustomConfigResult {
       message: `This config.json cannot be used: ${withoutEchoedMarkup(detail.replace(/^config\.json: /, ""))}.`,
     };
   }
-  return { ok: true, config: JSON.stringify(raw), architecture };
+  // Minified, keeping Infinity / NaN as the bare tokens the reader accepts (JSON.stringify would write null).
+  return { ok: true, config: stringifyJsonInput(raw), architecture };
 }
 
 /** The largest context the state's model allows: the catalog's context length or the config's max_position_embeddings. */
@@ -245,6 +257,12 @@ export function normalizeState(state: CalculatorState, catalog: CalculatorCatalo
   next.context = clampInt(next.context, 1, maxContext, defaultContextFor(maxContext));
   next.seqs = clampInt(next.seqs, LIMITS.seqs.min, LIMITS.seqs.max, 1);
   next.gpus = clampInt(next.gpus, LIMITS.gpus.min, LIMITS.gpus.max, 1);
+  if (next.gpu2 !== null && catalog.gpus.some((g) => g.slug === next.gpu2)) {
+    next.gpus2 = clampInt(next.gpus2, 1, LIMITS.gpus.max, 1);
+  } else {
+    next.gpu2 = null;
+    next.gpus2 = 0;
+  }
   next.ram = clampNumber(next.ram, LIMITS.ram.min, LIMITS.ram.max, DEFAULT_RAM_GB);
   if (next.gpu === CUSTOM) next.vram = clampNumber(next.vram ?? 24, LIMITS.vram.min, LIMITS.vram.max, 24);
   else next.vram = null;
@@ -367,8 +385,15 @@ export function parseCalculatorState(
   if (modelRaw !== undefined) {
     const slug = modelRaw.trim();
     if (slug === CUSTOM) {
-      if (cfgRaw === undefined) {
-        report("model", modelRaw, "needs a config.json in cfg; using the default model");
+      const decoded = cfgRaw === undefined ? null : decodeConfigParam(cfgRaw);
+      if (cfgRaw === undefined || decoded === null) {
+        report(
+          "model",
+          modelRaw,
+          "needs a config.json in cfg (a config too large for a link is left out of it: paste it again); using the default model",
+        );
+      } else if (!decoded.ok) {
+        report("cfg", cfgRaw, `${decoded.message}; using the default model`);
       } else if (cfgRaw.length > LIMITS.configChars) {
         report(
           "cfg",
@@ -376,7 +401,7 @@ export function parseCalculatorState(
           `is longer than ${LIMITS.configChars.toLocaleString("en-US")} characters; using the default model`,
         );
       } else {
-        const custom = readCustomConfig(cfgRaw);
+        const custom = readCustomConfig(decoded.text);
         if (custom.ok) {
           state.model = CUSTOM;
           state.config = custom.config;
@@ -491,6 +516,25 @@ export function parseCalculatorState(
     else report("gpus", gpusRaw, `${n.why}; using 1`);
   }
 
+  const gpu2Raw = values.get("gpu2");
+  const gpus2Raw = values.get("gpus2");
+  if (gpu2Raw !== undefined && gpu2Raw.trim() !== "") {
+    const slug = gpu2Raw.trim();
+    if (catalog.gpus.some((g) => g.slug === slug)) {
+      state.gpu2 = slug;
+      state.gpus2 = 1;
+      if (gpus2Raw !== undefined) {
+        const n = readInteger(gpus2Raw, 1, LIMITS.gpus.max, "GPUs");
+        if (n.ok) state.gpus2 = n.value;
+        else report("gpus2", gpus2Raw, `${n.why}; using 1`);
+      }
+    } else {
+      report("gpu2", gpu2Raw, "is not a GPU in the catalog; no second GPU type");
+    }
+  } else if (gpus2Raw !== undefined) {
+    report("gpus2", gpus2Raw, "is only read with gpu2; ignored");
+  }
+
   const ramRaw = values.get("ram");
   if (ramRaw !== undefined) {
     const n = readDecimal(ramRaw, LIMITS.ram.min, LIMITS.ram.max, "GB");
@@ -505,13 +549,28 @@ export function parseCalculatorState(
 // Serialising
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * Whether the state's custom config can travel in a link (compressed, at most CONFIG_LINK_MAX_CHARS characters).
+ * Beyond that the link leaves the config out and the calculator says so, rather than writing a link that a server
+ * answers with 431 (Request Header Fields Too Large).
+ */
+export function configShareable(state: Pick<CalculatorState, "model" | "config">): {
+  shareable: boolean;
+  chars: number;
+} {
+  if (state.model !== CUSTOM || state.config === null) return { shareable: true, chars: 0 };
+  const size = configLinkSize(state.config);
+  return { shareable: size.fits, chars: size.chars };
+}
+
 /** The link for a state: every setting written out, so a shared link keeps meaning the same even if defaults change. */
 export function calculatorStateHref(state: CalculatorState): string {
   const custom = state.model === CUSTOM && state.config !== null;
   const customGpu = state.gpu === CUSTOM && state.vram !== null;
+  const cfg = custom && state.config !== null ? encodeConfigParam(state.config) : undefined;
   return calculatorHref({
     model: custom ? CUSTOM : state.model,
-    ...(custom ? { cfg: state.config ?? undefined } : {}),
+    ...(cfg !== undefined && cfg.length <= LIMITS.configLinkChars ? { cfg } : {}),
     engine: state.engine,
     quant: state.quant,
     context: state.context,
@@ -520,6 +579,7 @@ export function calculatorStateHref(state: CalculatorState): string {
     gpu: customGpu ? CUSTOM : state.gpu,
     ...(customGpu ? { vram: state.vram ?? undefined } : {}),
     gpus: state.gpus,
+    ...(state.gpu2 !== null && state.gpus2 > 0 ? { gpu2: state.gpu2, gpus2: state.gpus2 } : {}),
     ram: state.ram,
   });
 }

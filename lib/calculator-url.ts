@@ -13,6 +13,9 @@ export interface CalculatorLinkState {
   /** Memory per GPU in GB, only with gpu=custom. */
   vram?: number;
   gpus?: number;
+  /** Mixed cards: a second GPU type and its count. */
+  gpu2?: string;
+  gpus2?: number;
   /** System RAM in GB for llama.cpp offload. */
   ram?: number;
 }

@@ -24,6 +24,7 @@ function item(partial: Partial<CatalogItemData> & { slug: string }): CatalogItem
     releaseDate: "2024-01-01",
     contextLength: 32768,
     memoryBytes: 5 * GIB,
+    fitGib: 8,
     ...partial,
   };
 }
@@ -53,6 +54,7 @@ const ITEMS: CatalogItemData[] = [
     releaseDate: "2025-04-29",
     contextLength: 32768,
     memoryBytes: 18.9 * GIB,
+    fitGib: 24,
   }),
   item({
     slug: "deepseek-r1",
@@ -66,6 +68,7 @@ const ITEMS: CatalogItemData[] = [
     releaseDate: "2025-01-20",
     contextLength: 131072,
     memoryBytes: 380 * GIB,
+    fitGib: 0,
   }),
   item({
     slug: "gemma-2-2b",
@@ -148,9 +151,10 @@ describe("applyFilter", () => {
     expect(slugs({ context: 128000 })).toEqual(["deepseek-r1", "llama-3-1-8b"]);
     expect(slugs({ fits: 24 })).toEqual(["gemma-2-2b", "llama-3-1-8b", "qwen-3-30b-a3b"]);
     expect(slugs({ fits: 8 })).toEqual(["gemma-2-2b", "llama-3-1-8b"]);
-    // The budget is inclusive: a model needing exactly the budget fits.
-    expect(applyFilter([item({ slug: "x", memoryBytes: 16 * GIB })], state({ fits: 16 }))).toEqual(["x"]);
-    expect(applyFilter([item({ slug: "x", memoryBytes: 16 * GIB + 1 })], state({ fits: 16 }))).toEqual([]);
+    // The budget is inclusive: a model whose smallest fitting card is exactly the budget fits; 0 fits nothing.
+    expect(applyFilter([item({ slug: "x", fitGib: 16 })], state({ fits: 16 }))).toEqual(["x"]);
+    expect(applyFilter([item({ slug: "x", fitGib: 24 })], state({ fits: 16 }))).toEqual([]);
+    expect(applyFilter([item({ slug: "x", fitGib: 0 })], state({ fits: 512 }))).toEqual([]);
   });
 
   it("combines filters and can match nothing", () => {

@@ -18,6 +18,11 @@ export interface CatalogItemData {
   contextLength: number;
   /** lib/estimator's total at Q4_K_M, the table profile and the model's headline context. */
   memoryBytes: number;
+  /**
+   * The smallest "fits in" size (GiB, from FIT_MEMORY_GIB) on which the fit planner runs Q4_K_M at the headline
+   * context on one GPU; 0 when none does. Precomputed at build time, so the filter and the pages agree.
+   */
+  fitGib: number;
 }
 
 export const SIZE_BANDS = [
@@ -90,8 +95,6 @@ export const FILTER_KEYS = [
   "sort",
 ] as const;
 
-const GIB = 1024 ** 3;
-
 function positiveInteger(value: string | null): number | null {
   if (value === null || !/^\d+$/.test(value.trim())) return null;
   const n = Number(value.trim());
@@ -163,7 +166,7 @@ export function matchesFilter(item: CatalogItemData, state: FilterState): boolea
     if (band && !(item.parameters >= band.min && item.parameters < band.max)) return false;
   }
   if (state.context !== null && item.contextLength < state.context) return false;
-  if (state.fits !== null && item.memoryBytes > state.fits * GIB) return false;
+  if (state.fits !== null && !(item.fitGib > 0 && item.fitGib <= state.fits)) return false;
   return true;
 }
 
@@ -204,6 +207,7 @@ export const ITEM_ATTRIBUTES = {
   releaseDate: "data-release",
   contextLength: "data-context",
   memoryBytes: "data-memory-bytes",
+  fitGib: "data-fit-gib",
 } as const satisfies Record<keyof CatalogItemData, string>;
 
 export function itemAttributes(item: CatalogItemData): Record<string, string> {
@@ -219,6 +223,7 @@ export function itemAttributes(item: CatalogItemData): Record<string, string> {
     [ITEM_ATTRIBUTES.releaseDate]: item.releaseDate,
     [ITEM_ATTRIBUTES.contextLength]: String(item.contextLength),
     [ITEM_ATTRIBUTES.memoryBytes]: String(item.memoryBytes),
+    [ITEM_ATTRIBUTES.fitGib]: String(item.fitGib),
   };
 }
 
@@ -237,5 +242,6 @@ export function itemFromAttributes(get: (name: string) => string | null): Catalo
     releaseDate: text(ITEM_ATTRIBUTES.releaseDate),
     contextLength: Number(text(ITEM_ATTRIBUTES.contextLength)),
     memoryBytes: Number(text(ITEM_ATTRIBUTES.memoryBytes)),
+    fitGib: Number(text(ITEM_ATTRIBUTES.fitGib)),
   };
 }

@@ -2,7 +2,9 @@
 // filter form offers. The memory figure is lib/estimator's total via lib/requirements (Q4_K_M, table profile,
 // headline context), precomputed here so the browser never estimates anything.
 import type { CatalogModel } from "@/lib/catalog";
+import { FIT_MEMORY_GIB } from "@/lib/catalog-filter";
 import type { CatalogItemData } from "@/lib/catalog-filter";
+import { smallestFittingSizeGib } from "@/lib/gpu-fit";
 import { estimateFor, HEADLINE_FORMAT, headlineContext } from "@/lib/requirements";
 
 export interface CatalogItem extends CatalogItemData {
@@ -24,6 +26,7 @@ export function catalogItem(model: CatalogModel): CatalogItem {
     releaseDate: model.releaseDate,
     contextLength: model.contextLength,
     memoryBytes: estimateFor(model, HEADLINE_FORMAT, memoryContextTokens).bytes.total,
+    fitGib: smallestFittingSizeGib(model, HEADLINE_FORMAT, memoryContextTokens, FIT_MEMORY_GIB) ?? 0,
     memoryContextTokens,
   };
 }

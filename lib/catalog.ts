@@ -73,6 +73,9 @@ export class ContentError extends Error {
 /** The same list as the modality enum in contentlayer.config.ts. */
 export const MODALITIES = ["text", "text+image", "text+image+audio"] as const;
 
+/** What `npm run add-model` writes where only a person can fill in the value; a page holding one never builds. */
+export const PLACEHOLDER_MARK = "TODO(add-model)";
+
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Links from prose to other model pages: ](/models/<slug>) or ](/models/<slug>#anchor)
 const MODEL_LINK_PATTERN = /\]\(\/models\/([^)#?\s]+)/g;
@@ -110,8 +113,47 @@ function isoDay(file: string, value: string): string {
   return value.slice(0, 10);
 }
 
+/** The dotted path of the first frontmatter value that still holds the add-model placeholder, or null. */
+function placeholderField(value: unknown, field: string): string | null {
+  if (typeof value === "string") return value.includes(PLACEHOLDER_MARK) ? field : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = placeholderField(item, `${field}[${index}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = placeholderField(item, field ? `${field}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function rejectPlaceholders(file: string, doc: RawModelDocument): void {
+  // Only frontmatter: not our body fields nor the content layer's own keys (body, _raw, _id, type); the body is
+  // checked on its own below.
+  const skipped = new Set(["sourceFilePath", "bodyCode", "bodyRaw", "body", "type"]);
+  const frontmatter = Object.fromEntries(
+    Object.entries(doc).filter(([key]) => !skipped.has(key) && !key.startsWith("_")),
+  );
+  const field = placeholderField(frontmatter, "");
+  if (field)
+    throw new ContentError(file, field, `still holds the ${PLACEHOLDER_MARK} placeholder; fill it in`);
+  if (doc.bodyRaw.includes(PLACEHOLDER_MARK)) {
+    throw new ContentError(
+      file,
+      "(body)",
+      `still holds the ${PLACEHOLDER_MARK} placeholder; write the prose`,
+    );
+  }
+}
+
 function buildOne(doc: RawModelDocument): CatalogModel {
   const file = `content/${doc.sourceFilePath}`;
+  rejectPlaceholders(file, doc);
   const slug = slugFromPath(doc.sourceFilePath);
   if (!SLUG_PATTERN.test(slug)) {
     throw new ContentError(

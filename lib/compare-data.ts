@@ -4,6 +4,7 @@
 import type { WeightFormat } from "@/lib/estimator";
 import type { CatalogModel } from "@/lib/catalog";
 import { estimateFor, TABLE_PROFILE } from "@/lib/requirements";
+import { cardRunsOn } from "@/lib/run-answer";
 
 export const COMPARE_FORMATS: readonly WeightFormat[] = ["BF16", "Q8_0", "Q4_K_M"];
 export const COMPARE_CONTEXTS: readonly number[] = [8192, 32768, 131072];
@@ -35,6 +36,8 @@ export interface CompareEntry {
   experts: { routed: number; perToken: number; shared: number } | null;
   vocabSize: number;
   memory: CompareMemoryCell[];
+  /** The fit planner's shortest answer ("Runs on a 12 GB GPU"), the same words as the model cards. */
+  runsOn: string;
 }
 
 function attentionLabel(model: CatalogModel): string {
@@ -79,6 +82,7 @@ export function compareEntry(model: CatalogModel): CompareEntry {
       : null,
     vocabSize: arch.vocabSize,
     memory,
+    runsOn: cardRunsOn(model),
   };
 }
 

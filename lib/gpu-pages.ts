@@ -1,14 +1,19 @@
-// "What runs on this GPU": for one card, every catalog model with the highest-quality format that fits at the
-// model's headline context, the longest context that format allows, and lib/estimator's bandwidth bound on decode
-// speed. Fit decisions and figures come from lib/estimator (planPlacement, maxContextThatFits,
-// decodeTokensPerSecondUpperBound) with the table profile; this module only chooses and orders.
-import { decodeTokensPerSecondUpperBound, maxContextThatFits, planPlacement } from "@/lib/estimator";
-import type { Hardware, WeightFormat } from "@/lib/estimator";
+// "What runs on this GPU": for one card, every catalog model with the highest-quality format that runs at the
+// model's headline context (GPU only, else with offload to system RAM), the longest context, and the decode bound.
+// Every verdict comes from the fit planner through lib/gpu-fit; this module only chooses and orders.
+import type { FitKind, WeightFormat } from "@/lib/estimator";
 import type { CatalogModel } from "@/lib/catalog";
 import { calculatorHref } from "@/lib/calculator-url";
 import { GPU_CATEGORIES } from "@/lib/gpus";
 import type { Gpu, GpuCategory } from "@/lib/gpus";
-import { headlineContext, TABLE_PROFILE, tableFormats } from "@/lib/requirements";
+import {
+  bestFormatOnGpu,
+  bestOffloadFormatOnGpu,
+  longestContextOnGpu,
+  OFFLOAD_RAM_BYTES,
+} from "@/lib/gpu-fit";
+import { headlineContext, tableFormats } from "@/lib/requirements";
+import { nativeContext, offloadHow } from "@/lib/run-answer";
 
 export interface GpuGroup {
   category: GpuCategory;
@@ -16,12 +21,23 @@ export interface GpuGroup {
   gpus: Gpu[];
 }
 
-/** The GPU catalog grouped by category, in the catalog's category order; empty groups left out. */
+function byMemory(a: Gpu, b: Gpu): number {
+  return (
+    a.memoryBytes - b.memoryBytes ||
+    a.bandwidthBytesPerSecond - b.bandwidthBytesPerSecond ||
+    a.name.localeCompare(b.name, "en")
+  );
+}
+
+/**
+ * The GPU catalog grouped by category, in the catalog's category order, each group sorted by memory (then
+ * bandwidth, then name) across vendors; empty groups left out.
+ */
 export function gpuGroups(gpus: readonly Gpu[]): GpuGroup[] {
   return GPU_CATEGORIES.map(({ id, label }) => ({
     category: id,
     label,
-    gpus: gpus.filter((gpu) => gpu.category === id),
+    gpus: gpus.filter((gpu) => gpu.category === id).sort(byMemory),
   })).filter((group) => group.gpus.length > 0);
 }
 
@@ -30,64 +46,82 @@ export function formatBandwidth(bytesPerSecond: number): string {
   return `${(bytesPerSecond / 1e9).toLocaleString("en-US", { maximumFractionDigits: 0 })} GB/s`;
 }
 
-export function singleCard(gpu: Gpu): Hardware {
-  return { gpuMemoryBytes: gpu.memoryBytes, gpuCount: 1 };
-}
-
 export interface GpuModelFit {
   slug: string;
   name: string;
   parameters: number;
   /** The context the format choice and the speed bound are for (8K, or the model's maximum when shorter). */
   headlineContextTokens: number;
-  /** Highest-quality format of the model's table that fits one card entirely at the headline context; null if none. */
+  /** gpu: runs in this card's memory; offload: needs OFFLOAD_RAM_BYTES of system RAM too; none. */
+  kind: FitKind;
+  /** Highest-quality format of the model's table that runs at the headline context; null if none. */
   format: WeightFormat | null;
-  /** Longest context that format allows on one card (≤ the model's maximum); 0 when nothing fits. */
+  /** Longest context that format allows on this setup (≤ the model's maximum); 0 when nothing fits. */
   maxContextTokens: number;
-  /** The model card's maximum context, to tell "the full context fits" apart. */
-  modelContextTokens: number;
-  /** Upper bound on decode tokens/s at the headline context (bandwidth / bytes read per token). Not a prediction. */
+  contextLimit: "memory" | "model";
+  /** The context beyond which the model needs RoPE scaling (YaRN) switched on. */
+  nativeContextTokens: number;
+  /** How llama.cpp offloads, e.g. "--n-cpu-moe 20"; null without offload. */
+  offloadHow: string | null;
+  /** Upper bound on decode tokens/s at the headline context (offload: host part at DDR5 bandwidth). */
   decodeUpperBound: number | null;
+  /**
+   * Unified memory: the best format once the GPU limit is raised (raiseLimitHow), when that improves on the
+   * default; null otherwise.
+   */
+  afterRaise: { format: WeightFormat; maxContextTokens: number } | null;
   calculatorHref: string;
 }
 
+/** The planner's answer for one model on one card: GPU only first, then with offload to system RAM. */
 export function modelFitOnGpu(model: CatalogModel, gpu: Gpu): GpuModelFit {
-  const hardware = singleCard(gpu);
   const contextTokens = headlineContext(model);
-  // tableFormats lists formats from the highest quality down, so the first that fits is the best.
-  const format =
-    tableFormats(model).find(
-      (candidate) =>
-        planPlacement(model.architecture, { ...TABLE_PROFILE, format: candidate, contextTokens }, hardware)
-          .fitsInGpuOnly,
-    ) ?? null;
-  const maxContextTokens =
-    format === null ? 0 : maxContextThatFits(model.architecture, { ...TABLE_PROFILE, format }, hardware);
-  const decodeUpperBound =
-    format === null
-      ? null
-      : decodeTokensPerSecondUpperBound(
-          model.architecture,
-          { ...TABLE_PROFILE, format, contextTokens },
-          gpu.bandwidthBytesPerSecond,
-        );
+  const gpuOnly = bestFormatOnGpu(model, gpu, contextTokens);
+  const canOffload = gpu.unifiedMemory !== true;
+  const choice = gpuOnly ?? (canOffload ? bestOffloadFormatOnGpu(model, gpu, contextTokens) : null);
+  const offload = gpuOnly === null && choice !== null;
+  const longest = choice
+    ? longestContextOnGpu(model, gpu, choice.format, { offload })
+    : { tokens: 0, limit: "memory" as const };
+  let afterRaise: GpuModelFit["afterRaise"] = null;
+  if (gpu.raisedUsableBytes !== undefined && gpu.raisedUsableBytes > gpu.usableBytes) {
+    // The same device with its limit raised: a distinct slug keeps the planner's cache apart.
+    const raised: Gpu = { ...gpu, slug: `${gpu.slug}--raised`, usableBytes: gpu.raisedUsableBytes };
+    const better = bestFormatOnGpu(model, raised, contextTokens);
+    const formats = tableFormats(model);
+    const rank = (format: WeightFormat | null) =>
+      format === null ? formats.length : formats.indexOf(format);
+    if (better && rank(better.format) < rank(gpuOnly?.format ?? null)) {
+      afterRaise = {
+        format: better.format,
+        maxContextTokens: longestContextOnGpu(model, raised, better.format).tokens,
+      };
+    }
+  }
   return {
     slug: model.slug,
     name: model.name,
     parameters: model.statedParameters.total,
     headlineContextTokens: contextTokens,
-    format,
-    maxContextTokens,
-    modelContextTokens: model.contextLength,
-    decodeUpperBound,
+    afterRaise,
+    kind: choice ? choice.answer.kind : "none",
+    format: choice?.format ?? null,
+    maxContextTokens: longest.tokens,
+    contextLimit: longest.limit,
+    nativeContextTokens: nativeContext(model),
+    offloadHow: offload && choice ? offloadHow(choice.answer) : null,
+    decodeUpperBound: choice?.answer.decodeTokensPerSecond ?? null,
     calculatorHref: calculatorHref({
       model: model.slug,
-      ...(format ? { quant: format } : {}),
+      ...(choice ? { quant: choice.format } : {}),
       context: contextTokens,
       gpu: gpu.slug,
+      ...(offload ? { ram: OFFLOAD_RAM_BYTES / 1024 ** 3 } : {}),
     }),
   };
 }
+
+const KIND_ORDER: Record<FitKind, number> = { gpu: 0, offload: 1, none: 2 };
 
 /** Every model on one card: the ones that fit first, largest first; then the ones that do not, by size. */
 export function modelsOnGpu(gpu: Gpu, models: readonly CatalogModel[]): GpuModelFit[] {
@@ -95,7 +129,7 @@ export function modelsOnGpu(gpu: Gpu, models: readonly CatalogModel[]): GpuModel
     .map((model) => modelFitOnGpu(model, gpu))
     .sort(
       (a, b) =>
-        Number(b.format !== null) - Number(a.format !== null) ||
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
         b.parameters - a.parameters ||
         a.name.localeCompare(b.name, "en"),
     );

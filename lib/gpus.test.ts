@@ -45,10 +45,105 @@ function errorOf(raw: unknown): string {
 describe("the real GPU catalog", () => {
   const gpus = getGpus();
 
-  it("parses and has at least 25 entries", () => {
+  it("parses and has at least 45 entries", () => {
     expect(() => parseGpuCatalog(rawCatalog)).not.toThrow();
-    expect(gpus.length).toBeGreaterThanOrEqual(25);
+    expect(gpus.length).toBeGreaterThanOrEqual(45);
     expect(gpus.length).toBe((rawCatalog as unknown[]).length);
+  });
+
+  // Issue 10's list of the hardware people own, by slug; the 32 slugs of the first catalog stay as they were.
+  const REQUIRED = [
+    "rtx-3060-8gb",
+    "rtx-3060-12gb",
+    "rtx-3060-ti",
+    "rtx-3070",
+    "rtx-3080-10gb",
+    "rtx-3080-12gb",
+    "rtx-3090",
+    "rtx-4060",
+    "rtx-4060-ti-8gb",
+    "rtx-4060-ti-16gb",
+    "rtx-4070",
+    "rtx-4070-super",
+    "rtx-4070-ti-super",
+    "rtx-4080",
+    "rtx-4080-super",
+    "rtx-4090",
+    "rtx-5060-ti-16gb",
+    "rtx-5070",
+    "rtx-5070-ti",
+    "rtx-5080",
+    "rtx-5090",
+    "rx-7600-xt",
+    "rx-7800-xt",
+    "rx-7900-xtx",
+    "rx-9070-xt",
+    "arc-a770-16gb",
+    "arc-b580",
+    "ryzen-ai-max-395-128gb",
+    "dgx-spark",
+    "rtx-a6000",
+    "rtx-6000-ada",
+    "rtx-pro-6000-blackwell",
+    "l40s",
+    "a100-40gb",
+    "a100-80gb-pcie",
+    "a100-80gb-sxm",
+    "h100-sxm",
+    "h200",
+    "b200",
+    "mi300x",
+    "mi325x",
+  ];
+  const FIRST_CATALOG = [
+    "rtx-3060-12gb",
+    "rtx-3080-10gb",
+    "rtx-3090",
+    "rtx-4060-ti-16gb",
+    "rtx-4090",
+    "rtx-5070-ti",
+    "rtx-5080",
+    "rtx-5090",
+    "rx-7900-xt",
+    "rx-7900-xtx",
+    "arc-b580",
+    "rtx-a6000",
+    "rtx-6000-ada",
+    "rtx-pro-6000-blackwell",
+    "t4",
+    "l4",
+    "a10",
+    "l40s",
+    "a100-40gb",
+    "a100-80gb-pcie",
+    "a100-80gb-sxm",
+    "h100-sxm",
+    "h100-nvl",
+    "h200",
+    "b200",
+    "mi300x",
+    "mi325x",
+    "m4-pro-64gb",
+    "m3-max-128gb",
+    "m4-max-128gb",
+    "m2-ultra-192gb",
+    "m3-ultra-512gb",
+  ];
+
+  it.each([...REQUIRED, ...FIRST_CATALOG])("lists %s", (slug) => {
+    expect(getGpu(slug), slug).toBeDefined();
+  });
+
+  it("has at least 10 Apple silicon configurations from 16 GiB to 512 GiB", () => {
+    const apple = gpus.filter((g) => g.category === "apple-silicon");
+    expect(apple.length).toBeGreaterThanOrEqual(10);
+    const sizes = apple.map((g) => g.memoryBytes / GiB);
+    expect(Math.min(...sizes)).toBe(16);
+    expect(Math.max(...sizes)).toBe(512);
+  });
+
+  it("cites an https source for every entry", () => {
+    for (const gpu of gpus) expect(new URL(gpu.source).protocol, gpu.slug).toBe("https:");
   });
 
   it("has unique slugs, all findable with getGpu", () => {
@@ -91,10 +186,48 @@ describe("the real GPU catalog", () => {
     }
   });
 
-  it("marks exactly the Apple silicon entries as unified memory", () => {
+  it("marks exactly the Apple silicon and unified-memory PC entries as unified memory", () => {
     for (const gpu of gpus) {
-      expect(gpu.unifiedMemory === true, gpu.slug).toBe(gpu.category === "apple-silicon");
+      const unified = gpu.category === "apple-silicon" || gpu.category === "unified-pc";
+      expect(gpu.unifiedMemory, gpu.slug).toBe(unified);
     }
+    expect(getGpu("dgx-spark")?.unifiedMemory).toBe(true);
+    expect(getGpu("ryzen-ai-max-395-128gb")?.unifiedMemory).toBe(true);
+  });
+
+  it("gives discrete cards all their memory and unified memory less, as an integer", () => {
+    for (const gpu of gpus) {
+      expect(Number.isSafeInteger(gpu.usableBytes), gpu.slug).toBe(true);
+      if (gpu.unifiedMemory) expect(gpu.usableBytes, gpu.slug).toBeLessThan(gpu.memoryBytes);
+      else expect(gpu.usableBytes, gpu.slug).toBe(gpu.memoryBytes);
+      if (gpu.raisedUsableBytes !== undefined) {
+        expect(gpu.raisedUsableBytes, gpu.slug).toBeGreaterThan(gpu.usableBytes);
+        expect(gpu.raisedUsableBytes, gpu.slug).toBeLessThan(gpu.memoryBytes);
+        expect(gpu.raiseLimitHow, gpu.slug).toBeTruthy();
+      }
+    }
+  });
+
+  it("caps Macs at the recommendedMaxWorkingSetSize measured on real machines", () => {
+    // ggml_metal_init logs: 64 GB → 49152.00 MiB (llama.cpp#1870); 128 GB M4 Max → 98304 MiB (ardanlabs/kronk#10).
+    expect(getGpu("m4-pro-64gb")?.usableBytes).toBe(49152 * 2 ** 20);
+    expect(getGpu("m4-max-128gb")?.usableBytes).toBe(98304 * 2 ** 20);
+    // 16 GB → 10922.67 MiB (llama-cpp-python#687), within the print rounding.
+    expect(Math.abs(getGpu("m4-16gb")!.usableBytes / 2 ** 20 - 10922.67)).toBeLessThanOrEqual(0.005);
+    expect(getGpu("m4-max-128gb")?.raiseLimitHow).toContain("sudo sysctl iogpu.wired_limit_mb=122880");
+    expect(getGpu("m4-16gb")?.raisedUsableBytes).toBeUndefined();
+  });
+
+  it("gives the unified-memory PCs their platform's figures", () => {
+    // Strix Halo: Linux default GTT 63,968 MiB on 128 GB (antirez/ds4#475); raised to 120 GiB via ttm.pages_limit.
+    const halo = getGpu("ryzen-ai-max-395-128gb")!;
+    expect(halo.usableBytes).toBe(63968 * 2 ** 20);
+    expect(halo.raisedUsableBytes).toBe(120 * GiB);
+    expect(halo.raiseLimitHow).toContain("ttm.pages_limit=31457280");
+    // DGX Spark: MemTotal 130,663,006,208 bytes (unsloth#10486) minus 8 GiB for the OS; nothing to raise.
+    const spark = getGpu("dgx-spark")!;
+    expect(spark.usableBytes).toBe(130_663_006_208 - 8 * GiB);
+    expect(spark.raisedUsableBytes).toBeUndefined();
   });
 
   it("spot-checks a known entry", () => {
@@ -123,7 +256,8 @@ describe("parseGpuCatalog with bad input", () => {
   it("accepts a valid entry", () => {
     const [gpu] = parseGpuCatalog([validEntry()]);
     expect(gpu?.slug).toBe("test-gpu");
-    expect(gpu?.unifiedMemory).toBeUndefined();
+    expect(gpu?.unifiedMemory).toBe(false);
+    expect(gpu?.usableBytes).toBe(24 * GiB);
   });
 
   it("rejects a non-array", () => {
@@ -191,6 +325,16 @@ describe("parseGpuCatalog with bad input", () => {
       "apple-silicon category with another vendor",
       validEntry({ vendor: "AMD", category: "apple-silicon", unifiedMemory: true }),
       '"category"',
+    ],
+    [
+      "unified-pc without unifiedMemory",
+      validEntry({ vendor: "AMD", category: "unified-pc", memoryType: "LPDDR5X" }),
+      '"unifiedMemory"',
+    ],
+    [
+      "unified-pc from a vendor without a rule",
+      validEntry({ vendor: "Intel", category: "unified-pc", memoryType: "LPDDR5X", unifiedMemory: true }),
+      '"vendor"',
     ],
   ];
 

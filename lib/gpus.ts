@@ -5,11 +5,15 @@
  * - `memoryBytes`: the marketed size read as binary units ("24 GB" → 24 × 2^30 bytes), the same for
  *   GDDR and HBM cards; for Apple silicon the whole unified RAM of that configuration.
  * - `bandwidthBytesPerSecond`: the vendor's peak figure in GB/s × 10^9 (decimal, as vendors publish it).
+ * - `usableBytes`: what the GPU may use by default, from lib/estimator/hardware.ts (the rule and its sources
+ *   live there); `raisedUsableBytes` / `raiseLimitHow` when a unified-memory limit can be raised by hand.
  */
 import rawCatalog from "../content/gpus.json";
+import { raisedUsableGpuBytes, raiseLimitHow, usableGpuBytes } from "@/lib/estimator";
+import type { MemoryPlatform } from "@/lib/estimator";
 
 export type GpuVendor = "NVIDIA" | "AMD" | "Intel" | "Apple";
-export type GpuCategory = "consumer" | "workstation" | "datacenter" | "apple-silicon";
+export type GpuCategory = "consumer" | "workstation" | "datacenter" | "apple-silicon" | "unified-pc";
 export type GpuMemoryType =
   "GDDR6" | "GDDR6X" | "GDDR7" | "HBM2" | "HBM2e" | "HBM3" | "HBM3e" | "LPDDR5" | "LPDDR5X";
 
@@ -27,8 +31,14 @@ export interface Gpu {
   readonly releaseYear: number;
   /** Where the memory size and bandwidth were read (https URL). */
   readonly source: string;
-  /** Apple silicon only: memory is shared with the CPU; macOS lets the GPU use only part of it by default. */
-  readonly unifiedMemory?: true;
+  /** Memory shared with the CPU and the OS (Apple silicon, Strix Halo, DGX Spark): the GPU gets only part of it. */
+  readonly unifiedMemory: boolean;
+  /** Bytes the GPU may use without changing a setting (integer); equal to memoryBytes for discrete cards. */
+  readonly usableBytes: number;
+  /** Unified memory only: bytes the GPU may use after raising the limit, leaving 8 GiB to the OS. */
+  readonly raisedUsableBytes?: number;
+  /** Unified memory only: one sentence with the command or setting that raises the limit. */
+  readonly raiseLimitHow?: string;
 }
 
 export const GPU_VENDORS: readonly GpuVendor[] = ["NVIDIA", "AMD", "Intel", "Apple"];
@@ -38,7 +48,11 @@ export const GPU_CATEGORIES: readonly { readonly id: GpuCategory; readonly label
   { id: "workstation", label: "Workstation cards" },
   { id: "datacenter", label: "Data-centre accelerators" },
   { id: "apple-silicon", label: "Apple silicon (unified memory)" },
+  { id: "unified-pc", label: "Unified-memory PCs" },
 ];
+
+/** Categories whose memory is shared with the CPU and the operating system. */
+const UNIFIED_CATEGORIES: ReadonlySet<GpuCategory> = new Set(["apple-silicon", "unified-pc"]);
 
 export const GPU_MEMORY_TYPES: readonly GpuMemoryType[] = [
   "GDDR6",
@@ -72,6 +86,13 @@ const KNOWN_KEYS = new Set([
   "source",
   "unifiedMemory",
 ]);
+
+/** Which usable-memory rule of lib/estimator/hardware.ts applies to an entry. */
+export function memoryPlatform(gpu: Pick<Gpu, "category" | "vendor">): MemoryPlatform {
+  if (gpu.category === "apple-silicon") return "apple-silicon";
+  if (gpu.category === "unified-pc") return gpu.vendor === "AMD" ? "amd-apu" : "nvidia-gb10";
+  return "discrete";
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -170,19 +191,26 @@ export function parseGpuCatalog(raw: unknown): Gpu[] {
 
     const unifiedMemory = entry["unifiedMemory"];
     const isApple = category === "apple-silicon";
+    const isUnified = UNIFIED_CATEGORIES.has(category as GpuCategory);
     if (unifiedMemory !== undefined && typeof unifiedMemory !== "boolean") {
       fail("unifiedMemory", "must be a boolean when present");
     }
-    if (isApple && unifiedMemory !== true) {
-      fail("unifiedMemory", 'must be true for category "apple-silicon"');
+    if (isUnified && unifiedMemory !== true) {
+      fail("unifiedMemory", `must be true for category "${String(category)}"`);
     }
-    if (!isApple && unifiedMemory === true) {
-      fail("unifiedMemory", 'may only be true for category "apple-silicon"');
+    if (!isUnified && unifiedMemory === true) {
+      fail("unifiedMemory", 'may only be true for categories "apple-silicon" and "unified-pc"');
     }
     if (isApple !== (vendor === "Apple")) {
       fail("category", 'must be "apple-silicon" exactly when "vendor" is "Apple"');
     }
+    if (category === "unified-pc" && vendor !== "AMD" && vendor !== "NVIDIA") {
+      fail("vendor", 'must be "AMD" (Ryzen AI Max) or "NVIDIA" (GB10) for category "unified-pc"');
+    }
 
+    const platform = memoryPlatform({ category: category as GpuCategory, vendor: vendor as GpuVendor });
+    const raised = raisedUsableGpuBytes(memoryBytes as number, platform);
+    const how = raiseLimitHow(memoryBytes as number, platform);
     const gpu: Gpu = {
       slug,
       name: (name as string).trim(),
@@ -193,7 +221,10 @@ export function parseGpuCatalog(raw: unknown): Gpu[] {
       bandwidthBytesPerSecond: bandwidth as number,
       releaseYear: releaseYear as number,
       source: source as string,
-      ...(isApple ? { unifiedMemory: true as const } : {}),
+      unifiedMemory: isUnified,
+      usableBytes: usableGpuBytes(memoryBytes as number, platform),
+      ...(raised !== null ? { raisedUsableBytes: raised } : {}),
+      ...(how !== null ? { raiseLimitHow: how } : {}),
     };
     return Object.freeze(gpu);
   });

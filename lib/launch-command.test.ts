@@ -222,3 +222,32 @@ describe("vllmGpuMemoryUtilization", () => {
     expect(vllmGpuMemoryUtilization(1, 0)).toBe(0.9);
   });
 });
+
+describe("llama.cpp's own fitting", () => {
+  it("llama.cpp commands mention --fit / llama-fit-params; vLLM commands do not", () => {
+    const base = {
+      format: "Q4_K_M" as const,
+      contextTokens: 8192,
+      kvCacheType: "f16" as const,
+      sequences: 1,
+      gpuCount: 1,
+      huggingFaceId: "meta-llama/Llama-3.1-8B-Instruct",
+      attentionHeads: 32,
+      placement: {
+        fits: true,
+        fitsInGpuOnly: true,
+        gpuLayers: 32,
+        totalLayers: 32,
+        offloadedExpertLayers: 0,
+        perDeviceBytes: [6e9],
+      },
+      gpuMemoryBytes: 24 * 1024 ** 3,
+    };
+    expect(buildLaunchCommand({ ...base, engine: "llama.cpp" }).notes.join(" ")).toMatch(
+      /--fit.*llama-fit-params/,
+    );
+    expect(
+      buildLaunchCommand({ ...base, engine: "vllm", format: "BF16", kvCacheType: "bf16" }).notes.join(" "),
+    ).not.toMatch(/--fit/);
+  });
+});

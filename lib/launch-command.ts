@@ -10,6 +10,8 @@ export interface LaunchCommandInput {
   kvCacheType: KvCacheType;
   sequences: number;
   gpuCount: number;
+  /** Usable bytes of each GPU (mixed cards): llama.cpp's --tensor-split follows them. */
+  deviceMemoryBytes?: readonly number[];
   /** Hugging Face repository of the model; null for a pasted config.json. */
   huggingFaceId: string | null;
   /** num_attention_heads: vLLM tensor parallelism must divide it. */
@@ -20,6 +22,8 @@ export interface LaunchCommandInput {
   >;
   /** Memory of one GPU, to turn the estimate into vLLM's --gpu-memory-utilization. */
   gpuMemoryBytes: number;
+  /** Engine flags that switch on RoPE scaling (YaRN) for a context beyond the native one (lib/estimator). */
+  ropeScalingFlags?: readonly string[];
 }
 
 export interface LaunchCommand {
@@ -67,6 +71,13 @@ export function vllmGpuMemoryUtilization(perDeviceBytes: number, gpuMemoryBytes:
   return Math.min(0.98, Math.max(0.9, needed));
 }
 
+/** --tensor-split proportions: each GPU's usable memory in whole GiB ("24,12"), or 1 per GPU when all are equal. */
+export function tensorSplit(deviceMemoryBytes: readonly number[] | undefined, gpuCount: number): string {
+  const sizes = deviceMemoryBytes && deviceMemoryBytes.length === gpuCount ? deviceMemoryBytes : null;
+  if (!sizes || sizes.every((b) => b === sizes[0])) return new Array(gpuCount).fill("1").join(",");
+  return sizes.map((b) => String(Math.max(1, Math.round(b / 1024 ** 3)))).join(",");
+}
+
 function llamaCppCommand(input: LaunchCommandInput): LaunchCommand {
   const { placement } = input;
   const notes: string[] = [];
@@ -81,9 +92,10 @@ function llamaCppCommand(input: LaunchCommandInput): LaunchCommand {
   if (needsFlashAttention(input.kvCacheType)) argv.push("-fa", "on");
   argv.push("-np", String(input.sequences));
   if (input.gpuCount > 1) {
-    // lib/estimator splits the layers evenly over equal GPUs.
-    argv.push("--tensor-split", new Array(input.gpuCount).fill("1").join(","));
+    // lib/estimator splits the layers in proportion to each GPU's memory (even for equal cards).
+    argv.push("--tensor-split", tensorSplit(input.deviceMemoryBytes, input.gpuCount));
   }
+  argv.push(...(input.ropeScalingFlags ?? []));
 
   if (input.huggingFaceId === null) {
     notes.push(
@@ -92,6 +104,10 @@ function llamaCppCommand(input: LaunchCommandInput): LaunchCommand {
   } else {
     notes.push(`Download a ${input.format} GGUF of ${input.huggingFaceId} and point -m at it.`);
   }
+  // llama.cpp PR #16653 (--fit, on by default in recent builds; llama-fit-params prints the values it picks).
+  notes.push(
+    "Once the file is on your machine, recent llama.cpp builds fit -c / -ngl / -ot to your devices themselves (--fit, or llama-fit-params to print them); this estimate answers before you download or buy.",
+  );
   if (!placement.fits) {
     notes.push(
       "This setup does not fit even with offload: add GPUs or system RAM, or pick a smaller format or context.",
@@ -144,6 +160,7 @@ function vllmCommand(input: LaunchCommandInput): LaunchCommand {
   const perDevice = Math.max(0, ...input.placement.perDeviceBytes);
   argv.push("--gpu-memory-utilization", vllmGpuMemoryUtilization(perDevice, input.gpuMemoryBytes).toFixed(2));
   argv.push("--max-num-seqs", String(input.sequences));
+  argv.push(...(input.ropeScalingFlags ?? []));
 
   if (input.gpuCount > 1 && input.attentionHeads % input.gpuCount !== 0) {
     notes.push(
@@ -159,5 +176,11 @@ function vllmCommand(input: LaunchCommandInput): LaunchCommand {
 }
 
 export function buildLaunchCommand(input: LaunchCommandInput): LaunchCommand {
-  return input.engine === "vllm" ? vllmCommand(input) : llamaCppCommand(input);
+  const command = input.engine === "vllm" ? vllmCommand(input) : llamaCppCommand(input);
+  if ((input.ropeScalingFlags ?? []).length > 0) {
+    command.notes.push(
+      "This context is longer than the model was trained on natively: the RoPE-scaling (YaRN) flags switch on the extension its model card describes.",
+    );
+  }
+  return command;
 }

@@ -1,7 +1,9 @@
 // The open-data JSON: /api/models.json (index) and /api/models/<slug>.json (one model). Pure: catalog models in,
 // plain JSON objects out. The requirements are lib/requirements' table (every cell from lib/estimator).
 import type { CatalogModel } from "@/lib/catalog";
-import { requirementsTable, TABLE_PROFILE } from "@/lib/requirements";
+import { bestFormatOnGpu, longestContextOnGpu } from "@/lib/gpu-fit";
+import { getGpus } from "@/lib/gpus";
+import { HEADLINE_FORMAT, headlineContext, requirementsTable, TABLE_PROFILE } from "@/lib/requirements";
 
 export const DATA_SCHEMA_VERSION = 1;
 
@@ -61,9 +63,41 @@ export interface ModelDocument {
       format: string;
       label: string;
       weightsBytes: number;
-      cells: { contextTokens: number; totalBytes: number; kvCacheBytes: number }[];
+      cells: {
+        contextTokens: number;
+        totalBytes: number;
+        kvCacheBytes: number;
+        recurrentStateBytes: number;
+      }[];
     }[];
   };
+  /** Per catalog GPU: one card, GPU only, the profile above. */
+  fit: GpuFitEntry[];
+}
+
+/** One catalog GPU, one card, GPU only, the table profile: the planner's answer, as the pages show it. */
+export interface GpuFitEntry {
+  gpu: string;
+  usableBytes: number;
+  /** Highest-precision format of the model's table that fits at 8K (or the model's maximum when shorter). */
+  bestFormat8k: string | null;
+  /** Longest context at Q4_K_M; 0 below the smallest useful context (4K). */
+  longestContextQ4KM: number;
+  contextLimit: "memory" | "model";
+}
+
+export function gpuFitEntries(model: CatalogModel): GpuFitEntry[] {
+  const contextTokens = headlineContext(model);
+  return getGpus().map((gpu) => {
+    const longest = longestContextOnGpu(model, gpu, HEADLINE_FORMAT);
+    return {
+      gpu: gpu.slug,
+      usableBytes: gpu.usableBytes,
+      bestFormat8k: bestFormatOnGpu(model, gpu, contextTokens)?.format ?? null,
+      longestContextQ4KM: longest.tokens,
+      contextLimit: longest.limit,
+    };
+  });
 }
 
 function parameters(model: CatalogModel) {
@@ -129,12 +163,14 @@ export function modelDocument(model: CatalogModel): ModelDocument {
         format: row.format,
         label: row.label,
         weightsBytes: row.weightsBytes,
-        cells: row.cells.map(({ contextTokens, totalBytes, kvCacheBytes }) => ({
+        cells: row.cells.map(({ contextTokens, totalBytes, kvCacheBytes, recurrentStateBytes }) => ({
           contextTokens,
           totalBytes,
           kvCacheBytes,
+          recurrentStateBytes,
         })),
       })),
     },
+    fit: gpuFitEntries(model),
   };
 }

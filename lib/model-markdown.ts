@@ -2,7 +2,8 @@
 // GPU fit, FAQ, sources) and the site's llms.txt. Built from the same lib functions as the HTML pages.
 import type { CatalogModel } from "@/lib/catalog";
 import { formatDate, formatGib, formatGibNumber, formatParameters, formatTokens } from "@/lib/format";
-import { contextFits, describeSetup, gpuFitRows } from "@/lib/gpu-fit";
+import { contextFits, gpuFitRows, OFFLOAD_RAM_LABEL } from "@/lib/gpu-fit";
+import { contextFitText, nativeContext, runAnswer, setupText, sizeLabel } from "@/lib/run-answer";
 import {
   formatLabel,
   HEADLINE_FORMAT,
@@ -98,26 +99,27 @@ function gpuFitMarkdown(model: CatalogModel): string {
   const ctx = formatTokens(headlineContext(model));
   const fitRows = gpuFitRows(model, tableFormats(model)).map((row) => [
     formatLabel(row.format),
-    row.consumer ? describeSetup(row.consumer) : "Does not fit",
-    row.datacenter ? describeSetup(row.datacenter) : "Does not fit",
-    row.apple ? describeSetup(row.apple) : "Does not fit",
+    setupText(row.consumer),
+    row.offload ? setupText(row.offload, true) : row.consumer?.count === 1 ? "not needed" : "—",
+    setupText(row.unified),
+    setupText(row.datacenter),
   ]);
+  const native = nativeContext(model);
   const contextRows = contextFits(model, HEADLINE_FORMAT).map((fit) => [
-    fit.gpu.name,
-    fit.maxContextTokens === 0
-      ? "Does not fit"
-      : fit.maxContextTokens >= model.contextLength
-        ? `Full ${formatTokens(model.contextLength)}`
-        : `${fit.maxContextTokens.toLocaleString("en-US")} tokens`,
+    `${fit.gpu.name} (${sizeLabel(fit.gpu)})`,
+    contextFitText(fit, native),
   ]);
   return [
-    `### Smallest hardware at ${articleFor(ctx)} ${ctx} context`,
+    `### Smallest hardware with ${articleFor(ctx)} ${ctx} context`,
     "",
-    table(["Format", "Consumer GPUs", "Data-centre GPUs", "Apple silicon"], fitRows),
+    table(
+      ["Format", "Consumer GPU", `GPU + ${OFFLOAD_RAM_LABEL}`, "Mac / unified memory", "Data-centre GPUs"],
+      fitRows,
+    ),
     "",
-    `### Longest context on one card at ${formatLabel(HEADLINE_FORMAT)}`,
+    `### Longest context at ${formatLabel(HEADLINE_FORMAT)} on common hardware`,
     "",
-    table(["GPU", "Longest context"], contextRows, ["l", "r"]),
+    table(["Hardware", "Longest context"], contextRows, ["l", "r"]),
   ].join("\n");
 }
 
@@ -152,6 +154,18 @@ export function bodyMarkdown(model: CatalogModel): string {
     .join("\n");
 }
 
+/** The first-screen answer of the HTML page, as a list. */
+export function runAnswerMarkdown(model: CatalogModel): string {
+  const answer = runAnswer(model);
+  const ctx = formatTokens(answer.contextTokens);
+  const lines = answer.options.map((option) => `- ${option.text}`);
+  return [
+    `${formatGib(answer.totalBytes)} at ${answer.format} with ${ctx} context (llama.cpp). Runs on:`,
+    "",
+    ...(lines.length > 0 ? lines : [`- No single machine in our catalog holds it at ${answer.format}.`]),
+  ].join("\n");
+}
+
 export function modelMarkdown(model: CatalogModel): string {
   const faq = modelFaq(model)
     .map((entry) => `### ${entry.question}\n\n${entry.answer}`)
@@ -168,6 +182,10 @@ export function modelMarkdown(model: CatalogModel): string {
     `${modelDescription(model)}`,
     "",
     `HTML page: ${absoluteUrl(modelPath(model))}`,
+    "",
+    `## Can I run it?`,
+    "",
+    runAnswerMarkdown(model),
     "",
     `## Key facts`,
     "",
@@ -196,7 +214,9 @@ export function llmsTxt(models: readonly CatalogModel[]): string {
     const size = model.isMixtureOfExperts
       ? `${formatParameters(model.statedParameters.total)} parameters (${formatParameters(model.statedParameters.active ?? model.parameters.active)} active)`
       : `${formatParameters(model.statedParameters.total)} parameters`;
-    return `- [${model.name}](${absoluteUrl(modelMarkdownPath(model))}): ${model.developer}, ${size}, ${formatTokens(model.contextLength)} context; ${headline}.`;
+    const runs = runAnswer(model).options[0];
+    const runsOn = runs ? ` Runs on: ${runs.text.charAt(0).toLowerCase()}${runs.text.slice(1)}.` : "";
+    return `- [${model.name}](${absoluteUrl(modelMarkdownPath(model))}): ${model.developer}, ${size}, ${formatTokens(model.contextLength)} context; ${headline}.${runsOn}`;
   });
   return [
     `# ${site.name}`,

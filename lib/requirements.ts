@@ -1,6 +1,6 @@
 // The requirements table of a model page: which formats and contexts to show, each cell computed by lib/estimator.
 // This module chooses rows and columns; it does no memory arithmetic of its own.
-import { estimateMemory, planPlacement, WEIGHT_FORMATS } from "@/lib/estimator";
+import { contextLimits, estimateMemory, planFit, WEIGHT_FORMATS } from "@/lib/estimator";
 import type { EstimateInput, MemoryEstimate, WeightFormat } from "@/lib/estimator";
 import type { CatalogModel } from "@/lib/catalog";
 
@@ -23,7 +23,8 @@ const COMMON_FORMATS: readonly WeightFormat[] = [
 ];
 // Very large models are mostly run in the 1–2-bit importance-matrix quants, so their tables go further down.
 const LARGE_MODEL_EXTRA_FORMATS: readonly WeightFormat[] = ["IQ2_XXS", "IQ1_S"];
-const LARGE_MODEL_PARAMETERS = 100e9;
+// 70B-class models included: a 24 GB card holds them only at IQ2_XXS.
+const LARGE_MODEL_PARAMETERS = 60e9;
 
 const CONTEXT_STEPS_TOKENS = [1024, 4096, 8192, 16384, 32768, 65536, 131072, 262144, 1048576] as const;
 
@@ -74,12 +75,15 @@ export type FitTierId = (typeof FIT_TIERS)[number]["id"] | "beyond";
 
 export function fitTier(model: CatalogModel, format: WeightFormat, contextTokens: number): FitTierId {
   const input = { ...TABLE_PROFILE, format, contextTokens };
+  const limits = contextLimits(model.architecture, model.contextLength);
   for (const tier of FIT_TIERS) {
-    const placement = planPlacement(model.architecture, input, {
-      gpuMemoryBytes: tier.gpuMemoryBytes,
-      gpuCount: tier.gpuCount,
+    const answer = planFit({
+      arch: model.architecture,
+      input,
+      hardware: { gpuMemoryBytes: tier.gpuMemoryBytes, gpuCount: tier.gpuCount },
+      limits,
     });
-    if (placement.fitsInGpuOnly) return tier.id;
+    if (answer.kind === "gpu") return tier.id;
   }
   return "beyond";
 }
@@ -88,7 +92,7 @@ export interface RequirementsCell {
   contextTokens: number;
   totalBytes: number;
   kvCacheBytes: number;
-  /** hybrids: recurrent state (per sequence, independent of context); 0 for attention-only models. */
+  /** Fixed-size recurrent state of hybrid models (Mamba, DeltaNet, short convolutions); 0 for attention-only. */
   recurrentStateBytes: number;
   tier: FitTierId;
 }

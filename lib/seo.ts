@@ -5,12 +5,24 @@ import type { Metadata, MetadataRoute } from "next";
 import type { BreadcrumbJsonLdProps, DatasetJsonLdProps } from "next-seo";
 import type { CollectionPage, WebSite, WithContext } from "schema-dts";
 import type { CatalogModel } from "@/lib/catalog";
-import { formatGib, formatParameters, formatTokens } from "@/lib/format";
-import { contextFits, describeSetup, gpuFitRows } from "@/lib/gpu-fit";
+import { formatGib, formatParameters, formatTokens, formatTokensPerSecond } from "@/lib/format";
+import { ropeScalingFlags } from "@/lib/estimator";
+import type { FitAnswer } from "@/lib/estimator";
+import {
+  bestFormatOnGpu,
+  bestOffloadFormatOnGpu,
+  contextFits,
+  describeSetup,
+  modelContextLimits,
+  OFFLOAD_RAM_LABEL,
+  smallestConsumerSetup,
+  smallestDataCentreSetup,
+} from "@/lib/gpu-fit";
+import { getGpu } from "@/lib/gpus";
+import { contextFitText, nativeContext, offloadHow, shortGpuName } from "@/lib/run-answer";
 import type { Gpu } from "@/lib/gpus";
 import {
   estimateFor,
-  fitTier,
   formatLabel,
   HEADLINE_FORMAT,
   headlineContext,
@@ -178,62 +190,66 @@ export function modelFaq(model: CatalogModel): FaqEntry[] {
     vram += ` At its full ${formatTokens(model.contextLength)} context, ${q4} needs ${formatGib(full.bytes.total)}.`;
   }
 
-  // 2. Does it fit a 24 GB card? Formats are listed from most to least precise, so the first fit is the best one.
+  // 2. Does it fit a 24 GB card? The planner answers GPU-only first, then with offload to system RAM.
+  const card = getGpu(FAQ_CONTEXT_GPU);
+  if (!card) throw new Error(`lib/seo.ts: ${FAQ_CONTEXT_GPU} is not in content/gpus.json`);
+  const gpuName = shortGpuName(card);
+  const gpuMemory = formatGib(card.usableBytes);
+  const best = bestFormatOnGpu(model, card, contextTokens);
   const formats = tableFormats(model);
-  const fitting = formats.filter((format) => fitTier(model, format, contextTokens) === "consumer");
-  const best = fitting[0];
-  const headlineFits = fitting.includes(HEADLINE_FORMAT);
+  const headlineRank = formats.indexOf(HEADLINE_FORMAT);
   let fits: string;
-  if (best !== undefined && headlineFits) {
-    const bestTotal = estimateFor(model, best, contextTokens).bytes.total;
+  if (best && formats.indexOf(best.format) <= headlineRank) {
+    const total = estimateFor(model, best.format, contextTokens).bytes.total;
     fits =
-      `Yes. At ${q4} with ${articleFor(ctx)} ${ctx} context it needs ${formatGib(headline.bytes.total)}, which fits on one ` +
-      `${CONSUMER_CARD_LABEL} card such as the RTX 4090.` +
-      (best === HEADLINE_FORMAT
-        ? ""
-        : ` The most precise format that fits is ${best} (${formatGib(bestTotal)}).`);
-  } else if (best !== undefined) {
-    const bestTotal = estimateFor(model, best, contextTokens).bytes.total;
+      `Yes. At ${best.format} with ${articleFor(ctx)} ${ctx} context it needs ${formatGib(total)} in total and fits on ` +
+      `one ${CONSUMER_CARD_LABEL} card such as the ${gpuName}` +
+      embeddingsNote(best.answer) +
+      (best.format === HEADLINE_FORMAT ? "." : `; at ${q4} it needs ${formatGib(headline.bytes.total)}.`);
+  } else if (best) {
+    const total = estimateFor(model, best.format, contextTokens).bytes.total;
     fits =
-      `Only heavily quantized. At ${q4} it needs ${formatGib(headline.bytes.total)} with ${articleFor(ctx)} ${ctx} context, ` +
-      `more than one ${CONSUMER_CARD_LABEL} card holds; ${best} (${formatGib(bestTotal)}) fits.`;
+      `Only heavily quantized on the GPU alone: at ${q4} it needs ${formatGib(headline.bytes.total)} with ` +
+      `${articleFor(ctx)} ${ctx} context; ${best.format} (${formatGib(total)}) fits in the ${gpuName}'s ${gpuMemory}.` +
+      offloadSentence(model, card, contextTokens);
   } else {
-    const smallest = formats[formats.length - 1] ?? HEADLINE_FORMAT;
-    const smallestTotal = estimateFor(model, smallest, contextTokens).bytes.total;
-    const [row] = gpuFitRows(model, [HEADLINE_FORMAT]);
-    const setup = row?.consumer ?? row?.datacenter ?? null;
-    fits =
-      `No. Even at ${smallest} with ${articleFor(ctx)} ${ctx} context it needs ${formatGib(smallestTotal)}, ` +
-      `more than one ${CONSUMER_CARD_LABEL} card holds.` +
-      (setup
-        ? ` At ${q4} (${formatGib(headline.bytes.total)}) the smallest setup is ${describeSetup(setup)}.`
-        : ` At ${q4} it needs ${formatGib(headline.bytes.total)}, more than eight data-centre GPUs hold.`);
+    const offload = bestOffloadFormatOnGpu(model, card, contextTokens);
+    if (offload) {
+      const speed = offload.answer.decodeTokensPerSecond;
+      fits =
+        `Not on the GPU alone, but yes with offload: with ${OFFLOAD_RAM_LABEL}, llama.cpp runs ${offload.format} ` +
+        `(${offloadHow(offload.answer)}), keeping ${formatGib(offload.answer.hostBytes)} in system RAM` +
+        (speed !== null ? `, at most about ${formatTokensPerSecond(speed)} tokens/s.` : ".");
+    } else {
+      const smallest = formats[formats.length - 1] ?? HEADLINE_FORMAT;
+      const smallestTotal = estimateFor(model, smallest, contextTokens).bytes.total;
+      const setup =
+        smallestConsumerSetup(model, HEADLINE_FORMAT, contextTokens) ??
+        smallestDataCentreSetup(model, HEADLINE_FORMAT, contextTokens);
+      fits =
+        `No. Even at ${smallest} with ${articleFor(ctx)} ${ctx} context it needs ${formatGib(smallestTotal)}, ` +
+        `more than one ${CONSUMER_CARD_LABEL} card and ${OFFLOAD_RAM_LABEL} hold.` +
+        (setup
+          ? ` At ${q4} (${formatGib(headline.bytes.total)}) the smallest setup is ${describeSetup(setup)}.`
+          : ` At ${q4} it needs ${formatGib(headline.bytes.total)}, more than eight data-centre GPUs hold.`);
+    }
   }
 
-  // 3. Longest context on an RTX 4090.
+  // 3. Longest context on that card.
   const fit = contextFits(model, HEADLINE_FORMAT).find((entry) => entry.gpu.slug === FAQ_CONTEXT_GPU);
   if (!fit)
     throw new Error(`lib/seo.ts: ${FAQ_CONTEXT_GPU} is not among lib/gpu-fit's context reference GPUs`);
-  const gpuName = fit.gpu.name.replace(/^GeForce /, "");
-  const gpuMemory = formatGib(fit.gpu.memoryBytes);
-  let context: string;
-  if (fit.maxContextTokens === 0) {
-    context =
-      `None: at ${q4}, ${model.name} does not fit in one ${gpuName}'s ${gpuMemory} at any context length` +
-      (headline.bytes.weights > fit.gpu.memoryBytes
-        ? ` (its ${q4} weights alone are ${formatGib(headline.bytes.weights)}).`
-        : ".") +
-      ` Split it across several cards or use a smaller format.`;
-  } else if (fit.maxContextTokens >= model.contextLength) {
-    const full = estimateFor(model, HEADLINE_FORMAT, model.contextLength);
-    context = `The full ${formatTokens(model.contextLength)} tokens at ${q4}: even at that length it needs ${formatGib(
-      full.bytes.total,
-    )}, within the ${gpuName}'s ${gpuMemory}.`;
-  } else {
-    context =
-      `About ${fit.maxContextTokens.toLocaleString("en-US")} tokens at ${q4} (${profile}), ` +
-      `of the ${formatTokens(model.contextLength)} the model supports. Beyond that the KV cache no longer fits in the ` +
-      `${gpuName}'s ${gpuMemory}.`;
+  const native = nativeContext(model);
+  let context = `${capitalize(contextFitText(fit, native))} at ${q4} (${profile}).`;
+  if (fit.gpuOnly.tokens > 0 && fit.gpuOnly.limit === "memory") {
+    context += ` Beyond that the ${q4} weights and KV cache no longer fit in the ${gpuName}'s ${gpuMemory}.`;
+  } else if (fit.gpuOnly.tokens > 0) {
+    context += ` That is the model's own limit, not the card's.`;
+  }
+  if (fit.gpuOnly.needsRopeScaling) {
+    context +=
+      ` Past its native ${formatTokens(native)} tokens the model needs YaRN RoPE scaling switched on ` +
+      `(llama.cpp: ${ropeScalingFlags(modelContextLimits(model), "llama.cpp", fit.gpuOnly.tokens).join(" ")}).`;
   }
 
   return [
@@ -244,6 +260,30 @@ export function modelFaq(model: CatalogModel): FaqEntry[] {
       answer: context,
     },
   ];
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** llama.cpp keeps token embeddings in host memory: say so when they are a noticeable share. */
+function embeddingsNote(answer: FitAnswer): string {
+  const bytes = answer.host.tokenEmbeddings;
+  return bytes >= 0.1 * 1024 ** 3
+    ? ` (llama.cpp keeps the ${formatGib(bytes)} of token embeddings in system RAM, so the GPU holds ${formatGib(
+        answer.gpuBytesPerDevice.reduce((a, b) => a + b, 0),
+      )})`
+    : "";
+}
+
+function offloadSentence(model: CatalogModel, card: Gpu, contextTokens: number): string {
+  const offload = bestOffloadFormatOnGpu(model, card, contextTokens);
+  if (!offload || offload.answer.kind !== "offload") return "";
+  const speed = offload.answer.decodeTokensPerSecond;
+  return (
+    ` With ${OFFLOAD_RAM_LABEL}, llama.cpp offload runs ${offload.format} (${offloadHow(offload.answer)})` +
+    (speed !== null ? `, at most about ${formatTokensPerSecond(speed)} tokens/s.` : ".")
+  );
 }
 
 /** The article before a spelled-out acronym or model name: "an RTX 4090", "an H100", "a GeForce …". */
@@ -321,12 +361,33 @@ export function modelDatasetJsonLd(model: CatalogModel): DatasetJsonLdProps {
       url: source.url,
     })),
     measurementTechnique: `Estimated by modelfit's memory model from the published config.json (${TABLE_PROFILE.engine})`,
-    variableMeasured: [
-      { name: "Weight format", value: tableFormats(model).map(formatLabel).join(", ") },
-      { name: "Context length", value: "tokens" },
-      { name: "Total GPU memory", value: "GiB" },
-    ],
+    // The model's own licence: what governs the weights the figures describe.
+    license: model.licenseUrl,
+    variableMeasured: measuredVariables(model) as DatasetJsonLdProps["variableMeasured"],
   };
+}
+
+/**
+ * schema.org PropertyValue with the unit in `unitText` (not in `value`). next-seo's Dataset type lists only name,
+ * value and propertyID, but its builder passes every key through.
+ */
+interface MeasuredVariable {
+  "@type": "PropertyValue";
+  name: string;
+  description?: string;
+  unitText?: string;
+}
+
+function measuredVariables(model: CatalogModel): MeasuredVariable[] {
+  return [
+    {
+      "@type": "PropertyValue",
+      name: "Weight format",
+      description: tableFormats(model).map(formatLabel).join(", "),
+    },
+    { "@type": "PropertyValue", name: "Context length", unitText: "tokens" },
+    { "@type": "PropertyValue", name: "Total GPU memory", unitText: "GiB" },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

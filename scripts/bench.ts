@@ -13,6 +13,7 @@
 //   scale       build time per page and peak memory with N synthetic models (scripts/bench/scale.ts)
 //   lighthouse  mobile Lighthouse performance, LCP, CLS, TBT for home, a model page, the calculator
 //               (scripts/lighthouse.sh)
+//   hostile     time from a hostile calculator link to a ready page, beside the plain calculator (Chromium)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -20,6 +21,7 @@ import { frameworkFloor, measureSite, sharedScripts } from "./bench/page-weight"
 import type { PageWeight } from "./bench/page-weight";
 import { scaleRun } from "./bench/scale";
 import type { ScaleRun } from "./bench/scale";
+import { timeHostileLinks } from "./bench/hostile";
 import { compareServing } from "./bench/serve";
 import { EXPORT_COPY, buildExport } from "./check-export";
 import { waitForOtherBuilds } from "./lib/proc";
@@ -31,7 +33,7 @@ const option = (name: string) => {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
 };
-const SECTIONS = ["weight", "serve", "scale", "lighthouse"] as const;
+const SECTIONS = ["weight", "serve", "scale", "lighthouse", "hostile"] as const;
 const chosen = SECTIONS.filter((s) => args.includes(s));
 const sections = chosen.length > 0 ? chosen : SECTIONS;
 const ci = process.env.CI === "true" || process.env.CI === "1" || flag("--short");
@@ -183,12 +185,40 @@ function lighthouse() {
   results.lighthouse = { exitCode: run.status };
 }
 
+async function hostile() {
+  const runs = ci ? 3 : 5;
+  heading(
+    `hostile calculator links: navigation to ready page, median of ${runs} loads (Chromium, next start)`,
+  );
+  if (!existsSync(path.join(nextDir, ".next", "BUILD_ID"))) {
+    console.log("no production build: run `npm run build` first (skipped)");
+    return;
+  }
+  const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chromiumPath)) {
+    console.log(`no Chromium at ${chromiumPath} (scripts/ensure-chromium.sh installs it): skipped`);
+    return;
+  }
+  await waitForOtherBuilds("hostile");
+  const timings = await timeHostileLinks(nextDir, runs);
+  console.log(
+    `${pad("link", 34)}${padStart("chars", 8)}${padStart("median ms", 12)}${padStart("max ms", 10)}`,
+  );
+  for (const t of timings) {
+    console.log(
+      `${pad(t.name, 34)}${padStart(t.linkChars, 8)}${padStart(Math.round(t.medianMs), 12)}${padStart(Math.round(t.maxMs), 10)}`,
+    );
+  }
+  results["hostile"] = timings;
+}
+
 async function main() {
   for (const section of sections) {
     if (section === "weight") await weight();
     if (section === "serve") await serve();
     if (section === "scale") await scale();
     if (section === "lighthouse") lighthouse();
+    if (section === "hostile") await hostile();
   }
   mkdirSync(BENCH_TMP, { recursive: true });
   const file = path.join(BENCH_TMP, "bench-results.json");

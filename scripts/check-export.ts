@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { startStaticServer } from "./lib/static-server";
 import { buildSite, makeSiteCopy } from "./lib/site-copy";
+import { finishExport } from "./finish-export";
 import { waitForOtherBuilds } from "./lib/proc";
 
 export const EXPORT_COPY = "export";
@@ -16,7 +17,9 @@ export const EXPORT_COPY = "export";
 export async function buildExport(): Promise<{ out: string; seconds: number }> {
   const dir = makeSiteCopy(EXPORT_COPY);
   await waitForOtherBuilds("export");
-  const built = await buildSite(dir, { MODELFIT_EXPORT: "1" });
+  // A local test export: its pages may point at localhost (a deployable export refuses that; see lib/build-origin.mjs).
+  const built = await buildSite(dir, { MODELFIT_EXPORT: "1", MODELFIT_LOCAL_EXPORT: "1" });
+  finishExport(path.join(dir, "out"));
   return { out: path.join(dir, "out"), seconds: built.contentlayer.seconds + built.next.seconds };
 }
 
@@ -107,6 +110,36 @@ export async function checkExport(out: string): Promise<Check[]> {
       `GET /models/${slug}/index.md`,
       markdown.status === 200 && markdown.body.includes(name),
       `${markdown.status} ${markdown.type}`,
+    );
+
+    const shortTwin = await get(`/models/${slug}.md`);
+    check(
+      `GET /models/${slug}.md`,
+      shortTwin.status === 200 && shortTwin.type.includes("markdown") && shortTwin.body === markdown.body,
+      `${shortTwin.status} ${shortTwin.type}`,
+    );
+
+    // The share image: the page's og:image must answer with the type its meta tag states.
+    const ogUrl = /<meta property="og:image" content="([^"]+)"/.exec(page.body)?.[1] ?? "";
+    const ogType = /<meta property="og:image:type" content="([^"]+)"/.exec(page.body)?.[1] ?? "";
+    const og = ogUrl ? await fetch(new URL(new URL(ogUrl).pathname, server.origin)) : null;
+    const ogBytes = og ? new Uint8Array(await og.arrayBuffer()) : new Uint8Array();
+    check(
+      `og:image of /models/${slug}`,
+      og !== null &&
+        og.status === 200 &&
+        og.headers.get("content-type") === ogType &&
+        ogBytes[0] === 0x89 &&
+        ogBytes[1] === 0x50,
+      `${og?.status ?? "no og:image"} ${og?.headers.get("content-type") ?? ""} (meta says ${ogType})`,
+    );
+
+    const favicon = await fetch(`${server.origin}/favicon.ico`);
+    await favicon.arrayBuffer();
+    check(
+      "GET /favicon.ico",
+      favicon.status === 200 && favicon.headers.get("content-type") === "image/x-icon",
+      `${favicon.status} ${favicon.headers.get("content-type") ?? ""}`,
     );
 
     const missingPage = await get("/models/no-such-model-anywhere");

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { BreadcrumbJsonLd } from "next-seo";
 import { Calculator } from "@/components/calculator/calculator";
+import { CalculatorBoundary } from "@/components/calculator/calculator-boundary";
+import { LogCheck } from "@/components/calculator/log-check";
 import type { CalculatorGpuOption, CalculatorModelOption } from "@/components/calculator/results";
 import { defaultState } from "@/lib/calculator-state";
 import { getGpus, gpuCategoryLabel } from "@/lib/gpus";
@@ -27,6 +29,7 @@ function calculatorGpus(): CalculatorGpuOption[] {
     category: gpu.category,
     categoryLabel: gpuCategoryLabel(gpu.category),
     memoryBytes: gpu.memoryBytes,
+    usableBytes: gpu.usableBytes,
     bandwidthBytesPerSecond: gpu.bandwidthBytesPerSecond,
     unifiedMemory: gpu.unifiedMemory === true,
   }));
@@ -57,7 +60,10 @@ export default function CalculatorPage() {
           </p>
         </noscript>
       </header>
-      <Calculator models={models} gpus={gpus} initialState={initialState} />
+      <CalculatorBoundary>
+        <Calculator models={models} gpus={gpus} initialState={initialState} />
+      </CalculatorBoundary>
+      <LogCheck models={models} />
     </div>
   );
 }

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { BreadcrumbJsonLd } from "next-seo";
 import { getModels } from "@/lib/models";
 import { modelDataPath, modelDocument, modelIndex } from "@/lib/model-data";
+import { getGpus } from "@/lib/gpus";
+import { GPU_DATA_PATH } from "@/lib/gpu-data";
 import { breadcrumbJsonLd, dataMetadata, sectionBreadcrumbs } from "@/lib/seo";
 
 export const metadata: Metadata = dataMetadata();
@@ -53,6 +55,23 @@ const MODEL_FIELDS: [string, string][] = [
   ],
 ];
 
+const GPU_FIELDS: [string, string][] = [
+  ["slug, page", "Identifier used in the GPU's URL; its HTML page."],
+  ["name, vendor, category", "Product name, maker, and the group it is listed under on /gpus."],
+  ["memoryBytes", "Total memory, the marketed size read in binary units (24 GB → 24 × 2^30 bytes)."],
+  [
+    "usableBytes",
+    "What the GPU may use without changing a setting: all of it on a graphics card; the operating system's cap on unified memory (Apple silicon, Ryzen AI Max, DGX Spark).",
+  ],
+  [
+    "raisedUsableBytes, raiseLimitHow",
+    "Unified memory: what the GPU may use after raising the limit (8 GiB left to the OS) and the command or setting that does it; null when there is none.",
+  ],
+  ["bandwidthBytesPerSecond", "The vendor's peak memory bandwidth."],
+  ["unifiedMemory", "true when the memory is shared with the CPU and the operating system."],
+  ["source", "The page the memory size and bandwidth were read from."],
+];
+
 function FieldTable({ caption, fields }: { caption: string; fields: [string, string][] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
@@ -85,6 +104,7 @@ function FieldTable({ caption, fields }: { caption: string; fields: [string, str
 
 export default function DataPage() {
   const models = getModels();
+  const gpuCount = getGpus().length;
   const smallest = [...models].sort((a, b) => a.parameters.total - b.parameters.total)[0];
   const index = modelIndex(models);
   const indexExample = { ...index, models: index.models.slice(0, 1) };
@@ -136,6 +156,16 @@ export default function DataPage() {
             ) : null}
             .
           </li>
+          <li>
+            <Link
+              href={GPU_DATA_PATH}
+              prefetch={false}
+              className="text-brand-700 dark:text-brand-100 font-mono hover:underline"
+            >
+              {GPU_DATA_PATH}
+            </Link>{" "}
+            — all {gpuCount} GPUs: memory, memory usable by default, bandwidth and source.
+          </li>
         </ul>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Byte counts are integers; GiB = 2<sup>30</sup> bytes. Parameter counts are plain numbers, not
@@ -148,6 +178,7 @@ export default function DataPage() {
         </h2>
         <FieldTable caption="/api/models.json" fields={INDEX_FIELDS} />
         <FieldTable caption="/api/models/<slug>.json" fields={MODEL_FIELDS} />
+        <FieldTable caption={`${GPU_DATA_PATH} (an array, one entry per GPU)`} fields={GPU_FIELDS} />
       </section>
       <section className="space-y-3" aria-labelledby="example">
         <h2 id="example" className="text-xl font-semibold">

@@ -33,7 +33,7 @@ export default function GpusIndexPage() {
             {group.label}
           </h2>
           <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-            <table className="w-full min-w-[36rem] table-fixed border-collapse text-sm">
+            <table className="w-full min-w-[42rem] table-fixed border-collapse text-sm">
               <thead className="bg-slate-50 dark:bg-slate-900">
                 <tr>
                   <th scope="col" className="w-2/5 px-3 py-2 text-left">
@@ -41,6 +41,9 @@ export default function GpusIndexPage() {
                   </th>
                   <th scope="col" className="px-3 py-2 text-right">
                     Memory
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Usable by default
                   </th>
                   <th scope="col" className="px-3 py-2 text-left">
                     Type
@@ -69,6 +72,9 @@ export default function GpusIndexPage() {
                       </Link>
                     </th>
                     <td className="px-3 py-2 text-right tabular-nums">{formatGib(gpu.memoryBytes)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums" data-usable-bytes={gpu.usableBytes}>
+                      {formatGib(gpu.usableBytes)}
+                    </td>
                     <td className="px-3 py-2">{gpu.memoryType}</td>
                     <td className="px-3 py-2 text-right tabular-nums">
                       {formatBandwidth(gpu.bandwidthBytesPerSecond)}
@@ -82,8 +88,13 @@ export default function GpusIndexPage() {
         </section>
       ))}
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Memory is the marketed size read in binary units (24 GB → 24 GiB); for Apple silicon it is the whole
-        unified memory of that configuration. Bandwidth is the vendor&apos;s peak figure.
+        Memory is the marketed size read in binary units (24 GB → 24 GiB); for unified-memory machines (Apple
+        silicon, Ryzen AI Max, DGX Spark) it is the whole memory, shared with the CPU and the operating
+        system. &ldquo;Usable by default&rdquo; is what the GPU may take without changing a setting: all of it
+        on a graphics card; on a Mac what macOS allows (two thirds of RAM up to 36 GB, three quarters above);
+        on Ryzen AI Max the Linux default of half; on DGX Spark the memory the system sees less 8 GiB for the
+        OS. Each unified-memory page says how to raise the limit. Each group is sorted by memory. Bandwidth is
+        the vendor&apos;s peak figure.
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BreadcrumbJsonLd } from "next-seo";
+import { SpeedEvidence } from "@/components/evidence/speed-evidence";
 import { ValidationTable } from "@/components/methodology/validation-table";
 import {
   CUDA_CONTEXT_BYTES,
@@ -106,8 +107,8 @@ export default function MethodologyPage() {
           as each family&apos;s model cards count them: every non-expert tensor plus the routed experts a
           token is sent to and the shared experts, with the whole input-embedding table included (Mistral,
           Qwen, Meta, Google: Mixtral 8x7B&apos;s 12.9B, Qwen3-30B-A3B&apos;s 3.3B) or left out where the
-          vendor leaves it out (gpt-oss, DeepSeek, Nemotron). The decode-speed bound uses the compute figure
-          instead, one embedding row per token.
+          vendor leaves it out (gpt-oss, DeepSeek, Nemotron, GLM, MiniMax, Qwen3-Next and Qwen3.5 / 3.6). The
+          decode-speed bound uses the compute figure instead, one embedding row per token.
         </p>
       </Section>
 
@@ -238,6 +239,59 @@ export default function MethodologyPage() {
           (for a mixture of experts, only the active experts) and the whole KV cache it attends to. Bandwidth
           divided by those bytes is an <strong>upper bound</strong>; real engines reach a fraction of it.
         </p>
+      </Section>
+
+      <Section id="fit" title="Does it run? The fit planner">
+        <p>
+          Every verdict on this site — the answer at the top of a model page, the smallest-hardware and
+          longest-context tables, the FAQ, the GPU pages, the model list&apos;s &ldquo;fits in&rdquo; filter,
+          the comparison, the calculator and the JSON data — comes from one planner with these rules:
+        </p>
+        <ul>
+          <li>
+            <strong>Usable memory.</strong> A graphics card counts with all of its memory; the engine&apos;s
+            own overhead is part of the estimate. A Mac counts with what macOS lets the GPU use by default
+            (Metal&apos;s recommended working set: two thirds of the RAM up to 36 GB, three quarters above),
+            not its whole RAM; each Mac&apos;s page gives the <code>sysctl iogpu.wired_limit_mb</code> command
+            that raises it. Strix Halo and DGX Spark count with their default GPU allocation in the same way.
+          </li>
+          <li>
+            <strong>Three verdicts.</strong> It fits on the GPU(s); it fits with llama.cpp offload of whole
+            layers (<code>-ngl</code>) or of mixture-of-experts experts (<code>--n-cpu-moe</code>) to system
+            RAM; or it does not fit. Offload that would leave no layer on the GPU is CPU inference and does
+            not count. Pages that show offload assume 64 GB of system RAM and give the speed bound with the
+            offloaded part read at dual-channel DDR5 bandwidth (89.6 GB/s). With offload the answer starts at
+            Q4_K_M: a higher-precision format through system RAM would only be slower.
+          </li>
+          <li>
+            <strong>Token embeddings.</strong> llama.cpp keeps the input embedding table in system RAM, so it
+            is part of the total but not of the GPU&apos;s share — why a model can run on a card smaller than
+            its total.
+          </li>
+          <li>
+            <strong>The model&apos;s context limit is not a memory limit.</strong> The longest context is the
+            largest the memory allows, up to the model&apos;s own maximum; the answer says which of the two
+            stopped it. Where a model card states more context than the config&apos;s{" "}
+            <code>max_position_embeddings</code> (Qwen3: 40,960 native, 131,072 with YaRN), the extra needs
+            RoPE scaling switched on; the calculator&apos;s command then carries the flags (llama.cpp{" "}
+            <code>--rope-scaling yarn --rope-scale 4 --yarn-orig-ctx 32768</code>).
+          </li>
+          <li>
+            <strong>A smallest useful context of 4K.</strong> A setup that holds less than 4,096 tokens of
+            context is not counted as running the model; such cells say &ldquo;does not fit&rdquo; instead of
+            offering a few dozen tokens. Memory-bound context answers are rounded down to a multiple of 256,
+            as llama.cpp pads its context.
+          </li>
+          <li>
+            <strong>Several cards.</strong> llama.cpp splits layers in proportion to each card&apos;s memory,
+            so mixed cards work (the calculator writes the matching <code>--tensor-split</code>); vLLM shards
+            every layer evenly, so its smallest card decides.
+          </li>
+        </ul>
+      </Section>
+
+      <Section id="measured-speed" title="Measured speed against the bound">
+        <SpeedEvidence />
       </Section>
 
       <Section id="validation" title="Validation">

@@ -2,6 +2,7 @@
 // The calculator island: the only client component of /calculator. It receives the catalog as plain props, keeps the
 // whole state in the query string (lib/calculator-state) and computes every figure with lib/estimator through
 // ./results. The server renders it with the default state; on hydration it applies the URL without changing layout.
+import { EvidenceLines } from "@/components/calculator/evidence-lines";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { ChangeEvent } from "react";
 import { WEIGHT_FORMATS } from "@/lib/estimator";
@@ -20,6 +21,7 @@ import {
 } from "@/lib/calculator-state";
 import type { CalculatorState, StateProblem } from "@/lib/calculator-state";
 import { formatGib, formatInteger, formatTokens, formatTokensPerSecond } from "@/lib/format";
+import { ConfigLinkNotice } from "./config-link-notice";
 import { GIB, deriveResults } from "./results";
 import type { CalculatorGpuOption, CalculatorModelOption, CalculatorResults } from "./results";
 
@@ -40,6 +42,7 @@ const KV_LABELS: Readonly<Record<KvCacheType, string>> = {
 const PARTS = [
   { key: "weights", label: "Weights", color: "bg-brand-600" },
   { key: "kvCache", label: "KV cache", color: "bg-emerald-500" },
+  { key: "recurrentState", label: "Recurrent state", color: "bg-teal-700" },
   { key: "compute", label: "Compute buffers", color: "bg-amber-500" },
   { key: "overhead", label: "Overhead", color: "bg-slate-400" },
 ] as const;
@@ -91,7 +94,8 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
       setProblems(parsed.problems);
       if (parsed.state.config) {
         setCustomConfig(parsed.state.config);
-        setConfigDraft(JSON.stringify(JSON.parse(parsed.state.config), null, 2));
+        // The minified text as read: never re-parsed or pretty-printed here (a link is untrusted input).
+        setConfigDraft(parsed.state.config);
       }
       writeUrl.current = true;
     }
@@ -257,6 +261,7 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
             >
               {configMessage?.text ?? ""}
             </p>
+            <ConfigLinkNotice state={state} />
           </div>
         </fieldset>
 
@@ -422,6 +427,50 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
               />
             </div>
           </div>
+          <div className="grid grid-cols-2 gap-3">
+            <div>
+              <label htmlFor="calc-gpu2" className={labelClass}>
+                Plus a different GPU
+              </label>
+              <select
+                id="calc-gpu2"
+                className={inputClass}
+                value={state.gpu2 ?? ""}
+                onChange={(event) => {
+                  const slug = event.target.value;
+                  update({
+                    gpu2: slug === "" ? null : slug,
+                    gpus2: slug === "" ? 0 : Math.max(1, state.gpus2),
+                  });
+                }}
+              >
+                <option value="">None</option>
+                {[...gpuGroups].map(([group, list]) => (
+                  <optgroup key={group} label={group}>
+                    {list.map((g) => (
+                      <option key={g.slug} value={g.slug}>
+                        {g.name} · {formatGib(g.memoryBytes)}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="calc-gpus2" className={labelClass}>
+                How many of it
+              </label>
+              <NumberField
+                id="calc-gpus2"
+                value={state.gpus2}
+                min={state.gpu2 === null ? 0 : 1}
+                max={LIMITS.gpus.max}
+                integer
+                disabled={state.gpu2 === null}
+                onCommit={(count) => update({ gpus2: count })}
+              />
+            </div>
+          </div>
           <div>
             <label htmlFor="calc-ram" className={labelClass}>
               System RAM for offload (GB)
@@ -449,7 +498,15 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
           Result
         </h2>
         {results.ok ? (
-          <ResultsView results={results.value} state={state} />
+          <div
+            data-testid="result-root"
+            data-fits={String(results.value.fit.fits)}
+            data-fit-kind={results.value.fit.kind}
+            data-longest-context={results.value.longest.tokens}
+            className="space-y-6"
+          >
+            <ResultsView results={results.value} state={state} />
+          </div>
         ) : (
           <p
             role="alert"
@@ -551,31 +608,43 @@ function NumberField(props: {
 }
 
 function fitBadge(results: CalculatorResults): { text: string; className: string } {
-  const { placement } = results;
-  if (placement.fitsInGpuOnly)
+  const { fit } = results;
+  if (fit.kind === "gpu")
     return {
       text: "Fits in GPU memory",
       className: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
     };
-  if (placement.fits)
+  if (fit.kind === "offload")
     return {
       text: "Fits with offload to system RAM",
       className: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
     };
-  return { text: "Does not fit", className: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" };
+  return {
+    text: `Does not fit: ${fit.reason ?? "not enough memory"}`,
+    className: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
+  };
 }
 
 // Result lines are single strings (one text node each) so that new figures never move the text around them.
 function offloadAdvice(results: CalculatorResults, state: CalculatorState): string {
   const { placement } = results;
   const layers = placement.totalLayers;
-  if (placement.fitsInGpuOnly)
-    return `No offload needed: all ${layers} layers on the GPU${state.gpus > 1 ? "s" : ""}.`;
+  if (placement.fitsInGpuOnly) {
+    const embeddings = placement.cpuBreakdown.tokenEmbeddings;
+    return (
+      `No offload needed: all ${layers} layers on the GPU${state.gpus > 1 ? "s" : ""}.` +
+      (embeddings > 0
+        ? ` llama.cpp keeps the token embeddings (${formatGib(embeddings)}) in system RAM; they are in the total, not on the GPU.`
+        : "")
+    );
+  }
   if (state.engine === "vllm")
     return "vLLM cannot offload to system RAM: add GPUs or choose a smaller format or context.";
   if (state.ram <= 0) return "Allow some system RAM above to see how many layers or experts to offload.";
-  if (!placement.fits) {
-    return `Even with offload it needs ${formatGib(placement.cpuBytes)} of system RAM, more than the ${state.ram} GB given.`;
+  if (!results.fit.fits) {
+    return placement.gpuLayers === 0
+      ? "Offload would leave no layer on the GPU: that is CPU inference, not counted as running on this GPU."
+      : `Even with offload it needs ${formatGib(placement.cpuBytes)} of system RAM, more than the ${state.ram} GB given.`;
   }
   const parts: string[] = [];
   if (placement.offloadedExpertLayers > 0) {
@@ -595,10 +664,22 @@ function decodeText(results: CalculatorResults, state: CalculatorState): string 
   const bound = results.decodeBound;
   if (bound.tokensPerSecond === null) return `Not shown: ${bound.reason}.`;
   const gbps = formatInteger(Math.round(bound.bandwidthBytesPerSecond / 1e9));
+  const offloaded = bound.offloaded
+    ? " The part in system RAM is read at dual-channel DDR5 speed (89.6 GB/s), which dominates."
+    : "";
   return (
     `At most ${formatTokensPerSecond(bound.tokensPerSecond)} tokens/s${state.seqs > 1 ? " summed over the sequences" : ""}. ` +
-    `A bound, not a prediction: memory bandwidth (${gbps} GB/s) divided by the bytes read per token.`
+    `A bound, not a prediction: memory bandwidth (${gbps} GB/s) divided by the bytes read per token.${offloaded}`
   );
+}
+
+function longestText(results: CalculatorResults): string {
+  const { longest } = results;
+  if (longest.tokens === 0) return "None: not even a 4K context fits with these settings.";
+  const where = longest.kind === "offload" ? " with offload" : " in GPU memory";
+  const limit = longest.limit === "model" ? " — the model's own maximum" : " — memory is the limit";
+  const yarn = longest.needsRopeScaling ? "; past its native context it needs YaRN (in the command)" : "";
+  return `${formatTokens(longest.tokens)} tokens${where}${limit}${yarn}.`;
 }
 
 function percent(part: number, total: number): string {
@@ -611,9 +692,15 @@ function ResultsView({ results, state }: { results: CalculatorResults; state: Ca
   const badge = fitBadge(results);
   const sequences = state.seqs > 1 ? ` × ${state.seqs} sequences` : "";
   const summary = `${results.model.name} · ${state.quant} · ${formatTokens(state.context)} context${sequences} · KV ${state.kv} · ${ENGINE_LABELS[state.engine]}`;
+  const second = state.gpu2 !== null && state.gpus2 > 0 ? results.devices[state.gpus] : undefined;
   const gpuLine =
-    `${state.gpus}× ${gpu.name}, ${formatGib(gpu.memoryBytes)} each` +
-    (gpu.unifiedMemory ? " (unified memory: macOS lets the GPU use only part of it by default)" : "");
+    `${state.gpus}× ${gpu.name}, ${formatGib(gpu.usableBytes)} usable each` +
+    (second
+      ? ` + ${state.gpus2}× ${second.name}, ${formatGib(second.usableBytes)} each (layers split by memory)`
+      : "") +
+    (gpu.unifiedMemory
+      ? ` (unified memory: the GPU may use ${formatGib(gpu.usableBytes)} of ${formatGib(gpu.memoryBytes)} by default)`
+      : "");
   return (
     <>
       <div className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
@@ -676,14 +763,15 @@ function ResultsView({ results, state }: { results: CalculatorResults; state: Ca
           data-testid="devices"
         >
           {placement.perDeviceBytes.map((bytes, index) => {
-            const ok = bytes <= gpu.memoryBytes;
+            const usable = results.devices[index]?.usableBytes ?? gpu.usableBytes;
+            const ok = bytes <= usable;
             return (
               <li
                 key={index}
-                data-fits={ok}
+                data-device-fits={ok}
                 className={`rounded border px-2 py-1 tabular-nums ${ok ? "border-emerald-400" : "border-red-500"}`}
               >
-                {`GPU ${index + 1}: ${formatGib(bytes)} of ${formatGib(gpu.memoryBytes)} ${ok ? "✓ fits" : "✗ too much"}`}
+                {`GPU ${index + 1}: ${formatGib(bytes)} of ${formatGib(usable)} ${ok ? "✓ within" : "✗ too much"}`}
               </li>
             );
           })}
@@ -696,11 +784,13 @@ function ResultsView({ results, state }: { results: CalculatorResults; state: Ca
             </dd>
           </div>
           <div>
-            <dt className="font-medium">Largest context fully in GPU memory</dt>
-            <dd data-testid="max-context" data-tokens={results.maxContextOnGpu}>
-              {results.maxContextOnGpu > 0
-                ? `${formatInteger(results.maxContextOnGpu)} tokens (${formatTokens(results.maxContextOnGpu)})`
-                : "None: even a 1-token context does not fit fully in GPU memory."}
+            <dt className="font-medium">Longest context that fits</dt>
+            <dd
+              data-testid="max-context"
+              data-tokens={results.longest.tokens}
+              data-limit={results.longest.limit}
+            >
+              {longestText(results)}
             </dd>
           </div>
           <div>
@@ -709,6 +799,7 @@ function ResultsView({ results, state }: { results: CalculatorResults; state: Ca
               {decodeText(results, state)}
             </dd>
           </div>
+          <EvidenceLines evidence={results.evidence} />
         </dl>
       </div>
 
@@ -767,7 +858,13 @@ function CommandView({ results }: { results: CalculatorResults }) {
         tabIndex={0}
         className="h-28 overflow-auto rounded bg-slate-900 p-3 text-sm break-words whitespace-pre-wrap text-slate-100"
       >
-        {command.command}
+        {command.argv.map((arg, index) => (
+          // Each argument stays whole; lines break only between arguments.
+          <span key={index} className="whitespace-nowrap">
+            {index > 0 ? " " : ""}
+            {arg}
+          </span>
+        ))}
       </pre>
       <ul
         className="min-h-16 list-disc space-y-1 pl-5 text-sm text-slate-700 dark:text-slate-300"

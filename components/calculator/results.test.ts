@@ -35,6 +35,7 @@ const GPUS: CalculatorGpuOption[] = [
     category: "consumer",
     categoryLabel: "Consumer",
     memoryBytes: 24 * GIB,
+    usableBytes: 24 * GIB,
     bandwidthBytesPerSecond: 1e12,
     unifiedMemory: false,
   },
@@ -112,7 +113,13 @@ describe("deriveResults", () => {
 
 describe("hardwareOf", () => {
   it("allows system RAM only for llama.cpp and only when some is given", () => {
-    const gpu = { name: "x", memoryBytes: GIB, bandwidthBytesPerSecond: null, unifiedMemory: false };
+    const gpu = {
+      name: "x",
+      memoryBytes: GIB,
+      usableBytes: GIB,
+      bandwidthBytesPerSecond: null,
+      unifiedMemory: false,
+    };
     expect(hardwareOf({ ...BASE, ram: 32 }, gpu).systemRamBytes).toBe(32 * GIB);
     expect(hardwareOf({ ...BASE, ram: 0 }, gpu).systemRamBytes).toBeUndefined();
     expect(hardwareOf({ ...BASE, engine: "vllm", ram: 32 }, gpu).systemRamBytes).toBeUndefined();

@@ -2,15 +2,26 @@
 // (model architecture, hardware) and the engine-specific command. Pure, so it runs the same on the server (default
 // state) and in the island (every change), and vitest can check it.
 import {
-  decodeTokensPerSecondUpperBound,
+  contextLimits,
   estimateMemory,
-  maxContextThatFits,
+  longestContext,
   parseConfig,
-  planPlacement,
+  planFit,
+  ropeScalingFlags,
 } from "@/lib/estimator";
-import type { EstimateInput, Hardware, MemoryEstimate, ModelArchitecture, Placement } from "@/lib/estimator";
+import type {
+  EstimateInput,
+  FitAnswer,
+  Hardware,
+  LongestContext,
+  MemoryEstimate,
+  ModelArchitecture,
+  Placement,
+} from "@/lib/estimator";
 import { CUSTOM, readCustomConfig } from "@/lib/calculator-state";
 import type { CalculatorState } from "@/lib/calculator-state";
+import { calculatorEvidence } from "@/lib/evidence/calculator-evidence";
+import type { CalculatorEvidence } from "@/lib/evidence/calculator-evidence";
 import { buildLaunchCommand } from "@/lib/launch-command";
 import type { LaunchCommand } from "@/lib/launch-command";
 
@@ -30,6 +41,8 @@ export interface CalculatorGpuOption {
   category: string;
   categoryLabel: string;
   memoryBytes: number;
+  /** What the GPU may use: the whole card, or the default GPU share of unified memory. */
+  usableBytes: number;
   bandwidthBytesPerSecond: number;
   unifiedMemory: boolean;
 }
@@ -90,6 +103,7 @@ export function modelInfo(
 export interface GpuChoice {
   name: string;
   memoryBytes: number;
+  usableBytes: number;
   bandwidthBytesPerSecond: number | null;
   unifiedMemory: boolean;
 }
@@ -100,15 +114,25 @@ export function gpuChoice(state: CalculatorState, gpus: readonly CalculatorGpuOp
     return {
       name: `${gb} GB GPU`,
       memoryBytes: Math.round(gb * GIB),
+      usableBytes: Math.round(gb * GIB),
       bandwidthBytesPerSecond: null,
       unifiedMemory: false,
     };
   }
   const gpu = gpus.find((g) => g.slug === state.gpu) ?? gpus[0];
-  if (!gpu) return { name: "GPU", memoryBytes: 0, bandwidthBytesPerSecond: null, unifiedMemory: false };
+  if (!gpu) {
+    return {
+      name: "GPU",
+      memoryBytes: 0,
+      usableBytes: 0,
+      bandwidthBytesPerSecond: null,
+      unifiedMemory: false,
+    };
+  }
   return {
     name: gpu.name,
     memoryBytes: gpu.memoryBytes,
+    usableBytes: gpu.usableBytes,
     bandwidthBytesPerSecond: gpu.bandwidthBytesPerSecond,
     unifiedMemory: gpu.unifiedMemory,
   };
@@ -121,13 +145,22 @@ export interface CalculatorResults {
   hardware: Hardware;
   estimate: MemoryEstimate;
   placement: Placement;
+  /** The fit planner's verdict for these settings (the same planner as every page). */
+  fit: FitAnswer;
+  /** Longest context that fits with these settings (offload included when RAM is given); 0 below 4K. */
+  longest: LongestContext;
   /** Largest context (≤ the model's maximum) that fits fully in GPU memory with these settings; 0 if none. */
   maxContextOnGpu: number;
+  /** Every GPU in device order, with what it may use. */
+  devices: { name: string; usableBytes: number }[];
   /** Upper bound on decode tokens/s summed over the sequences, or null with the reason. */
   decodeBound:
-    { tokensPerSecond: number; bandwidthBytesPerSecond: number } | { tokensPerSecond: null; reason: string };
+    | { tokensPerSecond: number; bandwidthBytesPerSecond: number; offloaded: boolean }
+    | { tokensPerSecond: null; reason: string };
   command: LaunchCommand;
   attentionHeads: number;
+  /** Prefill (time to first token) and the best-quality format that fits (lib/evidence). */
+  evidence: CalculatorEvidence;
 }
 
 export function estimateInputOf(state: CalculatorState): EstimateInput {
@@ -140,12 +173,40 @@ export function estimateInputOf(state: CalculatorState): EstimateInput {
   };
 }
 
-export function hardwareOf(state: CalculatorState, gpu: GpuChoice): Hardware {
-  // Only llama.cpp can run layers or experts from system RAM; 0 GB means "no offload".
-  const offload = state.engine === "llama.cpp" && state.ram > 0;
+/** Mixed cards: the second GPU type of the state, or null. */
+export function secondGpuOf(
+  state: CalculatorState,
+  gpus: readonly CalculatorGpuOption[],
+): CalculatorGpuOption | null {
+  if (state.gpu2 === null || state.gpus2 <= 0) return null;
+  return gpus.find((g) => g.slug === state.gpu2) ?? null;
+}
+
+/** Usable bytes of every GPU, in device order: the main type first, then the second type. */
+export function deviceMemoriesOf(
+  state: CalculatorState,
+  gpu: GpuChoice,
+  second: CalculatorGpuOption | null,
+): number[] {
+  return [
+    ...new Array<number>(state.gpus).fill(gpu.usableBytes),
+    ...(second ? new Array<number>(state.gpus2).fill(second.usableBytes) : []),
+  ];
+}
+
+export function hardwareOf(
+  state: CalculatorState,
+  gpu: GpuChoice,
+  second: CalculatorGpuOption | null = null,
+): Hardware {
+  // Only llama.cpp can run layers or experts from system RAM; 0 GB means "no offload"; unified memory has no
+  // separate system RAM to offload to.
+  const offload = state.engine === "llama.cpp" && state.ram > 0 && !gpu.unifiedMemory;
+  const mixed = second !== null;
   return {
-    gpuMemoryBytes: gpu.memoryBytes,
-    gpuCount: state.gpus,
+    gpuMemoryBytes: gpu.usableBytes,
+    gpuCount: state.gpus + (mixed ? state.gpus2 : 0),
+    ...(mixed ? { deviceMemoryBytes: deviceMemoriesOf(state, gpu, second) } : {}),
     ...(offload ? { systemRamBytes: Math.round(state.ram * GIB) } : {}),
   };
 }
@@ -159,23 +220,36 @@ export function deriveResults(
   const arch = architectureOf(state, models);
   const model = modelInfo(state, models, arch);
   const gpu = gpuChoice(state, gpus);
+  const second = secondGpuOf(state, gpus);
   const input = estimateInputOf(state);
-  const hardware = hardwareOf(state, gpu);
+  const hardware = hardwareOf(state, gpu, second);
+  const devices = deviceMemoriesOf(state, gpu, second);
+  // A layer split runs at the pace of its slowest card; use that card's bandwidth for the bound.
+  const slowestBandwidth =
+    gpu.bandwidthBytesPerSecond === null
+      ? null
+      : Math.min(gpu.bandwidthBytesPerSecond, second?.bandwidthBytesPerSecond ?? Infinity);
   const estimate = estimateMemory(arch, input);
-  const placement = planPlacement(arch, input, hardware);
-  // Bounded by the model's stated context rather than the config's max_position_embeddings (they differ when a
-  // model card states a RoPE-scaled context); fitting in GPU memory does not depend on system RAM.
-  const gpuOnly: Hardware = { gpuMemoryBytes: hardware.gpuMemoryBytes, gpuCount: hardware.gpuCount };
+  const limits = contextLimits(arch, model.maxContext);
+  const request = {
+    arch,
+    hardware,
+    limits,
+    gpuBandwidthBytesPerSecond: slowestBandwidth,
+  };
+  const fit = planFit({ ...request, input });
+  const placement = fit.placement;
   const withoutContext = {
     format: input.format,
     kvCacheType: state.kv,
     sequences: state.seqs,
     engine: state.engine,
   };
-  const maxContextOnGpu = Math.min(
-    model.maxContext,
-    maxContextThatFits({ ...arch, maxPositionEmbeddings: model.maxContext }, withoutContext, gpuOnly),
+  const longest = longestContext(
+    { ...request, input: withoutContext },
+    hardware.systemRamBytes !== undefined,
   );
+  const maxContextOnGpu = longestContext({ ...request, input: withoutContext }, false).tokens;
 
   let decodeBound: CalculatorResults["decodeBound"];
   if (gpu.bandwidthBytesPerSecond === null) {
@@ -183,16 +257,16 @@ export function deriveResults(
       tokensPerSecond: null,
       reason: "needs a GPU from the list (a custom size has no bandwidth)",
     };
-  } else if (!placement.fitsInGpuOnly) {
-    decodeBound = { tokensPerSecond: null, reason: "only computed when everything is in GPU memory" };
+  } else if (!fit.fits || fit.decodeTokensPerSecond === null) {
+    decodeBound = { tokensPerSecond: null, reason: "these settings do not fit" };
   } else {
     // llama.cpp runs the layer split one GPU after another: one GPU's bandwidth. vLLM tensor parallelism reads
     // every GPU's shard at once: the bandwidths add up.
-    const bandwidth =
-      state.engine === "vllm" ? gpu.bandwidthBytesPerSecond * state.gpus : gpu.bandwidthBytesPerSecond;
+    const scale = state.engine === "vllm" ? devices.length : 1;
     decodeBound = {
-      tokensPerSecond: decodeTokensPerSecondUpperBound(arch, input, bandwidth),
-      bandwidthBytesPerSecond: bandwidth,
+      tokensPerSecond: fit.decodeTokensPerSecond * scale,
+      bandwidthBytesPerSecond: (slowestBandwidth ?? gpu.bandwidthBytesPerSecond) * scale,
+      offloaded: fit.kind === "offload",
     };
   }
 
@@ -202,11 +276,13 @@ export function deriveResults(
     contextTokens: state.context,
     kvCacheType: state.kv,
     sequences: state.seqs,
-    gpuCount: state.gpus,
+    gpuCount: devices.length,
+    deviceMemoryBytes: devices,
     huggingFaceId: model.huggingFaceId,
     attentionHeads: arch.numAttentionHeads,
     placement,
-    gpuMemoryBytes: gpu.memoryBytes,
+    gpuMemoryBytes: gpu.usableBytes,
+    ropeScalingFlags: ropeScalingFlags(limits, state.engine, state.context),
   });
 
   return {
@@ -216,9 +292,28 @@ export function deriveResults(
     hardware,
     estimate,
     placement,
+    fit,
+    longest,
     maxContextOnGpu,
+    devices: [
+      ...new Array<number>(state.gpus).fill(0).map(() => ({ name: gpu.name, usableBytes: gpu.usableBytes })),
+      ...(second
+        ? new Array<number>(state.gpus2)
+            .fill(0)
+            .map(() => ({ name: second.name, usableBytes: second.usableBytes }))
+        : []),
+    ],
     decodeBound,
     command,
     attentionHeads: arch.numAttentionHeads,
+    evidence: calculatorEvidence({
+      arch,
+      modelSlug: state.model === CUSTOM ? null : state.model,
+      input,
+      gpu: { slug: state.gpu === CUSTOM ? null : state.gpu, ...gpu },
+      gpuCount: state.gpus,
+      maxContextTokens: model.maxContext,
+      fitsInGpuOnly: placement.fitsInGpuOnly,
+    }),
   };
 }

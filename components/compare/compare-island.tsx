@@ -52,6 +52,7 @@ const SPEC_ROWS: SpecRow[] = [
         ? `${formatInteger(e.countedParameters.total)} (${formatInteger(e.countedParameters.active)} active)`
         : formatInteger(e.countedParameters.total),
   },
+  { key: "runs-on", label: "Smallest hardware (Q4_K_M, 8K)", value: (e) => e.runsOn },
   { key: "context", label: "Max context", value: (e) => formatTokens(e.contextLength) },
   { key: "layers", label: "Layers", value: (e) => formatInteger(e.layers) },
   { key: "hidden", label: "Hidden size", value: (e) => formatInteger(e.hiddenSize) },

@@ -1,110 +1,123 @@
 import Link from "next/link";
 import type { CatalogModel } from "@/lib/catalog";
-import { formatTokens } from "@/lib/format";
-import { contextFits, describeSetup, gpuFitRows } from "@/lib/gpu-fit";
+import { formatTokens, formatTokensPerSecond } from "@/lib/format";
+import { contextFits, gpuFitRows, OFFLOAD_RAM_LABEL } from "@/lib/gpu-fit";
 import type { GpuSetup } from "@/lib/gpu-fit";
 import { formatLabel, HEADLINE_FORMAT, headlineContext, tableFormats } from "@/lib/requirements";
+import { contextFitText, nativeContext, offloadHow, shortGpuName, sizeLabel } from "@/lib/run-answer";
 
-function SetupCell({ setup }: { setup: GpuSetup | null }) {
-  if (!setup) return <td className="px-3 py-2 text-slate-500 dark:text-slate-400">Does not fit</td>;
+function SetupCell({ setup, offload = false }: { setup: GpuSetup | null; offload?: boolean }) {
+  if (!setup) return <td className="text-muted px-3 py-2">—</td>;
+  const speed = setup.answer.decodeTokensPerSecond;
   return (
     <td className="px-3 py-2" data-gpu={setup.gpu.slug} data-count={setup.count}>
       <Link href={`/gpus/${setup.gpu.slug}`} className="hover:underline">
-        {describeSetup(setup)}
+        {setup.count > 1 ? `${setup.count}× ` : ""}
+        {shortGpuName(setup.gpu)}
       </Link>
+      {offload ? (
+        <span className="text-muted block text-xs">
+          {offloadHow(setup.answer)}
+          {speed !== null ? `; ≤ ${formatTokensPerSecond(speed)} tok/s` : ""}
+        </span>
+      ) : null}
     </td>
   );
 }
 
-/** The smallest hardware that holds each format, and the longest context common cards allow. */
+/** The smallest hardware that runs each format, and the longest context common hardware allows. */
 export function GpuFit({ model }: { model: CatalogModel }) {
   const contextTokens = headlineContext(model);
   const rows = gpuFitRows(model, tableFormats(model));
   const contexts = contextFits(model, HEADLINE_FORMAT);
+  const native = nativeContext(model);
+  const embeddings = rows[0]?.consumer?.answer.host.tokenEmbeddings ?? 0;
   return (
     <div className="not-prose space-y-6">
-      <div
-        className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
-        tabIndex={0}
-        role="region"
-        aria-label="GPU fit, scrollable"
-      >
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Smallest hardware, scrollable">
         <table className="w-full border-collapse text-sm" data-testid="gpu-fit">
           <caption className="px-3 py-2 text-left text-sm font-semibold">
-            Smallest hardware for {model.name} at a {formatTokens(contextTokens)} context
+            Smallest hardware for {model.name} with a {formatTokens(contextTokens)} context
           </caption>
-          <thead className="bg-slate-50 dark:bg-slate-900">
+          <thead className="bg-surface-muted">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left">
+              <th scope="col" className="sticky-col bg-surface-muted px-3 py-2 text-left">
                 Format
               </th>
               <th scope="col" className="px-3 py-2 text-left">
-                Consumer GPUs
+                Consumer GPU
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                GPU + {OFFLOAD_RAM_LABEL}
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                Mac / unified memory
               </th>
               <th scope="col" className="px-3 py-2 text-left">
                 Data-centre GPUs
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                Apple silicon
               </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr
-                key={row.format}
-                className="border-t border-slate-200 dark:border-slate-800"
-                data-format={row.format}
-              >
-                <th scope="row" className="px-3 py-2 text-left font-medium whitespace-nowrap">
+              <tr key={row.format} className="border-line border-t" data-format={row.format}>
+                <th
+                  scope="row"
+                  className="sticky-col bg-surface px-3 py-2 text-left font-medium whitespace-nowrap"
+                >
                   {formatLabel(row.format)}
                 </th>
                 <SetupCell setup={row.consumer} />
+                {row.offload ? (
+                  <SetupCell setup={row.offload} offload />
+                ) : (
+                  <td className="text-muted px-3 py-2">{row.consumer?.count === 1 ? "not needed" : "—"}</td>
+                )}
+                <SetupCell setup={row.unified} />
                 <SetupCell setup={row.datacenter} />
-                <SetupCell setup={row.apple} />
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <div
-        className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
+        className="table-scroll"
         tabIndex={0}
         role="region"
         aria-label="Longest context per GPU, scrollable"
       >
         <table className="w-full border-collapse text-sm" data-testid="context-fit">
           <caption className="px-3 py-2 text-left text-sm font-semibold">
-            Longest context on one card at {formatLabel(HEADLINE_FORMAT)}
+            Longest context at {formatLabel(HEADLINE_FORMAT)} on common hardware
           </caption>
           <tbody>
             {contexts.map((fit) => (
-              <tr
-                key={fit.gpu.slug}
-                className="border-t border-slate-200 dark:border-slate-800"
-                data-gpu={fit.gpu.slug}
-              >
+              <tr key={fit.gpu.slug} className="border-line border-t" data-gpu={fit.gpu.slug}>
                 <th scope="row" className="px-3 py-2 text-left font-medium">
                   <Link href={`/gpus/${fit.gpu.slug}`} className="hover:underline">
-                    {fit.gpu.name}
-                  </Link>
+                    {shortGpuName(fit.gpu)}
+                  </Link>{" "}
+                  <span className="text-muted text-xs">{sizeLabel(fit.gpu)}</span>
                 </th>
-                <td className="px-3 py-2 text-right tabular-nums" data-max-context={fit.maxContextTokens}>
-                  {fit.maxContextTokens === 0
-                    ? "Does not fit"
-                    : fit.maxContextTokens >= model.contextLength
-                      ? `Full ${formatTokens(model.contextLength)}`
-                      : `${fit.maxContextTokens.toLocaleString("en-US")} tokens`}
+                <td
+                  className="px-3 py-2 text-right"
+                  data-max-context={fit.gpuOnly.tokens}
+                  data-context-limit={fit.gpuOnly.tokens === 0 ? "memory" : fit.gpuOnly.limit}
+                >
+                  {contextFitText(fit, native)}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <p className="text-xs text-slate-600 dark:text-slate-400">
-        Same profile as the table above. Multi-GPU setups split layers across cards. Apple silicon figures use
-        the whole unified memory; macOS lets the GPU wire only part of it by default (the limit can be raised
-        with <code>sysctl iogpu.wired_limit_mb</code>).
+      <p className="text-muted text-xs">
+        Same profile as the table above, GPU memory only unless a column says otherwise. A setup counts only
+        if it holds at least a 4K context. llama.cpp keeps the token embeddings in system RAM
+        {embeddings > 0 ? ` (${(embeddings / 1024 ** 3).toFixed(1)} GiB at BF16)` : ""}, so they are not
+        counted against the GPU. Macs and other unified-memory machines are counted with the memory their GPU
+        may use by default; see each device&rsquo;s page for how to raise it. Offload figures assume llama.cpp
+        with dual-channel DDR5 (89.6 GB/s) for the part in system RAM.
       </p>
     </div>
   );

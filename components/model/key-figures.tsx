@@ -23,7 +23,13 @@ export function KeyFigures({ model }: { model: CatalogModel }) {
           },
         ]
       : []),
-    { label: "Max context", value: formatTokens(model.contextLength) },
+    {
+      label: "Max context",
+      value:
+        model.contextLength > model.architecture.maxPositionEmbeddings
+          ? `${formatTokens(model.contextLength)} (${formatTokens(model.architecture.maxPositionEmbeddings)} native)`
+          : formatTokens(model.contextLength),
+    },
     { label: "Architecture", value: model.isMixtureOfExperts ? "Mixture of experts" : "Dense" },
     { label: "Released", value: formatDate(model.releaseDate) },
     { label: "Modality", value: MODALITY_LABELS[model.modality] ?? model.modality },

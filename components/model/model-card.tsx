@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { CatalogModel } from "@/lib/catalog";
 import { formatGib, formatParameters, formatTokens } from "@/lib/format";
+import { buildDay, formatReleaseMonth, isNewRelease } from "@/lib/freshness";
 import { estimateFor, HEADLINE_FORMAT, headlineContext } from "@/lib/requirements";
+import { cardRunsOn } from "@/lib/run-answer";
 
 export const MODEL_CARD_CLASSES =
   "hover:border-brand-500 rounded-lg border border-slate-200 p-4 dark:border-slate-800";
@@ -18,19 +20,28 @@ export function ModelCard({ model }: { model: CatalogModel }) {
       >
         {model.name}
       </Link>
+      {isNewRelease(model.releaseDate, buildDay()) ? (
+        <span className="bg-brand-600 ml-2 rounded px-1.5 py-0.5 align-middle text-xs font-semibold text-white">
+          New
+        </span>
+      ) : null}
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
         {model.developer} · {model.isMixtureOfExperts ? "MoE" : "Dense"} ·{" "}
         {formatParameters(model.statedParameters.total)}
         {model.isMixtureOfExperts && model.statedParameters.active
           ? ` (${formatParameters(model.statedParameters.active)} active)`
           : ""}{" "}
-        · {formatTokens(model.contextLength)} context
+        · {formatTokens(model.contextLength)} context ·{" "}
+        <time dateTime={model.releaseDate}>{formatReleaseMonth(model.releaseDate)}</time>
       </p>
       <p className="mt-2 text-sm">
         <span className="font-medium">{formatGib(totalBytes)}</span>{" "}
         <span className="text-slate-600 dark:text-slate-400">
           at {HEADLINE_FORMAT}, {formatTokens(contextTokens)} context
         </span>
+      </p>
+      <p className="text-muted mt-1 text-sm" data-testid="card-runs-on">
+        {cardRunsOn(model)}
       </p>
     </>
   );

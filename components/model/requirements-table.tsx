@@ -4,11 +4,26 @@ import { formatGib, formatGibNumber, formatTokens } from "@/lib/format";
 import { FIT_TIERS, requirementsTable, TABLE_PROFILE } from "@/lib/requirements";
 import type { FitTierId } from "@/lib/requirements";
 
+// Tiers differ by a mark as well as a colour, and the swatches carry a border of their own hue (≥ 3:1).
 const TIER_CLASSES: Record<FitTierId, string> = {
-  consumer: "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
-  datacenter: "bg-sky-50 text-sky-900 dark:bg-sky-950 dark:text-sky-100",
-  node: "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100",
-  beyond: "bg-rose-50 text-rose-900 dark:bg-rose-950 dark:text-rose-100",
+  consumer: "bg-emerald-100 text-emerald-950 dark:bg-emerald-900 dark:text-emerald-50",
+  datacenter: "bg-sky-100 text-sky-950 dark:bg-sky-900 dark:text-sky-50",
+  node: "bg-amber-100 text-amber-950 dark:bg-amber-900 dark:text-amber-50",
+  beyond: "bg-rose-100 text-rose-950 dark:bg-rose-900 dark:text-rose-50",
+};
+
+const TIER_SWATCH_BORDERS: Record<FitTierId, string> = {
+  consumer: "border-emerald-700",
+  datacenter: "border-sky-700",
+  node: "border-amber-700",
+  beyond: "border-rose-700",
+};
+
+const TIER_MARKS: Record<FitTierId, string> = {
+  consumer: "●",
+  datacenter: "◆",
+  node: "▲",
+  beyond: "✗",
 };
 
 const TIER_LABELS: Record<FitTierId, string> = {
@@ -21,10 +36,11 @@ const TIER_LABELS: Record<FitTierId, string> = {
 /** Total memory per weight format × context length, computed at build time by lib/estimator. */
 export function RequirementsTable({ model }: { model: CatalogModel }) {
   const table = requirementsTable(model);
+  const recurrentBytes = table.rows[0]?.cells[0]?.recurrentStateBytes ?? 0;
   return (
-    <div className="not-prose space-y-3">
+    <div className="not-prose scroll-mt-4 space-y-3" id="requirements">
       <div
-        className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
+        className="table-scroll"
         tabIndex={0}
         role="region"
         aria-label={`Memory requirements of ${model.name}, scrollable`}
@@ -79,7 +95,10 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
                     data-tier={cell.tier}
                     title={`${row.label}, ${formatTokens(cell.contextTokens)} context: ${formatGib(cell.totalBytes)} total, of which KV cache ${formatGib(cell.kvCacheBytes)}${cell.recurrentStateBytes > 0 ? ` and recurrent state ${formatGib(cell.recurrentStateBytes)}` : ""} — ${TIER_LABELS[cell.tier]}`}
                   >
-                    {formatGibNumber(cell.totalBytes)}
+                    <span data-value>{formatGibNumber(cell.totalBytes)}</span>{" "}
+                    <span aria-hidden="true" className="text-[0.7em]">
+                      {TIER_MARKS[cell.tier]}
+                    </span>
                   </td>
                 ))}
               </tr>
@@ -92,12 +111,21 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
           <li key={tier} className="flex items-center gap-1.5">
             <span
               aria-hidden="true"
-              className={`inline-block h-3 w-3 rounded-sm border border-slate-300 ${TIER_CLASSES[tier]}`}
-            />
+              className={`inline-flex h-5 w-5 items-center justify-center rounded-sm border-2 text-[0.7rem] ${TIER_CLASSES[tier]} ${TIER_SWATCH_BORDERS[tier]}`}
+            >
+              {TIER_MARKS[tier]}
+            </span>
             {TIER_LABELS[tier]}
           </li>
         ))}
       </ul>
+      {recurrentBytes > 0 ? (
+        <p className="text-sm" data-testid="recurrent-note">
+          {model.name} is a hybrid: most layers keep a fixed-size recurrent state ({formatGib(recurrentBytes)}{" "}
+          per sequence, the same at every context) instead of a KV cache, so a longer context costs only the
+          attention layers&rsquo; cache.
+        </p>
+      ) : null}
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Figures in GiB (1 GiB = 2<sup>30</sup> bytes; a card sold as &ldquo;24 GB&rdquo; holds 24 GiB). Each
         cell is the total for the {TABLE_PROFILE.engine} profile: the GGUF weights, an{" "}
@@ -107,7 +135,8 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
         <Link href="/methodology" className="underline">
           methodology page
         </Link>
-        . Colours assume the whole model on GPU, split by layers across cards.
+        . Colours and marks assume the whole model on GPU, split by layers across cards; llama.cpp keeps the
+        token embeddings in system RAM, so they are in the total but not counted against the GPU.
       </p>
     </div>
   );

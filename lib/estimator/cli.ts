@@ -2,7 +2,7 @@
  * Command-line front end: npm run --silent estimate -- --config <config.json> --quant <FORMAT> --context <tokens> [...]
  * The only estimator file allowed to touch the file system and process.argv; all logic lives in the pure modules.
  */
-import { readFileSync } from "node:fs";
+import { readRegularTextFile } from "../read-text-file";
 import {
   ConfigError,
   DEFAULTS,
@@ -11,7 +11,9 @@ import {
   estimateMemory,
   isKvCacheType,
   isWeightFormat,
+  JsonInputError,
   parseConfig,
+  parseJsonInput,
   type EstimateInput,
   type Engine,
 } from "./index";
@@ -129,6 +131,12 @@ function parseArgs(argv: string[]): Args | "help" {
   return { config, input, json };
 }
 
+/** Messages go to one stderr line: newlines and control characters become spaces, and the line is capped. */
+function oneLine(message: string): string {
+  const flat = message.replace(/[\u0000-\u001f\u007f]+/g, " ");
+  return flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
+}
+
 function gib(b: number): string {
   return `${(b / 1024 ** 3).toFixed(2)} GiB`;
 }
@@ -145,20 +153,12 @@ function main(argv: string[]): number {
     process.stdout.write(HELP);
     return 0;
   }
-  let text: string;
-  try {
-    text = readFileSync(args.config, "utf8");
-  } catch (e) {
-    process.stderr.write(
-      `estimate: cannot read ${args.config}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
-    );
-    return 2;
-  }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
-  } catch {
-    process.stderr.write(`estimate: ${args.config} is not valid JSON\n`);
+    raw = parseJsonInput(readRegularTextFile(args.config));
+  } catch (e) {
+    const message = e instanceof JsonInputError ? `${args.config}: ${e.message}` : (e as Error).message;
+    process.stderr.write(`estimate: ${oneLine(message)}\n`);
     return 2;
   }
   try {
@@ -183,12 +183,12 @@ function main(argv: string[]): number {
     return 0;
   } catch (e) {
     if (e instanceof ConfigError || e instanceof RangeError) {
-      process.stderr.write(`estimate: ${e.message}\n`);
+      process.stderr.write(`estimate: ${oneLine(e.message)}\n`);
       return 2;
     }
-    // anything else is a bug in the estimator, not in the input
-    process.stderr.write(`estimate: internal error: ${(e as Error).message}\n`);
-    return 1;
+    // anything else is a bug in the estimator, not in the input; still one line and exit 2
+    process.stderr.write(`estimate: internal error: ${oneLine((e as Error).message)}\n`);
+    return 2;
   }
 }
 

@@ -8,6 +8,8 @@
 import { adapterFor, MODEL_TYPES } from "./architectures";
 import { ConfigError, isObj, Reader, type Obj } from "./architectures/reader";
 import type { ArchDraft, BaseFields, LayerSpec, ModelArchitecture } from "./architectures/types";
+import { architectureProblem } from "./config-rules";
+import { excerpt } from "./json-input";
 
 export { ConfigError } from "./architectures/reader";
 export type {
@@ -112,13 +114,21 @@ function newDraft(r: Reader, base: BaseFields, numKeyValueHeads: number): ArchDr
  * applying model_type defaults. Throws ConfigError naming the offending field.
  */
 export function parseConfig(config: unknown): ModelArchitecture {
+  const arch = parseConfigFields(config);
+  // One place for the numeric and structural rules (ranges, KV heads), whatever the model type.
+  const problem = architectureProblem(arch);
+  if (problem) throw new ConfigError(problem.field, problem.message);
+  return arch;
+}
+
+function parseConfigFields(config: unknown): ModelArchitecture {
   if (!isObj(config)) throw new ConfigError("(root)", "config.json: expected a JSON object");
   const top = new Reader(config);
   const topType = top.str("model_type");
   if (topType === null) throw new ConfigError("model_type", `config.json: missing "model_type" (string)`);
   const outer = adapterFor(topType);
   if (!outer) {
-    throw new ConfigError("model_type", `config.json: unsupported "model_type" ${JSON.stringify(topType)}`);
+    throw new ConfigError("model_type", `config.json: unsupported "model_type" ${excerpt(topType)}`);
   }
 
   // Multimodal wrappers nest the language model in text_config; renamed types map to their real family.

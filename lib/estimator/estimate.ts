@@ -3,6 +3,7 @@
  * deployment, with input validation shared by placement and throughput.
  */
 import type { ModelArchitecture } from "./config";
+import { MAX_CONTEXT_TOKENS } from "./config-rules";
 import { isWeightFormat, weightBytes, weightFormatInfo, type Engine, type WeightFormat } from "./formats";
 import { isKvCacheType, kvCacheBytes, KV_TYPES_BY_ENGINE, type KvCacheType } from "./kv-cache";
 import { countParameters } from "./parameters";
@@ -81,6 +82,11 @@ export function resolveInput(input: EstimateInput): ResolvedInput {
     );
   }
   const contextTokens = positiveInt("contextTokens", input.contextTokens);
+  if (contextTokens > MAX_CONTEXT_TOKENS) {
+    throw new RangeError(
+      `contextTokens must be at most ${MAX_CONTEXT_TOKENS.toLocaleString("en-US")} (16M tokens), got ${contextTokens}`,
+    );
+  }
   const kvCacheType = input.kvCacheType ?? DEFAULTS.kvCacheType;
   if (typeof kvCacheType !== "string" || !isKvCacheType(kvCacheType)) {
     throw new RangeError(`unknown KV cache type ${JSON.stringify(kvCacheType)}`);
@@ -120,15 +126,28 @@ export function estimateMemory(arch: ModelArchitecture, input: EstimateInput): M
   const recurrentState = recurrentStateBytes(arch, r);
   const compute = computeBytes(arch, r);
   const overhead = overheadBytesPerGpu(r.engine);
-  return {
-    params: countParameters(arch),
-    bytes: {
-      weights,
-      kvCache,
-      recurrentState,
-      compute,
-      overhead,
-      total: weights + kvCache + recurrentState + compute + overhead,
-    },
+  const params = countParameters(arch);
+  const bytes = {
+    weights,
+    kvCache,
+    recurrentState,
+    compute,
+    overhead,
+    total: weights + kvCache + recurrentState + compute + overhead,
   };
+  for (const [name, value] of Object.entries({ ...params, ...bytes })) finiteResult(name, value);
+  return { params, bytes };
+}
+
+/**
+ * A figure that overflowed to Infinity or became NaN is an error, never a number on a page ("∞ GiB", "NaN %").
+ * config-rules keeps sizes far from that; this guard holds for any architecture object passed in directly.
+ */
+export function finiteResult(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new RangeError(
+      `the estimate's ${name} is not a finite size (${String(value)}): the sizes are too large`,
+    );
+  }
+  return value;
 }

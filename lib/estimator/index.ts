@@ -17,6 +17,15 @@ export {
   type RecurrentSpec,
   type SupportedModelType,
 } from "./config";
+export { FIELD_RANGES, MAX_CONTEXT_TOKENS, architectureProblem, type RuleProblem } from "./config-rules";
+export {
+  JSON_INPUT_LIMITS,
+  JsonInputError,
+  excerpt,
+  parseJsonInput,
+  stringifyJsonInput,
+  type JsonInputOptions,
+} from "./json-input";
 export {
   activeFraction,
   countParameters,
@@ -76,16 +85,53 @@ export {
 export {
   DEFAULTS,
   estimateMemory,
+  finiteResult,
   resolveInput,
   type EstimateInput,
   type MemoryEstimate,
   type ResolvedInput,
 } from "./estimate";
 export {
+  contextLimits,
+  DEFAULT_HOST_BANDWIDTH_BYTES_PER_SECOND,
+  longestContext,
+  MIN_USEFUL_CONTEXT_TOKENS,
+  minUsefulContext,
+  needsRopeScaling,
+  planFit,
+  ropeScalingFlags,
+  type ContextLimits,
+  type FitAnswer,
+  type FitKind,
+  type FitRequest,
+  type LongestContext,
+} from "./plan";
+export {
+  deviceMemories,
   maxContextThatFits,
   planPlacement,
+  type CpuBytesBreakdown,
   smallestGpuCount,
   type Hardware,
   type Placement,
 } from "./placement";
-export { activeWeightBytes, decodeTokensPerSecondUpperBound } from "./throughput";
+export {
+  activeWeightBytes,
+  decodeTokensPerSecondUpperBound,
+  decodeTokensPerSecondWithOffload,
+  prefillEstimate,
+  prefillFlops,
+  type PrefillDevice,
+  type PrefillEstimate,
+} from "./throughput";
+export {
+  amdApuDefaultGttBytes,
+  amdApuTtmPagesLimitParameter,
+  appleDefaultWorkingSetBytes,
+  appleWiredLimitCommand,
+  OS_RESERVE_BYTES,
+  raisedUsableGpuBytes,
+  raiseLimitHow,
+  usableGpuBytes,
+  type MemoryPlatform,
+} from "./hardware";

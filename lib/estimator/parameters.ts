@@ -349,7 +349,7 @@ export function parameterBreakdown(arch: ModelArchitecture): ParameterBreakdown 
  * Exact parameter totals from tensor shapes (language model only; vision towers and MTP heads excluded).
  * `active` follows the family's model cards: the whole input-embedding table counted (Mistral, Qwen, Meta, Google:
  * Mixtral 8x7B's 12.9B, Qwen3-30B-A3B's 3.3B, Llama 4 Scout's 17B), or left out where the vendor leaves it out
- * (gpt-oss, DeepSeek, Nemotron). `activeCompute` is what one token reads (one embedding row), the figure the
+ * (gpt-oss, DeepSeek, Nemotron, GLM, MiniMax, Qwen3-Next / 3.5). `activeCompute` is what one token reads (one embedding row), the figure the
  * decode-speed bound uses.
  */
 export function countParameters(arch: ModelArchitecture): {

@@ -3,7 +3,7 @@
  * experts), vLLM tensor parallelism, smallest GPU count and largest context that fits.
  */
 import type { ModelArchitecture } from "./config";
-import { resolveInput, type EstimateInput, type ResolvedInput } from "./estimate";
+import { finiteResult, resolveInput, type EstimateInput, type ResolvedInput } from "./estimate";
 import { tensorBytes } from "./formats";
 import { kvCacheBreakdown } from "./kv-cache";
 import { recurrentStateBytes, recurrentStatePerLayer } from "./recurrent";
@@ -18,6 +18,24 @@ export interface Hardware {
   gpuMemoryBytes: number;
   gpuCount: number;
   systemRamBytes?: number;
+  /**
+   * Mixed cards: usable bytes of each GPU, in device order (overrides gpuMemoryBytes × gpuCount). llama.cpp splits
+   * layers in proportion to each device's memory (llama-model.cpp load_tensors: without --tensor-split the split
+   * follows each device's free memory); vLLM shards evenly, so the smallest card decides.
+   */
+  deviceMemoryBytes?: readonly number[];
+}
+
+/** Where the host-memory bytes of a llama.cpp placement come from. */
+export interface CpuBytesBreakdown {
+  /** token_embd: llama.cpp keeps the input embedding in host memory and looks rows up there (llama-model.cpp). */
+  tokenEmbeddings: number;
+  /** whole repeating layers left on the CPU (-ngl below the layer count), incl. their KV cache. */
+  layers: number;
+  /** routed experts kept in host memory (--n-cpu-moe / -ot exps=CPU). */
+  experts: number;
+  /** output head when not all layers are on a GPU. */
+  outputHead: number;
 }
 
 export interface Placement {
@@ -27,7 +45,14 @@ export interface Placement {
   gpuLayers: number;
   totalLayers: number;
   cpuBytes: number;
+  cpuBreakdown: CpuBytesBreakdown;
   offloadedExpertLayers: number;
+}
+
+/** Usable bytes of every GPU of the hardware, in device order. */
+export function deviceMemories(h: Hardware): number[] {
+  if (h.deviceMemoryBytes && h.deviceMemoryBytes.length > 0) return [...h.deviceMemoryBytes];
+  return new Array<number>(h.gpuCount).fill(h.gpuMemoryBytes);
 }
 
 function checkHardware(h: Hardware): void {
@@ -41,6 +66,16 @@ function checkHardware(h: Hardware): void {
   if (h.systemRamBytes !== undefined && !(typeof h.systemRamBytes === "number" && h.systemRamBytes >= 0)) {
     throw new RangeError(`systemRamBytes must be a non-negative number`);
   }
+  if (h.deviceMemoryBytes !== undefined) {
+    if (!Array.isArray(h.deviceMemoryBytes) || h.deviceMemoryBytes.length > 64) {
+      throw new RangeError("deviceMemoryBytes must be an array of at most 64 sizes");
+    }
+    for (const b of h.deviceMemoryBytes) {
+      if (!(typeof b === "number" && b >= 0 && Number.isFinite(b))) {
+        throw new RangeError(`deviceMemoryBytes must hold non-negative numbers, got ${String(b)}`);
+      }
+    }
+  }
 }
 
 /** Per-layer weight bytes split into expert and non-expert parts, plus the non-layer tensors. */
@@ -52,7 +87,24 @@ interface LayerBytes {
   outputHead: number;
 }
 
+// Weight bytes per layer depend only on (architecture, format, engine); pages ask for many contexts and devices.
+const layerBytesCache = new WeakMap<ModelArchitecture, Map<string, LayerBytes>>();
+
 function layerBytes(arch: ModelArchitecture, r: ResolvedInput): LayerBytes {
+  const key = `${r.format}/${r.engine}`;
+  let perArch = layerBytesCache.get(arch);
+  if (!perArch) {
+    perArch = new Map();
+    layerBytesCache.set(arch, perArch);
+  }
+  const cached = perArch.get(key);
+  if (cached) return cached;
+  const computed = computeLayerBytes(arch, r);
+  perArch.set(key, computed);
+  return computed;
+}
+
+function computeLayerBytes(arch: ModelArchitecture, r: ResolvedInput): LayerBytes {
   const n = arch.numLayers;
   const lb: LayerBytes = {
     layerDense: new Array(n).fill(0),
@@ -81,12 +133,19 @@ function layerBytes(arch: ModelArchitecture, r: ResolvedInput): LayerBytes {
   return lb;
 }
 
-/** Contiguous split of `n` layers over `devices` equal GPUs (llama.cpp --split-mode layer, even tensor split). */
-function splitLayers(first: number, n: number, devices: number): number[][] {
+/**
+ * Contiguous split of `n` layers over GPUs in proportion to `weights` (llama.cpp --split-mode layer: the tensor
+ * split defaults to each device's memory; equal cards get equal shares).
+ */
+function splitLayers(first: number, n: number, weights: readonly number[]): number[][] {
   const out: number[][] = [];
+  const devices = weights.length;
+  const sum = weights.reduce((a, w) => a + w, 0);
+  const share = (d: number) =>
+    sum > 0 ? weights.slice(0, d).reduce((a, w) => a + w, 0) / sum : d / Math.max(1, devices);
   for (let d = 0; d < devices; d++) {
-    const a = first + Math.round((d * n) / devices);
-    const b = first + Math.round(((d + 1) * n) / devices);
+    const a = first + Math.round(share(d) * n);
+    const b = first + Math.round(share(d + 1) * n);
     const idx: number[] = [];
     for (let i = a; i < b; i++) idx.push(i);
     out.push(idx);
@@ -105,15 +164,16 @@ function llamaCppPlan(
   r: ResolvedInput,
   lb: LayerBytes,
   kvPerLayer: number[],
-  gpus: number,
+  memories: readonly number[],
   gpuLayers: number,
   cpuMoe: number,
 ) {
   const L = arch.numLayers;
+  const gpus = memories.length;
   const first = L - gpuLayers;
   const parts = llamaCppComputeParts(arch, r);
   const devices = Math.max(1, gpus);
-  const split = splitLayers(first, gpuLayers, devices);
+  const split = splitLayers(first, gpuLayers, gpus > 0 ? memories : [1]);
   const perDevice = split.map((layers, d) => {
     if (gpus === 0) return 0;
     let b = CUDA_CONTEXT_BYTES;
@@ -127,13 +187,15 @@ function llamaCppPlan(
     b += holdsOutput ? parts.withOutput : parts.layersOnly;
     return b;
   });
-  let cpu = lb.tokenEmbd;
+  const cpuParts: CpuBytesBreakdown = { tokenEmbeddings: lb.tokenEmbd, layers: 0, experts: 0, outputHead: 0 };
   for (let i = 0; i < L; i++) {
-    if (i < first) cpu += lb.layerDense[i]! + lb.layerExperts[i]! + kvPerLayer[i]!;
-    else if (i < cpuMoe) cpu += lb.layerExperts[i]!;
+    if (i < first) cpuParts.layers += lb.layerDense[i]! + lb.layerExperts[i]! + kvPerLayer[i]!;
+    else if (i < cpuMoe) cpuParts.experts += lb.layerExperts[i]!;
   }
-  if (gpuLayers < L || gpus === 0) cpu += lb.outputHead - (arch.tieWordEmbeddings ? lb.tokenEmbd : 0);
-  return { perDevice: gpus === 0 ? [] : perDevice, cpu };
+  if (gpuLayers < L || gpus === 0)
+    cpuParts.outputHead = lb.outputHead - (arch.tieWordEmbeddings ? lb.tokenEmbd : 0);
+  const cpu = cpuParts.tokenEmbeddings + cpuParts.layers + cpuParts.experts + cpuParts.outputHead;
+  return { perDevice: gpus === 0 ? [] : perDevice, cpu, cpuParts };
 }
 
 function planLlamaCpp(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): Placement {
@@ -142,9 +204,11 @@ function planLlamaCpp(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): 
   // KV cells and recurrent state both live on their layer's device (llama-kv-cache.cpp, llama-memory-recurrent.cpp).
   const rsPerLayer = recurrentStatePerLayer(arch, r);
   const kvPerLayer = kvCacheBreakdown(arch, r).perLayer.map((b, i) => b + rsPerLayer[i]!);
-  const fitsGpu = (p: { perDevice: number[] }) => p.perDevice.every((b) => b <= hw.gpuMemoryBytes);
+  const memories = deviceMemories(hw);
+  const gpuCount = memories.length;
+  const fitsGpu = (p: { perDevice: number[] }) => p.perDevice.every((b, d) => b <= memories[d]!);
   const mk = (
-    p: { perDevice: number[]; cpu: number },
+    p: { perDevice: number[]; cpu: number; cpuParts: CpuBytesBreakdown },
     gpuLayers: number,
     cpuMoe: number,
     fitsInGpuOnly: boolean,
@@ -158,29 +222,30 @@ function planLlamaCpp(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): 
       gpuLayers,
       totalLayers: L,
       cpuBytes: Math.ceil(p.cpu),
+      cpuBreakdown: p.cpuParts,
       offloadedExpertLayers: cpuMoe,
     };
   };
 
-  const full = llamaCppPlan(arch, r, lb, kvPerLayer, hw.gpuCount, hw.gpuCount > 0 ? L : 0, 0);
-  if (hw.gpuCount > 0 && fitsGpu(full)) return mk(full, L, 0, true);
-  if (hw.systemRamBytes === undefined || hw.gpuCount === 0) {
-    return mk(full, hw.gpuCount > 0 ? L : 0, 0, false);
+  const full = llamaCppPlan(arch, r, lb, kvPerLayer, memories, gpuCount > 0 ? L : 0, 0);
+  if (gpuCount > 0 && fitsGpu(full)) return mk(full, L, 0, true);
+  if (hw.systemRamBytes === undefined || gpuCount === 0) {
+    return mk(full, gpuCount > 0 ? L : 0, 0, false);
   }
   // MoE: first move experts of the first N layers to the CPU (--n-cpu-moe), keeping attention on GPU.
   const moeLayers = arch.layers.filter((l) => l.moe).length;
   if (moeLayers > 0) {
     for (let n = 1; n <= L; n++) {
-      const p = llamaCppPlan(arch, r, lb, kvPerLayer, hw.gpuCount, L, n);
+      const p = llamaCppPlan(arch, r, lb, kvPerLayer, memories, L, n);
       if (fitsGpu(p)) return mk(p, L, n, false);
     }
   }
   const cpuMoe = moeLayers > 0 ? L : 0;
   for (let g = L - 1; g >= 0; g--) {
-    const p = llamaCppPlan(arch, r, lb, kvPerLayer, hw.gpuCount, g, cpuMoe);
+    const p = llamaCppPlan(arch, r, lb, kvPerLayer, memories, g, cpuMoe);
     if (fitsGpu(p)) return mk(p, g, cpuMoe, false);
   }
-  return mk(llamaCppPlan(arch, r, lb, kvPerLayer, hw.gpuCount, 0, cpuMoe), 0, cpuMoe, false);
+  return mk(llamaCppPlan(arch, r, lb, kvPerLayer, memories, 0, cpuMoe), 0, cpuMoe, false);
 }
 
 /**
@@ -189,7 +254,8 @@ function planLlamaCpp(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): 
  */
 function planVllm(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): Placement {
   const L = arch.numLayers;
-  const n = Math.max(1, hw.gpuCount);
+  const memories = deviceMemories(hw);
+  const n = Math.max(1, memories.length);
   let shard = 0;
   for (const t of tensorBytes(arch, r.format, r.engine)) shard += t.tensor.oneDim ? t.bytes : t.bytes / n;
   const kv = kvCacheBreakdown(arch, r).bytes;
@@ -197,15 +263,17 @@ function planVllm(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): Plac
   // Mamba / DeltaNet state is split by heads across tensor-parallel ranks like the projections that feed it.
   const rs = recurrentStateBytes(arch, r) / n;
   const per = shard + kv * kvShare + rs + vllmActivationBytes(arch, n) + overheadBytesPerGpu("vllm");
-  const perDevice = hw.gpuCount === 0 ? [] : new Array(n).fill(Math.ceil(per));
-  const fitsInGpuOnly = hw.gpuCount > 0 && per <= hw.gpuMemoryBytes;
+  const perDevice = memories.length === 0 ? [] : new Array<number>(n).fill(Math.ceil(per));
+  // Even shards: every card must hold one, so the smallest card decides.
+  const fitsInGpuOnly = memories.length > 0 && memories.every((m) => per <= m);
   return {
     fits: fitsInGpuOnly,
     fitsInGpuOnly,
     perDeviceBytes: perDevice,
-    gpuLayers: hw.gpuCount > 0 ? L : 0,
+    gpuLayers: memories.length > 0 ? L : 0,
     totalLayers: L,
     cpuBytes: 0,
+    cpuBreakdown: { tokenEmbeddings: 0, layers: 0, experts: 0, outputHead: 0 },
     offloadedExpertLayers: 0,
   };
 }
@@ -213,7 +281,10 @@ function planVllm(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): Plac
 export function planPlacement(arch: ModelArchitecture, input: EstimateInput, hardware: Hardware): Placement {
   checkHardware(hardware);
   const r = resolveInput(input);
-  return r.engine === "vllm" ? planVllm(arch, r, hardware) : planLlamaCpp(arch, r, hardware);
+  const plan = r.engine === "vllm" ? planVllm(arch, r, hardware) : planLlamaCpp(arch, r, hardware);
+  plan.perDeviceBytes.forEach((bytes) => finiteResult("memory per device", bytes));
+  finiteResult("system memory", plan.cpuBytes);
+  return plan;
 }
 
 /** Smallest number of GPUs of this size that hold the whole model and cache, or null if more than maxGpus. */

@@ -4,6 +4,9 @@ import {
   decodeTokensPerSecondUpperBound,
   ggufTensorBytes,
   kvBytesReadPerToken,
+  parameterBreakdown,
+  prefillEstimate,
+  prefillFlops,
   weightBytes,
 } from "./index";
 import { fixtureArch } from "./fixtures.test-utils";
@@ -70,5 +73,42 @@ describe("decode tokens/s upper bound", () => {
     expect(() =>
       decodeTokensPerSecondUpperBound(llama, { format: "Q4_K_M", contextTokens: 1 }, Number.NaN),
     ).toThrow(RangeError);
+  });
+});
+
+describe("prefill FLOPs and time to first token", () => {
+  // Llama 3.1 8B: 8.03 B parameters (model card); per prompt token 2 FLOPs per active non-output weight, plus
+  // attention 2·n_head·(d_k + d_v) per earlier position and layer, plus the output head once.
+  it("matches 2N per token plus causal attention, counted by hand", () => {
+    const p = parameterBreakdown(llama);
+    const P = 512;
+    const attention = 32 * 2 * 32 * (128 + 128) * ((P * (P + 1)) / 2);
+    expect(prefillFlops(llama, P)).toBe(2 * (p.active - p.output) * P + 2 * p.output + attention);
+    // Model card: 8.03 B parameters, of which 2 × 128256 × 4096 = 1.05 B are the input embedding and the
+    // output head: ≈ 2 × 6.98 B FLOPs per prompt token, attention adding ~1 % at 512 tokens.
+    const perToken = prefillFlops(llama, P) / P / (2 * (8.03e9 - 2 * 128256 * 4096));
+    expect(perToken).toBeGreaterThan(1.0);
+    expect(perToken).toBeLessThan(1.02);
+  });
+  it("sliding-window layers stop growing past the window", () => {
+    const gemma = fixtureArch("gemma-2-9b-it");
+    const grow = (n: number) => prefillFlops(gemma, 2 * n) - 2 * prefillFlops(gemma, n);
+    // Half of gemma-2's layers attend to 4096 tokens at most, so quadratic growth is smaller than a full model's.
+    const full = {
+      ...gemma,
+      layers: gemma.layers.map((l) => ({ ...l, attention: "full" as const, window: null })),
+    };
+    expect(grow(16384)).toBeLessThan(prefillFlops(full, 32768) - 2 * prefillFlops(full, 16384));
+  });
+  it("time is the larger of compute time and weight streaming, and bad devices are refused", () => {
+    const device = { flopsPerSecond: 100e12, bandwidthBytesPerSecond: 1e12, efficiency: 0.5 };
+    const e = prefillEstimate(llama, { format: "Q4_K_M", contextTokens: 4096 }, 4096, device);
+    expect(e.computeSeconds).toBeCloseTo(prefillFlops(llama, 4096) / 50e12, 9);
+    expect(e.seconds).toBe(Math.max(e.computeSeconds, e.memorySeconds));
+    expect(e.tokensPerSecond).toBeCloseTo(4096 / e.seconds, 6);
+    expect(() =>
+      prefillEstimate(llama, { format: "Q4_K_M", contextTokens: 1 }, 1, { ...device, efficiency: 2 }),
+    ).toThrow(RangeError);
+    expect(() => prefillFlops(llama, 0)).toThrow(RangeError);
   });
 });

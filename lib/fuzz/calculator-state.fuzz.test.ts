@@ -223,6 +223,8 @@ describe(`calculator query-string fuzz (seed ${SEED}, ${RUNS} links)`, () => {
         gpu: f.pick([...CATALOG.gpus.map((g) => g.slug), CUSTOM]),
         vram: f.bool(0.5) ? f.pick(numbers) : null,
         gpus: f.pick(numbers),
+        gpu2: f.bool(0.3) ? f.pick([...CATALOG.gpus.map((g) => g.slug), "nope"]) : null,
+        gpus2: f.pick(numbers),
         ram: f.pick(numbers),
       };
       const state = normalizeState(edited, CATALOG);

@@ -27,6 +27,7 @@ const ITEMS: CatalogItemData[] = [
     releaseDate: "2024-07-23",
     contextLength: 131072,
     memoryBytes: 5.5 * 1024 ** 3,
+    fitGib: 8,
   },
   {
     slug: "qwen-3-30b-a3b",
@@ -40,6 +41,7 @@ const ITEMS: CatalogItemData[] = [
     releaseDate: "2025-04-29",
     contextLength: 32768,
     memoryBytes: 18.6 * 1024 ** 3,
+    fitGib: 24,
   },
 ];
 

@@ -27,7 +27,18 @@ const TYPES: Readonly<Record<string, string>> = {
   ".rsc": "text/x-component",
 };
 
+/**
+ * Next.js writes Open Graph images without an extension (out/models/<slug>/opengraph-image); their meta tags say
+ * image/png. A static host needs the same rule (README, "Scale and deployment").
+ */
+const EXTENSIONLESS_TYPES: Readonly<Record<string, string>> = {
+  "opengraph-image": "image/png",
+  "twitter-image": "image/png",
+};
+
 export function contentType(file: string): string {
+  const base = path.basename(file);
+  if (!path.extname(base) && base in EXTENSIONLESS_TYPES) return EXTENSIONLESS_TYPES[base]!;
   return TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
 }
 

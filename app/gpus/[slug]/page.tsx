@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UnifiedMemoryNote } from "@/components/gpu/unified-memory-note";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { MeasuredSpeed } from "@/components/evidence/measured-speed";
 import { notFound } from "next/navigation";
 import { formatGib, formatParameters, formatTokens, formatTokensPerSecond } from "@/lib/format";
+import { OFFLOAD_RAM_LABEL } from "@/lib/gpu-fit";
 import { formatBandwidth, modelsOnGpu } from "@/lib/gpu-pages";
 import { getGpu, getGpus, gpuCategoryLabel } from "@/lib/gpus";
 import { getModels } from "@/lib/models";
@@ -41,6 +44,7 @@ export default async function GpuPage({ params }: PageProps) {
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="gpu-figures">
           {[
             { label: "Memory", value: `${formatGib(gpu.memoryBytes)} ${gpu.memoryType}` },
+            ...(gpu.unifiedMemory ? [{ label: "Usable by default", value: formatGib(gpu.usableBytes) }] : []),
             { label: "Bandwidth", value: formatBandwidth(gpu.bandwidthBytesPerSecond) },
             { label: "Released", value: String(gpu.releaseYear) },
             { label: "Models that fit", value: `${fitting} of ${rows.length}` },
@@ -51,7 +55,16 @@ export default async function GpuPage({ params }: PageProps) {
             </div>
           ))}
         </dl>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Figures from{" "}
+          <a href={gpu.source} className="hover:underline" rel="noopener">
+            {new URL(gpu.source).hostname.replace(/^www\./, "")}
+          </a>
+          .
+        </p>
       </header>
+      <UnifiedMemoryNote gpu={gpu} />
+      <MeasuredSpeed gpu={gpu} />
       <section aria-labelledby="models-on-gpu" className="space-y-3">
         <h2 id="models-on-gpu" className="text-xl font-semibold">
           Every catalog model on one {gpu.name}
@@ -95,6 +108,7 @@ export default async function GpuPage({ params }: PageProps) {
                   className="border-t border-slate-200 dark:border-slate-800"
                   data-model={row.slug}
                   data-format={row.format ?? "none"}
+                  data-fit={row.kind}
                   data-max-context={row.maxContextTokens}
                 >
                   <th scope="row" className="px-3 py-2 text-left font-medium">
@@ -109,16 +123,40 @@ export default async function GpuPage({ params }: PageProps) {
                     </span>
                   </th>
                   {row.format === null ? (
-                    <td colSpan={3} className="px-3 py-2 text-slate-500 dark:text-slate-400">
-                      Does not fit on one card, even in the smallest format
+                    <td colSpan={3} className="text-muted px-3 py-2">
+                      Does not fit, even in the smallest format
+                      {gpu.unifiedMemory ? "" : ` and with ${OFFLOAD_RAM_LABEL}`}
+                      {row.afterRaise ? (
+                        <span className="block text-xs" data-after-raise={row.afterRaise.format}>
+                          After raising the GPU limit: {formatLabel(row.afterRaise.format)},{" "}
+                          {formatTokens(row.afterRaise.maxContextTokens)} context
+                        </span>
+                      ) : null}
                     </td>
                   ) : (
                     <>
-                      <td className="px-3 py-2">{formatLabel(row.format)}</td>
+                      <td className="px-3 py-2">
+                        {formatLabel(row.format)}
+                        {row.offloadHow ? (
+                          <span className="text-muted block text-xs">
+                            with {OFFLOAD_RAM_LABEL}: {row.offloadHow}
+                          </span>
+                        ) : null}
+                        {row.afterRaise ? (
+                          <span className="text-muted block text-xs" data-after-raise={row.afterRaise.format}>
+                            after raising the limit: {formatLabel(row.afterRaise.format)}
+                          </span>
+                        ) : null}
+                      </td>
                       <td className="px-3 py-2 text-right tabular-nums">
-                        {row.maxContextTokens >= row.modelContextTokens
-                          ? `${formatTokens(row.modelContextTokens)} (full)`
-                          : formatTokens(row.maxContextTokens)}
+                        {row.maxContextTokens === 0
+                          ? "below 4K"
+                          : `${formatTokens(row.maxContextTokens)}${row.contextLimit === "model" ? " (full)" : ""}`}
+                        {row.maxContextTokens > row.nativeContextTokens ? (
+                          <span className="text-muted block text-xs">
+                            YaRN past {formatTokens(row.nativeContextTokens)}
+                          </span>
+                        ) : null}
                       </td>
                       <td
                         className="px-3 py-2 text-right tabular-nums"
@@ -149,10 +187,12 @@ export default async function GpuPage({ params }: PageProps) {
         </div>
         <p className="text-xs text-slate-600 dark:text-slate-400">
           Profile: {TABLE_PROFILE.engine}, {TABLE_PROFILE.kvCacheType} KV cache, {TABLE_PROFILE.sequences}{" "}
-          sequence, {TABLE_PROFILE.ubatchTokens}-token micro-batch; everything on the GPU, no offload to
-          system RAM. The speed bound is for the headline context.
+          sequence, {TABLE_PROFILE.ubatchTokens}-token micro-batch. Models that do not fit in the GPU&apos;s{" "}
+          {formatGib(gpu.usableBytes)} are shown with llama.cpp offload to {OFFLOAD_RAM_LABEL} where that
+          works (its speed bound reads the offloaded part at dual-channel DDR5 bandwidth). A setup counts only
+          with at least a 4K context. The speed bound is for the headline context.
           {gpu.unifiedMemory
-            ? " Apple silicon: the figures use the whole unified memory; macOS lets the GPU wire only part of it by default (raise it with sysctl iogpu.wired_limit_mb), and the operating system needs some too."
+            ? ` Unified memory: the figures use the ${formatGib(gpu.usableBytes)} the GPU may use by default, not the whole RAM.`
             : ""}
         </p>
       </section>

@@ -3,9 +3,12 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { notFound } from "next/navigation";
 import { DatasetJsonLd } from "next-seo";
 import { CompareLink } from "@/components/compare/compare-link";
+import { ModelEvidence } from "@/components/evidence/model-evidence";
 import { CalculatorCta } from "@/components/model/calculator-cta";
 import { ModelFaq } from "@/components/model/faq";
+import { FamilyMembers } from "@/components/model/family-members";
 import { KeyFigures } from "@/components/model/key-figures";
+import { RunAnswerBox } from "@/components/model/run-answer";
 import { RelatedModels } from "@/components/model/related-models";
 import { Sources } from "@/components/model/sources";
 import { ModelBody } from "@/components/mdx";
@@ -32,7 +35,7 @@ export default async function ModelPage({ params }: PageProps) {
   const model = getModel((await params).slug);
   if (!model) notFound();
   return (
-    <article className="space-y-8" data-model={model.slug}>
+    <article className="space-y-6 sm:space-y-8" data-model={model.slug}>
       <DatasetJsonLd {...modelDatasetJsonLd(model)} scriptId="dataset-jsonld" />
       <Breadcrumbs steps={modelBreadcrumbs(model)} />
       <header className="space-y-3">
@@ -42,13 +45,16 @@ export default async function ModelPage({ params }: PageProps) {
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{model.name}</h1>
         <p className="max-w-3xl text-lg text-slate-700 dark:text-slate-300">{model.summary}</p>
       </header>
+      <RunAnswerBox model={model} />
       <KeyFigures model={model} />
       <div className="prose prose-slate dark:prose-invert prose-h2:mt-10 prose-table:my-0 max-w-none">
         <ModelBody model={model} />
       </div>
+      <ModelEvidence model={model} />
       <ModelFaq model={model} />
       <CalculatorCta model={model} />
       <CompareLink model={model} />
+      <FamilyMembers model={model} />
       <RelatedModels model={model} />
       <Sources model={model} />
     </article>

@@ -5,6 +5,7 @@
 import { llama } from "./llama";
 import { ConfigError, isObj } from "./reader";
 import type { ArchitectureAdapter } from "./types";
+import { excerpt } from "../json-input";
 
 export const mistral3: ArchitectureAdapter = {
   ...llama,
@@ -17,7 +18,7 @@ export const mistral3: ArchitectureAdapter = {
     if (inner !== "mistral" && inner !== "ministral3") {
       throw new ConfigError(
         "text_config",
-        `config.json: unsupported text_config "model_type" ${JSON.stringify(inner)}`,
+        `config.json: unsupported text_config "model_type" ${excerpt(inner)}`,
       );
     }
     return { cfg: { ...config, ...tc }, modelType: inner };

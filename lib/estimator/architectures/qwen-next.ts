@@ -6,6 +6,7 @@
  */
 import { ConfigError, isObj, type Reader } from "./reader";
 import type { ArchDraft, ArchitectureAdapter, BaseFields } from "./types";
+import { excerpt } from "../json-input";
 
 function applyGatedDeltaNet(r: Reader, d: ArchDraft, base: BaseFields): void {
   // Qwen3NextAttention: q_proj doubles as the output gate, per-head q/k RMSNorm, no biases.
@@ -69,6 +70,8 @@ function applyMoe(r: Reader, d: ArchDraft): void {
 export const qwen3Next: ArchitectureAdapter = {
   modelTypes: ["qwen3_next"],
   tieDefault: false,
+  // the card's active figure leaves the input-embedding table out
+  activeExcludesEmbedding: true,
   apply(r, d, base) {
     applyGatedDeltaNet(r, d, base);
     applyMoe(r, d);
@@ -79,6 +82,8 @@ export const qwen3Next: ArchitectureAdapter = {
 export const qwen35Text: ArchitectureAdapter = {
   modelTypes: ["qwen3_5_text"],
   tieDefault: false,
+  // the card's active figure leaves the input-embedding table out
+  activeExcludesEmbedding: true,
   apply(r, d, base) {
     applyGatedDeltaNet(r, d, base);
   },
@@ -88,6 +93,8 @@ export const qwen35Text: ArchitectureAdapter = {
 export const qwen35MoeText: ArchitectureAdapter = {
   modelTypes: ["qwen3_5_moe_text"],
   tieDefault: false,
+  // the card's active figure leaves the input-embedding table out
+  activeExcludesEmbedding: true,
   // The MoE text config has no dense FFN; intermediate_size may be absent.
   defaults: { intermediate_size: 0 },
   apply(r, d, base) {
@@ -111,7 +118,7 @@ function wrapper(outer: string, inner: string, adapter: ArchitectureAdapter): Ar
       if (t !== inner) {
         throw new ConfigError(
           "text_config",
-          `config.json: unsupported text_config "model_type" ${JSON.stringify(t)}`,
+          `config.json: unsupported text_config "model_type" ${excerpt(t)}`,
         );
       }
       return { cfg: { ...config, ...tc }, modelType: inner };

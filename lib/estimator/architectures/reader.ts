@@ -2,6 +2,7 @@
  * Typed, defaulting access to a config.json object, shared by every architecture adapter.
  * Errors are ConfigError with the offending key, so the CLI and the pages print one clear line.
  */
+import { excerpt } from "../json-input";
 
 /** Thrown for a malformed / unsupported config; `field` names the missing or bad key. */
 export class ConfigError extends Error {
@@ -40,10 +41,7 @@ export class Reader {
       throw new ConfigError(key, `config.json: missing "${key}" (number)`);
     }
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
-      throw new ConfigError(
-        key,
-        `config.json: "${key}" must be a non-negative integer, got ${JSON.stringify(v)}`,
-      );
+      throw new ConfigError(key, `config.json: "${key}" must be a non-negative integer, got ${excerpt(v)}`);
     }
     return v;
   }
@@ -54,7 +52,7 @@ export class Reader {
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
       throw new ConfigError(
         key,
-        `config.json: "${key}" must be a non-negative integer or null, got ${JSON.stringify(v)}`,
+        `config.json: "${key}" must be a non-negative integer or null, got ${excerpt(v)}`,
       );
     }
     return v;
@@ -71,7 +69,7 @@ export class Reader {
     const v = this.raw(key);
     if (v === undefined || v === null) return fallback;
     if (typeof v !== "boolean") {
-      throw new ConfigError(key, `config.json: "${key}" must be a boolean, got ${JSON.stringify(v)}`);
+      throw new ConfigError(key, `config.json: "${key}" must be a boolean, got ${excerpt(v)}`);
     }
     return v;
   }
@@ -80,7 +78,7 @@ export class Reader {
     const v = this.raw(key);
     if (v === undefined || v === null) return null;
     if (typeof v !== "string") {
-      throw new ConfigError(key, `config.json: "${key}" must be a string, got ${JSON.stringify(v)}`);
+      throw new ConfigError(key, `config.json: "${key}" must be a string, got ${excerpt(v)}`);
     }
     return v;
   }

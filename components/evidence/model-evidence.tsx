@@ -1,0 +1,274 @@
+// Model page: speed (decode bound, prefill estimate, measured points) and the "which format" answer with the
+// measured quality loss per format where a table exists for this model.
+import Link from "next/link";
+import { SourceLink } from "@/components/evidence/source-link";
+import { decodeTokensPerSecondUpperBound, planPlacement, weightBytes } from "@/lib/estimator";
+import type { CatalogModel } from "@/lib/catalog";
+import { bestFormatFor } from "@/lib/evidence/best-format";
+import { formatSeconds, qualityLabel } from "@/lib/evidence/labels";
+import { prefillOnGpu } from "@/lib/evidence/prefill-on-gpu";
+import { QUALITY } from "@/lib/evidence/quality-data";
+import { ratioSummary, speedForModel } from "@/lib/evidence/speed";
+import { formatDate, formatGib, formatTokens, formatTokensPerSecond } from "@/lib/format";
+import { getGpu } from "@/lib/gpus";
+import type { Gpu } from "@/lib/gpus";
+import { formatLabel, HEADLINE_FORMAT, headlineContext, TABLE_PROFILE } from "@/lib/requirements";
+
+/** Cards with a rated FP16 figure in content/evidence/gpu-compute.json, so both speeds can be shown. */
+const SPEED_GPUS = ["rtx-4090", "rtx-5090", "a100-80gb-sxm", "h100-sxm"] as const;
+const FORMAT_GPUS = [
+  "rtx-3060-12gb",
+  "rtx-4060-ti-16gb",
+  "rtx-4090",
+  "rtx-5090",
+  "rtx-pro-6000-blackwell",
+  "h100-sxm",
+] as const;
+
+function gpusOf(slugs: readonly string[]): Gpu[] {
+  return slugs.map((slug) => {
+    const gpu = getGpu(slug);
+    if (!gpu)
+      throw new Error(`components/evidence/model-evidence.tsx names GPU "${slug}", not in content/gpus.json`);
+    return gpu;
+  });
+}
+
+const cellClass = "px-3 py-2";
+
+function SpeedTable({ model }: { model: CatalogModel }) {
+  const contextTokens = headlineContext(model);
+  const input = { ...TABLE_PROFILE, format: HEADLINE_FORMAT, contextTokens };
+  const rows = gpusOf(SPEED_GPUS).map((gpu) => {
+    const fits = planPlacement(model.architecture, input, {
+      gpuMemoryBytes: gpu.memoryBytes,
+      gpuCount: 1,
+    }).fitsInGpuOnly;
+    return {
+      gpu,
+      decode: fits
+        ? decodeTokensPerSecondUpperBound(model.architecture, input, gpu.bandwidthBytesPerSecond)
+        : null,
+      prefill: fits ? prefillOnGpu(model.architecture, input, contextTokens, gpu) : null,
+    };
+  });
+  return (
+    <div
+      className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
+      tabIndex={0}
+      role="region"
+      aria-label="Speed estimates, scrollable"
+    >
+      <table className="w-full border-collapse text-sm" data-testid="speed-estimates">
+        <caption className="px-3 py-2 text-left text-sm font-semibold">
+          {formatLabel(HEADLINE_FORMAT)}, one card, {formatTokens(contextTokens)} context
+        </caption>
+        <thead className="bg-slate-50 dark:bg-slate-900">
+          <tr>
+            <th scope="col" className={`${cellClass} text-left`}>
+              GPU
+            </th>
+            <th scope="col" className={`${cellClass} text-right`}>
+              Decode, upper bound
+            </th>
+            <th scope="col" className={`${cellClass} text-right`}>
+              Time to first token, estimate
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr
+              key={row.gpu.slug}
+              className="border-t border-slate-200 dark:border-slate-800"
+              data-gpu={row.gpu.slug}
+            >
+              <th scope="row" className={`${cellClass} text-left font-medium`}>
+                <Link href={`/gpus/${row.gpu.slug}`} className="hover:underline">
+                  {row.gpu.name}
+                </Link>
+              </th>
+              {row.decode === null ? (
+                <td colSpan={2} className={`${cellClass} text-slate-500 dark:text-slate-400`}>
+                  Does not fit on one card
+                </td>
+              ) : (
+                <>
+                  <td className={`${cellClass} text-right tabular-nums`}>
+                    ≤ {formatTokensPerSecond(row.decode)} tok/s
+                  </td>
+                  <td
+                    className={`${cellClass} text-right tabular-nums`}
+                    data-prefill-seconds={row.prefill?.seconds ?? ""}
+                  >
+                    {row.prefill
+                      ? `${formatSeconds(row.prefill.seconds)} (${formatTokens(contextTokens)} prompt)`
+                      : "—"}
+                  </td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function MeasuredPoints({ model }: { model: CatalogModel }) {
+  const points = speedForModel(model.slug);
+  if (points.length === 0) return null;
+  return (
+    <ul className="space-y-1 text-sm" data-testid="model-measured-speed">
+      {points.map((c) => (
+        <li key={c.point.id}>
+          Measured on {c.gpu.name} ({formatLabel(c.point.format)}, {c.point.backend}): generation{" "}
+          {formatTokensPerSecond(c.point.tgTokensPerSecond)} tok/s against our bound of{" "}
+          {formatTokensPerSecond(c.boundTokensPerSecond)}
+          {c.point.ppTokensPerSecond !== null
+            ? `, prompt processing ${formatTokensPerSecond(c.point.ppTokensPerSecond)} tok/s (pp${c.point.promptTokens})`
+            : ""}
+          . <SourceLink url={c.point.source} date={c.point.date} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function QualityTable({ model }: { model: CatalogModel }) {
+  if (QUALITY.model !== model.slug) return null;
+  const first = QUALITY.rows[0]!;
+  return (
+    <>
+      <div
+        className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
+        tabIndex={0}
+        role="region"
+        aria-label="Quality per format, scrollable"
+      >
+        <table className="w-full border-collapse text-sm" data-testid="quality-per-format">
+          <caption className="px-3 py-2 text-left text-sm font-semibold">
+            Quality loss per format, measured (lower is better)
+          </caption>
+          <thead className="bg-slate-50 dark:bg-slate-900">
+            <tr>
+              <th scope="col" className={`${cellClass} text-left`}>
+                Format
+              </th>
+              <th scope="col" className={`${cellClass} text-right`}>
+                Weights
+              </th>
+              <th scope="col" className={`${cellClass} text-right`}>
+                <abbr title="mean KL divergence from FP16">KLD</abbr>
+              </th>
+              <th scope="col" className={`${cellClass} text-right`}>
+                <abbr title="perplexity, change vs FP16">PPL</abbr>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...QUALITY.rows]
+              .sort((a, b) => a.kld - b.kld)
+              .map((row) => (
+                <tr
+                  key={row.format}
+                  className="border-t border-slate-200 dark:border-slate-800"
+                  data-format={row.format}
+                  data-kld={row.kld}
+                >
+                  <th scope="row" className={`${cellClass} text-left font-medium`}>
+                    {formatLabel(row.format)}
+                    {row.imatrix ? (
+                      <span className="font-normal text-slate-500 dark:text-slate-400"> (imatrix)</span>
+                    ) : null}
+                  </th>
+                  <td className={`${cellClass} text-right tabular-nums`}>
+                    {formatGib(weightBytes(model.architecture, row.format))}
+                  </td>
+                  <td className={`${cellClass} text-right tabular-nums`}>{row.kld.toFixed(4)}</td>
+                  <td className={`${cellClass} text-right tabular-nums`}>
+                    {row.ppl.toFixed(2)} (+{((row.ppl / QUALITY.referencePpl - 1) * 100).toFixed(1)} %)
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        KLD: mean KL divergence of each format&apos;s next-token distribution from the FP16 model&apos;s. PPL:
+        Wikitext-2 perplexity. Both measured on the base Llama 3 8B (the instruct model has the same weight
+        shapes) on one RTX 4090, llama.cpp revision {QUALITY.revision}; imatrix marks rows quantized with an
+        importance matrix; the f16 row only shows the 16-bit storage of the reference logits. Weights: our
+        estimate of the GGUF tensor bytes. Source: llama.cpp&apos;s{" "}
+        <a
+          href={first.source}
+          className="text-brand-700 dark:text-brand-100 hover:underline"
+          data-source-link
+        >
+          perplexity README
+        </a>{" "}
+        (MIT licence), read {formatDate(first.date)}.
+      </p>
+    </>
+  );
+}
+
+export function ModelEvidence({ model }: { model: CatalogModel }) {
+  const contextTokens = headlineContext(model);
+  const table = QUALITY.model === model.slug ? QUALITY : null;
+  const answers = gpusOf(FORMAT_GPUS).map((gpu) => ({
+    gpu,
+    best: bestFormatFor(model.architecture, table, {
+      gpuMemoryBytes: gpu.usableBytes,
+      statedContextTokens: model.contextLength,
+      gpuCount: 1,
+      contextTokens,
+    }),
+  }));
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="speed" className="space-y-3" data-testid="model-speed">
+        <h2 id="speed" className="text-2xl font-semibold tracking-tight">
+          How fast
+        </h2>
+        <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+          Decode is bounded by memory bandwidth (an upper bound; llama.cpp reached a median of{" "}
+          {Math.round(100 / ratioSummary().median)} % of it in the measured points on{" "}
+          <Link href="/methodology#measured-speed" className="hover:underline">
+            /methodology
+          </Link>
+          ). Time to first token is compute-bound: the prompt&apos;s FLOPs over the card&apos;s rated FP16
+          throughput at the efficiency measured in llama.cpp&apos;s prompt-processing runs.
+        </p>
+        <SpeedTable model={model} />
+        <MeasuredPoints model={model} />
+      </section>
+      <section aria-labelledby="which-format" className="space-y-3" data-testid="which-format">
+        <h2 id="which-format" className="text-2xl font-semibold tracking-tight">
+          Which format
+        </h2>
+        <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+          The highest-quality format that fits one card at a {formatTokens(contextTokens)} context, everything
+          on the GPU.{" "}
+          {table
+            ? "Quality is the measured loss below."
+            : "No measured quality table exists for this model, so formats are ranked by bits per weight."}
+        </p>
+        <ul className="space-y-1 text-sm" data-testid="best-format-per-gpu">
+          {answers.map(({ gpu, best }) => (
+            <li key={gpu.slug} data-gpu={gpu.slug} data-format={best?.format ?? "none"}>
+              <Link href={`/gpus/${gpu.slug}`} className="font-medium hover:underline">
+                {gpu.name}
+              </Link>
+              :{" "}
+              {best
+                ? `${formatLabel(best.format)} — ${qualityLabel(best.quality)}`
+                : "nothing fits on one card"}
+            </li>
+          ))}
+        </ul>
+        <QualityTable model={model} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import Link from "next/link";
+import type { CatalogModel } from "@/lib/catalog";
+import { formatParameters } from "@/lib/format";
+import { buildDay, familyMembers, formatReleaseMonth, isNewRelease } from "@/lib/freshness";
+import { getModels } from "@/lib/models";
+
+/** The model's whole family, newest release first, so an older page points at its successors. */
+export function FamilyMembers({ model }: { model: CatalogModel }) {
+  const members = familyMembers(model, getModels());
+  if (members.length < 2) return null;
+  const today = buildDay();
+  return (
+    <section aria-labelledby="family" className="space-y-3">
+      <h2 id="family" className="text-xl font-semibold">
+        The {model.family} family, newest first
+      </h2>
+      <ol className="divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid="family-members">
+        {members.map((member) => (
+          <li key={member.slug} data-slug={member.slug} className="flex flex-wrap gap-x-2 py-1.5">
+            {member.slug === model.slug ? (
+              <span className="font-medium" aria-current="page">
+                {member.name} (this page)
+              </span>
+            ) : (
+              <Link
+                href={`/models/${member.slug}`}
+                className="text-brand-700 dark:text-brand-100 font-medium hover:underline"
+              >
+                {member.name}
+              </Link>
+            )}
+            <span className="text-slate-600 dark:text-slate-400">
+              <time dateTime={member.releaseDate}>{formatReleaseMonth(member.releaseDate)}</time> ·{" "}
+              {formatParameters(member.statedParameters.total)}
+              {isNewRelease(member.releaseDate, today) ? " · New" : ""}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
