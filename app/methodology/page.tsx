@@ -104,9 +104,12 @@ export default function MethodologyPage() {
           attention projections with their biases where a model has them (Qwen2), per-head query/key norms
           (Qwen3, Gemma 3), DeepSeek&apos;s low-rank MLA projections and their norms, dense feed-forward
           blocks, routers, routed and shared experts, every norm vector, and gpt-oss&apos;s attention sinks.
-          The same list of tensors drives the weight sizes below. &ldquo;Active&rdquo; parameters are what one
-          token touches: every non-expert tensor plus the routed experts it is sent to and the shared experts;
-          the input embedding table is not counted, since a token reads one row of it.
+          The same list of tensors drives the weight sizes below. &ldquo;Active&rdquo; parameters are counted
+          as each family&apos;s model cards count them: every non-expert tensor plus the routed experts a
+          token is sent to and the shared experts, with the whole input-embedding table included (Mistral,
+          Qwen, Meta, Google: Mixtral 8x7B&apos;s 12.9B, Qwen3-30B-A3B&apos;s 3.3B) or left out where the
+          vendor leaves it out (gpt-oss, DeepSeek, Nemotron, GLM, MiniMax, Qwen3-Next and Qwen3.5 / 3.6). The
+          decode-speed bound uses the compute figure instead, one embedding row per token.
         </p>
       </Section>
 

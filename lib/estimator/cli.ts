@@ -169,7 +169,7 @@ function main(argv: string[]): number {
     } else {
       const b = est.bytes;
       const lines = [
-        `model_type ${arch.modelType}: ${(est.params.total / 1e9).toFixed(2)}B parameters, ${(est.params.active / 1e9).toFixed(2)}B active per token`,
+        `model_type ${arch.modelType}: ${(est.params.total / 1e9).toFixed(2)}B parameters, ${(est.params.active / 1e9).toFixed(2)}B active as the model card counts (${(est.params.activeCompute / 1e9).toFixed(2)}B read per token)`,
         `${args.input.engine} · ${args.input.format} · context ${args.input.contextTokens} × ${args.input.sequences} sequence(s) · KV ${args.input.kvCacheType}`,
         `  weights   ${gib(b.weights).padStart(12)}`,
         `  KV cache  ${gib(b.kvCache).padStart(12)}`,

@@ -169,7 +169,10 @@ function parseConfigFields(config: unknown): ModelArchitecture {
     typeof config["tie_word_embeddings"] === "boolean"
       ? (config["tie_word_embeddings"] as boolean)
       : r.bool("tie_word_embeddings", r.bool("tie_embedding", adapter.tieDefault));
-  const intermediateSize = r.int("intermediate_size");
+  // LFM2 configs may give the FFN width only as block_ff_dim (Lfm2Config keeps both names).
+  const intermediateSize = r.has("intermediate_size")
+    ? r.int("intermediate_size")
+    : (r.optInt("block_ff_dim") ?? r.int("intermediate_size"));
   // Generic sliding window: `use_sliding_window: false` disables `sliding_window` (Qwen2Config semantics).
   const slidingEnabled = r.bool("use_sliding_window", true);
   const base: BaseFields = {
@@ -249,5 +252,6 @@ function parseConfigFields(config: unknown): ModelArchitecture {
   if (d.perLayerInput) arch.perLayerInput = d.perLayerInput;
   if (d.layerScalar) arch.layerScalar = true;
   if (d.indexer) arch.indexer = d.indexer;
+  if (adapter.activeExcludesEmbedding) arch.activeExcludesEmbedding = true;
   return arch;
 }

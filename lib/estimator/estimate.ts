@@ -21,7 +21,8 @@ export interface EstimateInput {
 }
 
 export interface MemoryEstimate {
-  params: { total: number; active: number };
+  /** active: as the family's model cards count it; activeCompute: what one token reads (one embedding row). */
+  params: { total: number; active: number; activeCompute: number };
   bytes: {
     weights: number;
     kvCache: number;

@@ -54,7 +54,8 @@ export type WeightFormat =
   | "FP8"
   | "INT8"
   | "AWQ-INT4"
-  | "GPTQ-INT4";
+  | "GPTQ-INT4"
+  | "NVFP4";
 
 export interface WeightFormatInfo {
   id: WeightFormat;
@@ -162,6 +163,14 @@ export const WEIGHT_FORMATS: readonly WeightFormatInfo[] = [
     nominalBitsPerWeight: 4 + (16 + 4) / INT4_GROUP_SIZE,
     description: "4-bit GPTQ, group size 128 (fp16 scale + 4-bit zero per group, g_idx per input channel).",
   },
+  {
+    id: "NVFP4",
+    label: "NVFP4",
+    engines: VLLM,
+    nominalBitsPerWeight: 4 + 8 / 16,
+    description:
+      "4-bit E2M1 linear layers with an FP8 scale per 16 weights (Blackwell); embeddings stay 16-bit.",
+  },
 ];
 
 export function isWeightFormat(value: string): value is WeightFormat {
@@ -201,6 +210,11 @@ function gpuTensorBytes(arch: ModelArchitecture, format: WeightFormat, t: Tensor
     case "INT8":
       // 1 byte per weight + one fp32 scale per output channel.
       return n + 4 * outRows;
+    case "NVFP4":
+      // NVFP4 (compressed-tensors "nvfp4-pack-quantized" / ModelOpt): two E2M1 values per byte, one FP8 (E4M3)
+      // scale per 16 input features, and fp32 weight and input global scales per tensor (weight_packed [out, in/2],
+      // weight_scale [out, in/16], weight_global_scale [1], input_global_scale [1]).
+      return n / 2 + outRows * Math.ceil(inF / 16) + 8 * t.ne[2];
     case "AWQ-INT4":
     case "GPTQ-INT4": {
       // qweight: 4 bits per weight; per group of 128 input features and per output column:

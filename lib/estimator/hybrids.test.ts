@@ -3,8 +3,15 @@
  * model cards. Each row names its source; tolerances are stated per row.
  */
 import { describe, expect, it } from "vitest";
-import { testdataArch } from "./fixtures.test-utils";
-import { estimateMemory, kvCacheBreakdown, listTensors, parameterBreakdown, tensorBytes } from "./index";
+import { testdataArch, testdataConfig } from "./fixtures.test-utils";
+import {
+  estimateMemory,
+  kvCacheBreakdown,
+  listTensors,
+  parameterBreakdown,
+  parseConfig,
+  tensorBytes,
+} from "./index";
 
 const GiB = 1024 ** 3;
 
@@ -222,5 +229,22 @@ describe("falcon_h1 and jamba", () => {
     expect(Math.round(p.activeWithEmbedding / 1e9)).toBe(12);
     const rs = estimateMemory(arch, { format: "Q8_0", contextTokens: 8192 }).bytes.recurrentState;
     expect(rs).toBe(28 * (3 * 8192 + 16 * 8192) * 4);
+  });
+});
+
+describe("config spellings seen in published files", () => {
+  it("LFM2-VL wraps an lfm2 text_config; LFM2 may give its FFN only as block_ff_dim", () => {
+    const lfm = JSON.parse(JSON.stringify(testdataConfig("LFM2.5-2.6B"))) as Record<string, unknown>;
+    const wrapped = parseConfig({ model_type: "lfm2_vl", text_config: lfm, vision_config: {} });
+    expect(wrapped.modelType).toBe("lfm2");
+    const { intermediate_size: ff, ...rest } = lfm;
+    const viaBlock = parseConfig({ ...rest, block_ff_dim: ff });
+    expect(viaBlock.intermediateSize).toBe(10752);
+  });
+
+  it("an unknown model type still fails with one line naming it", () => {
+    expect(() => parseConfig({ model_type: "rwkv7", hidden_size: 8 })).toThrow(
+      /unsupported "model_type" "rwkv7"/,
+    );
   });
 });

@@ -8,10 +8,13 @@ export {
   SUPPORTED_MODEL_TYPES,
   type AttentionKind,
   type LayerAttention,
+  type LayerMixer,
   type LayerSpec,
   type MlaSpec,
   type ModelArchitecture,
   type MoeSpec,
+  type RecurrentKind,
+  type RecurrentSpec,
   type SupportedModelType,
 } from "./config";
 export { FIELD_RANGES, MAX_CONTEXT_TOKENS, architectureProblem, type RuleProblem } from "./config-rules";
@@ -53,7 +56,14 @@ export {
   type WeightFormatInfo,
 } from "./formats";
 export {
+  recurrentElementsPerLayer,
+  recurrentLayerCount,
+  recurrentStateBytes,
+  recurrentStatePerLayer,
+} from "./recurrent";
+export {
   KV_CACHE_TYPES,
+  hasKv,
   KV_TYPES_BY_ENGINE,
   isKvCacheType,
   kvCacheBytes,

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_DIR, testdataArch } from "./fixtures.test-utils";
-import { estimateMemory, listTensors, parameterBreakdown, parseConfig } from "./index";
+import { estimateMemory, listTensors, parameterBreakdown, parseConfig, tensorBytes } from "./index";
 
 const GiB = 1024 ** 3;
 
@@ -126,5 +126,18 @@ describe("olmo3, exaone4, minimax_m2, ministral3, deepseek_v32 (checked against 
     expect(Math.abs((p.total + 14e9) / 685e9 - 1)).toBeLessThan(0.01);
     const kv = estimateMemory(v32, { format: "Q4_K_M", contextTokens: 4096 }).bytes.kvCache;
     expect(kv).toBe(61 * 4096 * (512 + 64 + 128) * 2);
+  });
+});
+
+describe("NVFP4 layout (vLLM)", () => {
+  // Tensor shapes of RedHatAI/Qwen3-Coder-Next-NVFP4 (compressed-tensors nvfp4-pack-quantized), as checked in a public
+  // binding test (search-tool file id 70175107227): q_proj weight_packed U8 [8192, 1024], weight_scale F8_E4M3
+  // [8192, 128], weight_global_scale F32 [1], input_global_scale F32 [1] for a 2048 → 8192 projection.
+  it("a 2048 → 8192 projection takes 8192 × 1024 + 8192 × 128 + 8 bytes", () => {
+    const arch = testdataArch("Qwen3-Coder-Next");
+    const q = tensorBytes(arch, "NVFP4", "vllm").find((t) => t.tensor.name === "blk.3.attn_q.weight")!;
+    // Qwen3-Next's gated q_proj is 2048 → 2 × 16 × 256 = 8192 rows
+    expect(q.tensor.ne).toEqual([2048, 8192, 1]);
+    expect(q.bytes).toBe(8192 * 1024 + 8192 * 128 + 8);
   });
 });

@@ -345,14 +345,23 @@ export function parameterBreakdown(arch: ModelArchitecture): ParameterBreakdown 
   return { total, active: a, activeWithEmbedding: a + embActive, embedding, output };
 }
 
-/** Exact parameter totals from tensor shapes (language model only; vision towers and MTP heads excluded). */
-export function countParameters(arch: ModelArchitecture): { total: number; active: number } {
-  let total = 0;
-  let active = 0;
-  for (const t of listTensors(arch)) {
-    const n = tensorElements(t);
-    total += n;
-    active += n * activeFraction(arch, t);
-  }
-  return { total, active: Math.round(active) };
+/**
+ * Exact parameter totals from tensor shapes (language model only; vision towers and MTP heads excluded).
+ * `active` follows the family's model cards: the whole input-embedding table counted (Mistral, Qwen, Meta, Google:
+ * Mixtral 8x7B's 12.9B, Qwen3-30B-A3B's 3.3B, Llama 4 Scout's 17B), or left out where the vendor leaves it out
+ * (gpt-oss, DeepSeek, Nemotron, GLM, MiniMax, Qwen3-Next / 3.5). `activeCompute` is what one token reads (one embedding row), the figure the
+ * decode-speed bound uses.
+ */
+export function countParameters(arch: ModelArchitecture): {
+  total: number;
+  active: number;
+  activeCompute: number;
+} {
+  const b = parameterBreakdown(arch);
+  return {
+    total: b.total,
+    // min(): floating-point sums of absurd shapes (lib/fuzz) must not put active above total
+    active: Math.min(b.total, arch.activeExcludesEmbedding ? b.active : b.activeWithEmbedding),
+    activeCompute: b.active,
+  };
 }

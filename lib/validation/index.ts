@@ -241,9 +241,7 @@ function row(r: Omit<ValidationRow, "errorPercent">): ValidationRow {
  * Key: `${config}|${case}|${fixture kind}`.
  */
 const PARAM_CONFLICTS: Readonly<Record<string, string>> = {
-  "Qwen3-30B-A3B.json|active|model-card":
-    "Qwen's \"activated\" figure includes the input embedding table (151,936 × 2,048 = 0.31B); the estimator's active count " +
-    "leaves the embedding lookup out, as OpenAI's gpt-oss figures (3.6B / 5.1B) do. No single definition matches both vendors.",
+  // None left: params.active follows each family's card convention (countParameters in lib/estimator/parameters.ts).
 };
 
 function parameterRows(): ValidationRow[] {

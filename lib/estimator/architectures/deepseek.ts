@@ -4,6 +4,8 @@ import type { ArchitectureAdapter } from "./types";
 export const deepseek: ArchitectureAdapter = {
   modelTypes: ["deepseek_v2", "deepseek_v3"],
   tieDefault: false,
+  // the vendor's cards count active parameters without the input-embedding lookup table
+  activeExcludesEmbedding: true,
   apply(r, d) {
     d.kind = "mla";
     const qkNope = r.int("qk_nope_head_dim");

@@ -9,6 +9,8 @@ import type { ArchitectureAdapter } from "./types";
 export const glm4Moe: ArchitectureAdapter = {
   modelTypes: ["glm4_moe"],
   tieDefault: false,
+  // the card's active figure leaves the input-embedding table out
+  activeExcludesEmbedding: true,
   apply(r, d) {
     d.qkvBias = r.bool("attention_bias", false);
     // Glm4MoeAttention: o_proj has no bias whatever attention_bias says.

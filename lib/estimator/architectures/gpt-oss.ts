@@ -5,6 +5,8 @@ import type { ArchitectureAdapter } from "./types";
 export const gptOss: ArchitectureAdapter = {
   modelTypes: ["gpt_oss"],
   tieDefault: false,
+  // the vendor's cards count active parameters without the input-embedding lookup table
+  activeExcludesEmbedding: true,
   apply(r, d, base) {
     d.qkvBias = true;
     d.outputBias = true;

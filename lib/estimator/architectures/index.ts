@@ -11,7 +11,7 @@ import { gptOss } from "./gpt-oss";
 import { graniteHybrid } from "./granite-hybrid";
 import { llama, mixtral, phi3 } from "./llama";
 import { jamba } from "./jamba";
-import { lfm2, lfm2Moe } from "./lfm2";
+import { lfm2, lfm2Moe, lfm2Vl } from "./lfm2";
 import { llama4, llama4Text } from "./llama4";
 import { minimaxM2 } from "./minimax";
 import { mistral3, ministral3 } from "./mistral3";
@@ -43,6 +43,7 @@ export const ADAPTERS: readonly ArchitectureAdapter[] = [
   nemotronH,
   lfm2,
   lfm2Moe,
+  lfm2Vl,
   glm4Moe,
   gemma4,
   gemma4Text,

@@ -3,7 +3,7 @@
  * (transformers configuration_lfm2.py / configuration_lfm2_moe.py; llama.cpp LLM_ARCH_LFM2 / LLM_ARCH_LFM2MOE).
  * The convolution keeps the last conv_L_cache − 1 inputs per sequence (llama-hparams.cpp n_embd_r for LFM2).
  */
-import { ConfigError, type Reader } from "./reader";
+import { ConfigError, isObj, type Reader } from "./reader";
 import type { ArchDraft, ArchitectureAdapter, BaseFields } from "./types";
 
 function applyShortConv(r: Reader, d: ArchDraft, base: BaseFields): void {
@@ -71,5 +71,24 @@ export const lfm2Moe: ArchitectureAdapter = {
       expertBias: false,
     };
     d.moeLayer = (i) => i >= dense;
+  },
+};
+
+/** LFM2-VL (lfm2_vl / lfm2-vl): the language model sits in text_config (the vision tower is an mmproj file). */
+export const lfm2Vl: ArchitectureAdapter = {
+  ...lfm2,
+  modelTypes: ["lfm2_vl", "lfm2-vl"],
+  unwrap(config) {
+    const tc = config["text_config"];
+    if (!isObj(tc))
+      throw new ConfigError("text_config", `config.json: "text_config" must be an object for lfm2_vl`);
+    const inner = typeof tc["model_type"] === "string" ? tc["model_type"] : "lfm2";
+    if (inner !== "lfm2" && inner !== "lfm2_moe") {
+      throw new ConfigError(
+        "text_config",
+        `config.json: unsupported text_config "model_type" ${JSON.stringify(inner)}`,
+      );
+    }
+    return { cfg: { ...config, ...tc }, modelType: inner };
   },
 };

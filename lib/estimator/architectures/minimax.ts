@@ -9,6 +9,8 @@ import type { ArchitectureAdapter } from "./types";
 export const minimaxM2: ArchitectureAdapter = {
   modelTypes: ["minimax_m2"],
   tieDefault: false,
+  // the card's active figure leaves the input-embedding table out
+  activeExcludesEmbedding: true,
   apply(r, d, base) {
     d.qkNorm = r.bool("use_qk_norm", true);
     d.qkNormFull = true;

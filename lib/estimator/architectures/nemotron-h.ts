@@ -19,6 +19,8 @@ function firstInt(r: Reader, keys: string[], fallback: number): number {
 export const nemotronH: ArchitectureAdapter = {
   modelTypes: ["nemotron_h"],
   tieDefault: false,
+  // the vendor's cards count active parameters without the input-embedding lookup table
+  activeExcludesEmbedding: true,
   // MoE-only configs (Nemotron 3) may leave intermediate_size out.
   defaults: { intermediate_size: 0 },
   apply(r, d, base) {

@@ -36,6 +36,10 @@ export const exaone4: ArchitectureAdapter = {
         pattern[i % pattern.length] === "L"
           ? { attention: "sliding", window: w }
           : { attention: "full", window: null };
+    } else if (typeof pattern === "number" && Number.isInteger(pattern) && pattern > 0 && w !== null) {
+      // numeric form: every pattern-th layer is global (as Gemma 3's sliding_window_pattern)
+      d.layerAttn = (i) =>
+        (i + 1) % pattern !== 0 ? { attention: "sliding", window: w } : { attention: "full", window: null };
     }
   },
 };

@@ -70,6 +70,8 @@ function applyMoe(r: Reader, d: ArchDraft): void {
 export const qwen3Next: ArchitectureAdapter = {
   modelTypes: ["qwen3_next"],
   tieDefault: false,
+  // the card's active figure leaves the input-embedding table out
+  activeExcludesEmbedding: true,
   apply(r, d, base) {
     applyGatedDeltaNet(r, d, base);
     applyMoe(r, d);
@@ -80,6 +82,8 @@ export const qwen3Next: ArchitectureAdapter = {
 export const qwen35Text: ArchitectureAdapter = {
   modelTypes: ["qwen3_5_text"],
   tieDefault: false,
+  // the card's active figure leaves the input-embedding table out
+  activeExcludesEmbedding: true,
   apply(r, d, base) {
     applyGatedDeltaNet(r, d, base);
   },
@@ -89,6 +93,8 @@ export const qwen35Text: ArchitectureAdapter = {
 export const qwen35MoeText: ArchitectureAdapter = {
   modelTypes: ["qwen3_5_moe_text"],
   tieDefault: false,
+  // the card's active figure leaves the input-embedding table out
+  activeExcludesEmbedding: true,
   // The MoE text config has no dense FFN; intermediate_size may be absent.
   defaults: { intermediate_size: 0 },
   apply(r, d, base) {

@@ -142,6 +142,11 @@ export interface ModelArchitecture {
   perLayerInput?: { size: number; vocabSize: number };
   /** Gemma 4: one learned scalar per layer (layer_scalar). */
   layerScalar?: boolean;
+  /**
+   * How the family's model cards count active parameters: true when they leave the input-embedding table out
+   * (OpenAI gpt-oss, DeepSeek, NVIDIA Nemotron); absent when they count it (Mistral, Qwen, Meta, Google ...).
+   */
+  activeExcludesEmbedding?: boolean;
   /** DeepSeek-V3.2 sparse-attention indexer (DSA): its heads and head size. */
   indexer?: { heads: number; headDim: number; topK: number };
 }
@@ -208,6 +213,8 @@ export interface ArchitectureAdapter {
   tieDefault: boolean;
   /** config-class defaults for keys whose absence would change shapes. */
   defaults?: Obj;
+  /** the family's model cards leave the input embedding out of "active parameters" (see ModelArchitecture). */
+  activeExcludesEmbedding?: boolean;
   /**
    * Multimodal / renamed wrappers: the config to read and the model_type it really is
    * (gemma3 → gemma3_text, llama4 → llama4_text, mistral3 → mistral, kimi_k2 → deepseek_v3).
