@@ -10,6 +10,7 @@ import { ConfigError, isObj, Reader, type Obj } from "./architectures/reader";
 import type { ArchDraft, BaseFields, LayerSpec, ModelArchitecture } from "./architectures/types";
 import { architectureProblem } from "./config-rules";
 import { excerpt } from "./json-input";
+import { parseVisionTower } from "./vision";
 
 export { ConfigError } from "./architectures/reader";
 export type {
@@ -249,5 +250,7 @@ function parseConfigFields(config: unknown): ModelArchitecture {
   if (d.perLayerInput) arch.perLayerInput = d.perLayerInput;
   if (d.layerScalar) arch.layerScalar = true;
   if (d.indexer) arch.indexer = d.indexer;
+  const vision = parseVisionTower(config);
+  if (vision) arch.vision = vision;
   return arch;
 }

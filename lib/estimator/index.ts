@@ -97,6 +97,13 @@ export {
   type LongestContext,
 } from "./plan";
 export {
+  estimateVisionTower,
+  parseVisionTower,
+  type VisionFamily,
+  type VisionTower,
+  type VisionTowerEstimate,
+} from "./vision";
+export {
   deviceMemories,
   maxContextThatFits,
   planPlacement,
