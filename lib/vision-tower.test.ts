@@ -26,7 +26,9 @@ describe("vision tower line on model pages", () => {
 
   it("every page whose config carries a Qwen3-VL-style tower gets the line, in HTML data and Markdown alike", () => {
     const withTower = getModels().filter((m) => m.architecture.vision);
-    expect(withTower.map((m) => m.slug)).toEqual(expect.arrayContaining(["qwen-3-vl-2b", "qwen-3-5-27b", "gemma-3-27b"]));
+    expect(withTower.map((m) => m.slug)).toEqual(
+      expect.arrayContaining(["qwen-3-vl-2b", "qwen-3-5-27b", "gemma-3-27b"]),
+    );
     for (const m of withTower) {
       const line = visionTowerLine(m)!;
       expect(modelMarkdown(m), m.slug).toContain(line.headline);
