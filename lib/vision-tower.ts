@@ -29,7 +29,8 @@ export function visionTowerLine(model: CatalogModel): VisionTowerLine | null {
     detail:
       `The ${formatParameters(estimate.parameters)}-parameter vision tower is a separate file in llama.cpp ` +
       `(mmproj-*.gguf, loaded with --mmproj when you send images); a q8_0 copy takes ${formatGib(q8Bytes)}. ` +
-      `The requirements table counts the language model only; image encoding also needs working memory ` +
-      `that grows with the image size.`,
+      `Encoding an image needs about ${formatGib(estimate.computeBytes.flashAttention)} more working memory ` +
+      `with flash attention (${formatGib(estimate.computeBytes.noFlashAttention)} without), as measured in llama.cpp for this ` +
+      `family. The requirements table counts the language model only.`,
   };
 }

@@ -99,6 +99,7 @@ export {
 export {
   estimateVisionTower,
   parseVisionTower,
+  VISION_COMPUTE_MEASURED,
   type VisionFamily,
   type VisionTower,
   type VisionTowerEstimate,

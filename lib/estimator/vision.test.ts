@@ -112,8 +112,10 @@ describe("vision tower (mmproj) sizes", () => {
     patch_size: 14,
     vision_use_head: false,
   };
+  // https://huggingface.co/koboldcpp/mmproj/tree/main: gemma3-12b-mmproj.gguf 854 MB (f16).
   it.each([
     [2560, 851],
+    [3840, 854],
     [5376, 858],
   ])("Gemma 3 (text hidden %i): f16 mmproj within 3 %% of %i MB", (textHidden, megabytes) => {
     const v = parseVisionTower({
@@ -137,6 +139,18 @@ describe("vision tower (mmproj) sizes", () => {
     expect(e8.parameters - e35.parameters).toBeLessThan(3 * 41e6);
     expect(e8.mmprojBytes.q8_0).toBeLessThan(e8.mmprojBytes.f16);
     expect(e8.mmprojBytes.q8_0).toBeGreaterThan(e8.mmprojBytes.f16 / 2);
+  });
+
+  // https://github.com/gpustack/gguf-parser-go/issues/44: llama.cpp's own "[mtmd] adding N MiB" report, flash
+  // attention off / on — Qwen3-VL 4728 / 323 MiB, gemma3 1132 / 121 MiB.
+  it("compute allowance for image encoding: the measured llama.cpp figures per family", () => {
+    const MiB = 1024 ** 2;
+    const q = tower(testdataArch("Qwen3-VL-30B-A3B-Instruct")).computeBytes;
+    expect([q.noFlashAttention / MiB, q.flashAttention / MiB]).toEqual([4728, 323]);
+    const g = estimateVisionTower(
+      parseVisionTower({ model_type: "gemma3", text_config: { hidden_size: 2560 }, vision_config: siglip })!,
+    ).computeBytes;
+    expect([g.noFlashAttention / MiB, g.flashAttention / MiB]).toEqual([1132, 121]);
   });
 
   it("configs without a known tower have none; a bad known tower fails naming the key", () => {

@@ -53,7 +53,24 @@ export interface VisionTower {
 export interface VisionTowerEstimate {
   parameters: number;
   mmprojBytes: { f16: number; q8_0: number };
+  /** llama.cpp's image-encoder compute buffer, measured per family (see VISION_COMPUTE_MEASURED). */
+  computeBytes: { flashAttention: number; noFlashAttention: number };
 }
+
+const MiB = 1024 ** 2;
+
+/**
+ * The encoder's compute buffer as llama.cpp reserves it for its warm-up image (its own report
+ * "[mtmd] adding N MiB to fit_params_target"), measured on an MI300X with -c 4096 -np 1 and flash attention
+ * off / on: https://github.com/gpustack/gguf-parser-go/issues/44 (2026-08-24). One measurement per family, not
+ * a formula: smaller towers of the same family need somewhat less, and larger images than the warm-up more.
+ */
+export const VISION_COMPUTE_MEASURED: Readonly<
+  Record<VisionFamily, { flashAttention: number; noFlashAttention: number }>
+> = {
+  qwen3_vl: { flashAttention: 323 * MiB, noFlashAttention: 4728 * MiB },
+  siglip: { flashAttention: 121 * MiB, noFlashAttention: 1132 * MiB },
+};
 
 /** model_type values of Qwen3-VL-style towers (Qwen3-VL, Qwen3.5 / 3.6 reuse the same vision module). */
 const QWEN3_VL_TYPES = new Set(["qwen3_vl", "qwen3_vl_moe", "qwen3_5", "qwen3_5_moe"]);
@@ -193,7 +210,10 @@ function tensorBytesAs(x: VisionTensor, out: "F16" | "Q8_0"): number {
   return ggmlRowBytes(type, x.rowSize) * x.rows;
 }
 
-/** Parameters of the vision tower and the size of its mmproj file as f16 (llama.cpp's default) and q8_0. */
+/**
+ * Parameters of the vision tower, the size of its mmproj file as f16 (llama.cpp's default) and q8_0, and the
+ * measured compute allowance for encoding an image.
+ */
 export function estimateVisionTower(v: VisionTower): VisionTowerEstimate {
   const tensors = visionTensors(v);
   let parameters = 0;
@@ -204,5 +224,9 @@ export function estimateVisionTower(v: VisionTower): VisionTowerEstimate {
     f16 += tensorBytesAs(x, "F16");
     q8 += tensorBytesAs(x, "Q8_0");
   }
-  return { parameters, mmprojBytes: { f16, q8_0: q8 } };
+  return {
+    parameters,
+    mmprojBytes: { f16, q8_0: q8 },
+    computeBytes: { ...VISION_COMPUTE_MEASURED[v.family] },
+  };
 }
