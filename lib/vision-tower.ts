@@ -14,6 +14,14 @@ export interface VisionTowerLine {
   detail: string;
 }
 
+function computeSentence(compute: { flashAttention: number; noFlashAttention: number } | null): string {
+  if (!compute) return "Encoding an image also needs working memory that grows with the image size. ";
+  return (
+    `Encoding an image needs about ${formatGib(compute.flashAttention)} more working memory with flash attention ` +
+    `(${formatGib(compute.noFlashAttention)} without), as measured in llama.cpp for this family. `
+  );
+}
+
 /** Null for models whose config has no vision tower the estimator knows. */
 export function visionTowerLine(model: CatalogModel): VisionTowerLine | null {
   const tower = model.architecture.vision;
@@ -29,8 +37,7 @@ export function visionTowerLine(model: CatalogModel): VisionTowerLine | null {
     detail:
       `The ${formatParameters(estimate.parameters)}-parameter vision tower is a separate file in llama.cpp ` +
       `(mmproj-*.gguf, loaded with --mmproj when you send images); a q8_0 copy takes ${formatGib(q8Bytes)}. ` +
-      `Encoding an image needs about ${formatGib(estimate.computeBytes.flashAttention)} more working memory ` +
-      `with flash attention (${formatGib(estimate.computeBytes.noFlashAttention)} without), as measured in llama.cpp for this ` +
-      `family. The requirements table counts the language model only.`,
+      computeSentence(estimate.computeBytes) +
+      `The requirements table counts the language model only.`,
   };
 }

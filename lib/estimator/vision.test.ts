@@ -141,15 +141,44 @@ describe("vision tower (mmproj) sizes", () => {
     expect(e8.mmprojBytes.q8_0).toBeGreaterThan(e8.mmprojBytes.f16 / 2);
   });
 
+  // https://huggingface.co/koboldcpp/mmproj/tree/main: mmproj-mistralai_Mistral-Small-3.1-24B-Instruct-2503-f16.gguf
+  // 878 MB. Config keys as in mistralai/Mistral-Small-3.1-24B-Instruct-2503 config.json (Pixtral encoder, 24 blocks,
+  // 1024 wide, patch 14; spatial_merge_size 2; multimodal_projector_bias false; text hidden 5120).
+  it("Mistral Small 3.1 (Pixtral tower): f16 mmproj within 3 % of 878 MB; no measured compute figure", () => {
+    const v = parseVisionTower({
+      model_type: "mistral3",
+      multimodal_projector_bias: false,
+      spatial_merge_size: 2,
+      text_config: { model_type: "mistral", hidden_size: 5120 },
+      vision_config: {
+        head_dim: 64,
+        hidden_act: "silu",
+        hidden_size: 1024,
+        image_size: 1540,
+        intermediate_size: 4096,
+        model_type: "pixtral",
+        num_attention_heads: 16,
+        num_channels: 3,
+        num_hidden_layers: 24,
+        patch_size: 14,
+        rope_theta: 10000.0,
+      },
+    });
+    expect(v?.family).toBe("pixtral");
+    const est = estimateVisionTower(v!);
+    expect(Math.abs(est.mmprojBytes.f16 / (878 * MB) - 1)).toBeLessThan(0.03);
+    expect(est.computeBytes).toBeNull();
+  });
+
   // https://github.com/gpustack/gguf-parser-go/issues/44: llama.cpp's own "[mtmd] adding N MiB" report, flash
   // attention off / on — Qwen3-VL 4728 / 323 MiB, gemma3 1132 / 121 MiB.
   it("compute allowance for image encoding: the measured llama.cpp figures per family", () => {
     const MiB = 1024 ** 2;
-    const q = tower(testdataArch("Qwen3-VL-30B-A3B-Instruct")).computeBytes;
+    const q = tower(testdataArch("Qwen3-VL-30B-A3B-Instruct")).computeBytes!;
     expect([q.noFlashAttention / MiB, q.flashAttention / MiB]).toEqual([4728, 323]);
     const g = estimateVisionTower(
       parseVisionTower({ model_type: "gemma3", text_config: { hidden_size: 2560 }, vision_config: siglip })!,
-    ).computeBytes;
+    ).computeBytes!;
     expect([g.noFlashAttention / MiB, g.flashAttention / MiB]).toEqual([1132, 121]);
   });
 

@@ -28,7 +28,7 @@ interface VisionTensor {
   kind: VisionTensorKind;
 }
 
-export type VisionFamily = "qwen3_vl" | "siglip";
+export type VisionFamily = "qwen3_vl" | "siglip" | "pixtral";
 
 export interface VisionTower {
   family: VisionFamily;
@@ -48,13 +48,15 @@ export interface VisionTower {
   spatialMergeSize: number;
   /** Qwen3-VL DeepStack: one extra merger per listed vision layer. */
   deepstackMergers: number;
+  /** Mistral 3 (Pixtral): biases on the projector's two linear layers (multimodal_projector_bias). */
+  projectorBias?: boolean;
 }
 
 export interface VisionTowerEstimate {
   parameters: number;
   mmprojBytes: { f16: number; q8_0: number };
-  /** llama.cpp's image-encoder compute buffer, measured per family (see VISION_COMPUTE_MEASURED). */
-  computeBytes: { flashAttention: number; noFlashAttention: number };
+  /** llama.cpp's image-encoder compute buffer, measured per family (see VISION_COMPUTE_MEASURED); null if unmeasured. */
+  computeBytes: { flashAttention: number; noFlashAttention: number } | null;
 }
 
 const MiB = 1024 ** 2;
@@ -66,7 +68,7 @@ const MiB = 1024 ** 2;
  * a formula: smaller towers of the same family need somewhat less, and larger images than the warm-up more.
  */
 export const VISION_COMPUTE_MEASURED: Readonly<
-  Record<VisionFamily, { flashAttention: number; noFlashAttention: number }>
+  Partial<Record<VisionFamily, { flashAttention: number; noFlashAttention: number }>>
 > = {
   qwen3_vl: { flashAttention: 323 * MiB, noFlashAttention: 4728 * MiB },
   siglip: { flashAttention: 121 * MiB, noFlashAttention: 1132 * MiB },
@@ -146,10 +148,76 @@ export function parseVisionTower(config: unknown): VisionTower | null {
       deepstackMergers: 0,
     };
   }
+  if (type === "pixtral" && top === "mistral3") {
+    // Mistral Small 3.x / Devstral / Ministral 3: Pixtral encoder (PixtralVisionConfig) and Mistral3MultiModalProjector
+    // (RMSNorm, patch merger over spatial_merge_size², two linears; Mistral3Config.multimodal_projector_bias
+    // defaults to false). No learned position table: Pixtral uses 2-D RoPE.
+    const merge = typeof config["spatial_merge_size"] === "number" ? config["spatial_merge_size"] : 2;
+    if (!Number.isInteger(merge) || merge <= 0) {
+      throw new ConfigError(
+        "spatial_merge_size",
+        `config.json: "spatial_merge_size" must be a positive integer`,
+      );
+    }
+    return {
+      family: "pixtral",
+      depth: positive(r, "num_hidden_layers", 24),
+      hiddenSize: positive(r, "hidden_size", 1024),
+      intermediateSize: positive(r, "intermediate_size", 4096),
+      patchSize: positive(r, "patch_size", 16),
+      outHiddenSize: out,
+      positionEmbeddings: 0,
+      inChannels: positive(r, "num_channels", 3),
+      temporalPatchSize: 1,
+      spatialMergeSize: merge,
+      deepstackMergers: 0,
+      projectorBias: config["multimodal_projector_bias"] === true,
+    };
+  }
   return null;
 }
 
+function pixtralTensors(v: VisionTower): VisionTensor[] {
+  const h = v.hiddenSize;
+  const i = v.intermediateSize;
+  const t: VisionTensor[] = [];
+  const matrix = (name: string, inDim: number, outDim: number) =>
+    t.push({ name: `${name}.weight`, rowSize: inDim, rows: outDim, kind: "matrix" });
+  const vector = (name: string, dim: number) => t.push({ name, rowSize: dim, rows: 1, kind: "f32" });
+  // patch_conv has no bias; ln_pre and every norm are RMSNorm (weight only); attention and the SiLU-gated MLP
+  // have no biases (modeling_pixtral.py).
+  t.push({
+    name: "v.patch_embd.weight",
+    rowSize: v.inChannels * v.patchSize * v.patchSize,
+    rows: h,
+    kind: "patch",
+  });
+  vector("v.pre_ln.weight", h);
+  for (let b = 0; b < v.depth; b++) {
+    const p = `v.blk.${b}`;
+    vector(`${p}.ln1.weight`, h);
+    vector(`${p}.ln2.weight`, h);
+    for (const n of ["attn_q", "attn_k", "attn_v", "attn_out"]) matrix(`${p}.${n}`, h, h);
+    matrix(`${p}.ffn_gate`, h, i);
+    matrix(`${p}.ffn_up`, h, i);
+    matrix(`${p}.ffn_down`, i, h);
+  }
+  vector("mm.input_norm.weight", h);
+  // The patch merger follows the patch embedding's storage rule (MmprojModel.tensor_force_quant).
+  t.push({ name: "mm.patch_merger.weight", rowSize: h * v.spatialMergeSize ** 2, rows: h, kind: "patch" });
+  matrix("mm.1", h, v.outHiddenSize);
+  matrix("mm.2", v.outHiddenSize, v.outHiddenSize);
+  if (v.projectorBias) {
+    vector("mm.1.bias", v.outHiddenSize);
+    vector("mm.2.bias", v.outHiddenSize);
+  }
+  // LlavaVisionModel copies the text model's [IMG_BREAK] embedding row into the mmproj file.
+  vector("v.token_embd.img_break", v.outHiddenSize);
+  return t;
+}
+
 function visionTensors(v: VisionTower): VisionTensor[] {
+  if (v.family === "pixtral") return pixtralTensors(v);
   const h = v.hiddenSize;
   const i = v.intermediateSize;
   const t: VisionTensor[] = [];
@@ -216,6 +284,7 @@ function tensorBytesAs(x: VisionTensor, out: "F16" | "Q8_0"): number {
  */
 export function estimateVisionTower(v: VisionTower): VisionTowerEstimate {
   const tensors = visionTensors(v);
+  const measured = VISION_COMPUTE_MEASURED[v.family];
   let parameters = 0;
   let f16 = 0;
   let q8 = 0;
@@ -227,6 +296,6 @@ export function estimateVisionTower(v: VisionTower): VisionTowerEstimate {
   return {
     parameters,
     mmprojBytes: { f16, q8_0: q8 },
-    computeBytes: { ...VISION_COMPUTE_MEASURED[v.family] },
+    computeBytes: measured ? { ...measured } : null,
   };
 }
