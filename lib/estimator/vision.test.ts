@@ -198,6 +198,14 @@ describe("vision tower (mmproj) sizes", () => {
         vision_config: { depth: 0 },
       }),
     ).toThrow(/vision_config\.depth/);
+    // A huge size is refused rather than turned into an Infinity of bytes.
+    expect(() =>
+      parseVisionTower({
+        model_type: "qwen3_5",
+        text_config: { hidden_size: 8 },
+        vision_config: { hidden_size: 1e300 },
+      }),
+    ).toThrow(/vision_config\.hidden_size/);
   });
 });
 

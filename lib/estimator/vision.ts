@@ -84,12 +84,16 @@ function textHidden(config: Obj): number | null {
   return typeof h === "number" && Number.isInteger(h) && h > 0 ? h : null;
 }
 
+// Published towers stay far below this (27 blocks, widths up to a few thousand, a few thousand positions); the
+// cap keeps a hostile config from turning the figures into Infinity.
+const MAX_VISION_SIZE = 1 << 20;
+
 function positive(r: Reader, key: string, fallback?: number): number {
   const v = r.optInt(key) ?? fallback;
-  if (v === undefined || v <= 0) {
+  if (v === undefined || v <= 0 || v > MAX_VISION_SIZE) {
     throw new ConfigError(
       `vision_config.${key}`,
-      `config.json: "vision_config.${key}" must be a positive integer`,
+      `config.json: "vision_config.${key}" must be a positive integer up to ${MAX_VISION_SIZE}`,
     );
   }
   return v;
@@ -153,7 +157,7 @@ export function parseVisionTower(config: unknown): VisionTower | null {
     // (RMSNorm, patch merger over spatial_merge_size², two linears; Mistral3Config.multimodal_projector_bias
     // defaults to false). No learned position table: Pixtral uses 2-D RoPE.
     const merge = typeof config["spatial_merge_size"] === "number" ? config["spatial_merge_size"] : 2;
-    if (!Number.isInteger(merge) || merge <= 0) {
+    if (!Number.isInteger(merge) || merge <= 0 || merge > 64) {
       throw new ConfigError(
         "spatial_merge_size",
         `config.json: "spatial_merge_size" must be a positive integer`,
