@@ -119,6 +119,9 @@ export function parseConfig(config: unknown): ModelArchitecture {
   // One place for the numeric and structural rules (ranges, KV heads), whatever the model type.
   const problem = architectureProblem(arch);
   if (problem) throw new ConfigError(problem.field, problem.message);
+  // Multimodal configs: the vision tower is a figure of its own (vision.ts), never part of the text estimate.
+  const vision = parseVisionTower(config);
+  if (vision) arch.vision = vision;
   return arch;
 }
 
@@ -250,7 +253,5 @@ function parseConfigFields(config: unknown): ModelArchitecture {
   if (d.perLayerInput) arch.perLayerInput = d.perLayerInput;
   if (d.layerScalar) arch.layerScalar = true;
   if (d.indexer) arch.indexer = d.indexer;
-  const vision = parseVisionTower(config);
-  if (vision) arch.vision = vision;
   return arch;
 }
