@@ -1,34 +1,8 @@
-// Answers TRACE with 405 before Next.js sees it. `next start` builds a WHATWG Request for every request, and undici
-// refuses TRACE with a thrown TypeError ("'TRACE' HTTP method is unsupported"): Next.js logged its stack and answered
-// 500, before proxy.ts could run. Node's HTTP parser itself refuses TRACK and other unknown methods with 400.
-// register() runs once when the server starts (Node.js runtime only), before it accepts requests.
-import type { IncomingMessage, ServerResponse } from "node:http";
-
-const PATCHED = Symbol.for("modelfit.traceGuard");
-
+// Runs once when the server starts, before it accepts requests. The Node.js-only code lives in its own module so
+// that the Edge build of this file does not pull in node:http (Next.js's documented split).
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const http = await import("node:http");
-  const { securityHeaders } = await import("./lib/security-headers.mjs");
-  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & {
-    emit: (event: string | symbol, ...args: unknown[]) => boolean;
-  };
-  if (proto[PATCHED]) return;
-  proto[PATCHED] = true;
-  const emit = proto.emit;
-  proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]): boolean {
-    if (event === "request") {
-      const [request, response] = args as [IncomingMessage, ServerResponse];
-      if (request.method === "TRACE") {
-        const headers: Record<string, string> = {
-          Allow: "GET, HEAD",
-          "Content-Type": "text/plain; charset=utf-8",
-        };
-        for (const { key, value } of securityHeaders) headers[key] = value;
-        response.writeHead(405, headers).end("method not allowed\n");
-        return true;
-      }
-    }
-    return emit.call(this, event, ...args);
-  };
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { guardTrace } = await import("./instrumentation-node");
+    guardTrace();
+  }
 }

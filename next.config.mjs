@@ -11,6 +11,11 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // The stylesheet (~10 KB gzip) goes inline into each page's <head>: no render-blocking request before the first
+    // paint. Measured with `npm run bench -- lighthouse` (README, Speed).
+    inlineCss: true,
+  },
   ...(staticExport
     ? { output: "export", images: { unoptimized: true } }
     : {

@@ -15,6 +15,11 @@ export const metadata: Metadata = {
 };
 
 export const viewport: Viewport = {
+  // Next.js's defaults, stated so the whole viewport tag is visible here.
+  width: "device-width",
+  initialScale: 1,
+  // On a phone the on-screen keyboard shrinks the layout, so the calculator's bottom result bar stays above it.
+  interactiveWidget: "resizes-content",
   themeColor: [
     { media: "(prefers-color-scheme: light)", color: "#ffffff" },
     { media: "(prefers-color-scheme: dark)", color: "#0b0f19" },

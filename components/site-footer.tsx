@@ -10,10 +10,10 @@ export function SiteFooter() {
           from one validated estimator.
         </p>
         <nav aria-label="Footer" className="flex flex-wrap gap-4">
-          <Link href="/methodology" className="hover:underline">
+          <Link href="/methodology" className="hover:underline" prefetch={false}>
             Methodology
           </Link>
-          <Link href="/data" className="hover:underline">
+          <Link href="/data" className="hover:underline" prefetch={false}>
             Open data
           </Link>
           <Link href="/llms.txt" className="hover:underline" prefetch={false}>

@@ -118,7 +118,10 @@ test.describe("/models filter", () => {
     await enhancedModels(page);
     await page.locator("#filter-sort").selectOption("params-desc");
     await expect(page).toHaveURL(/sort=params-desc/);
-    const largest = [...content].sort((a, b) => b.parameters.total - a.parameters.total)[0]!;
+    // Ties (Kimi K2 and K2 0905 are both 1T) fall back to the name, as on the page.
+    const largest = [...content].sort(
+      (a, b) => b.parameters.total - a.parameters.total || a.name.localeCompare(b.name, "en"),
+    )[0]!;
     await expect.poll(async () => (await visibleSlugs(page))[0]).toBe(largest.slug);
   });
 

@@ -27,10 +27,17 @@ const CATALOG: CalculatorCatalog = {
   gpus: [{ slug: "rtx-4090" }],
 };
 
+/** Reads a link three times and keeps the fastest: a freeze shows in every run, a busy machine's pause in one. */
 function link(cfg: string) {
-  const started = performance.now();
-  const result = parseCalculatorState(new URLSearchParams({ model: "custom", cfg }).toString(), CATALOG);
-  return { ...result, ms: performance.now() - started };
+  const query = new URLSearchParams({ model: "custom", cfg }).toString();
+  let ms = Number.POSITIVE_INFINITY;
+  let result = parseCalculatorState(query, CATALOG);
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    result = parseCalculatorState(query, CATALOG);
+    ms = Math.min(ms, performance.now() - started);
+  }
+  return { ...result, ms };
 }
 
 describe("hostile cfg values in a link", () => {

@@ -11,6 +11,9 @@ describe("formatTokens", () => {
     [9216, "9,216"],
     [21248, "21,248"],
     [500, "500"],
+    // Mistral NeMo's card: 128,000 tokens, called "128K" like everyone else's.
+    [128000, "128K"],
+    [36352, "36,352"],
   ])("%i → %s", (tokens, label) => {
     expect(formatTokens(tokens)).toBe(label);
   });

@@ -30,12 +30,14 @@ function trim(value: number): string {
 
 /**
  * Context length in tokens as "128K" (binary K, as model cards use it) when it is a round size (a multiple of 4K, or
- * 1K / 2K), otherwise the exact count, so computed limits such as 9,216 or 21,248 read alike.
+ * 1K / 2K, or a round decimal size such as 128,000), otherwise the exact count, so computed limits such as 9,216 or 21,248 read alike.
  */
 export function formatTokens(tokens: number): string {
   if (tokens >= 1024 * 1024 && tokens % (1024 * 1024) === 0) return `${tokens / (1024 * 1024)}M`;
   if (tokens === 1024 || tokens === 2048 || (tokens >= 4096 && tokens % 4096 === 0))
     return `${tokens / 1024}K`;
+  // Some cards state a decimal size (Mistral NeMo: 128,000) and call it "128K" like the binary ones.
+  if (tokens >= 32_000 && tokens % 8_000 === 0) return `${tokens / 1000}K`;
   return tokens.toLocaleString("en-US");
 }
 

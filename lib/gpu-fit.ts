@@ -43,7 +43,7 @@ export function fitOnGpu(
   contextTokens: number,
   options: FitOptions = {},
 ): FitAnswer {
-  const key = `${model.slug}|${gpu.slug}|${options.count ?? 1}|${format}|${contextTokens}|${options.offload === true}`;
+  const key = `${model.slug}|${gpu.slug}|${gpu.usableBytes}|${options.count ?? 1}|${format}|${contextTokens}|${options.offload === true}`;
   const cached = fitCache.get(key);
   if (cached) return cached;
   const answer = planFit({
@@ -58,11 +58,29 @@ export function fitOnGpu(
   return answer;
 }
 
+// Model pages, GPU pages, the JSON and the Markdown twins ask for the same answers during one build.
+const longestCache = new Map<string, LongestContext>();
+
 export function longestContextOnGpu(
   model: CatalogModel,
   gpu: Gpu,
   format: WeightFormat,
   options: FitOptions = {},
+): LongestContext {
+  const key = `${model.slug}|${gpu.slug}|${gpu.usableBytes}|${options.count ?? 1}|${format}|${options.offload === true}`;
+  const cached = longestCache.get(key);
+  if (cached) return cached;
+  const answer = computeLongest(model, gpu, format, options);
+  if (longestCache.size > 100_000) longestCache.clear();
+  longestCache.set(key, answer);
+  return answer;
+}
+
+function computeLongest(
+  model: CatalogModel,
+  gpu: Gpu,
+  format: WeightFormat,
+  options: FitOptions,
 ): LongestContext {
   return longestContext(
     {

@@ -66,6 +66,18 @@ function flag(argv: string[], name: string): string | undefined {
   return i < 0 ? undefined : argv[i + 1];
 }
 
+describe("download note", () => {
+  it("chooses the article by how the format is read: an IQ2_XXS, a Q4_K_M, an F16", () => {
+    const note = (format: LaunchCommandInput["format"]) => buildLaunchCommand(base({ format })).notes[0];
+    expect(note("IQ2_XXS")).toBe(
+      "Download an IQ2_XXS GGUF of meta-llama/Llama-3.1-8B-Instruct and point -m at it.",
+    );
+    expect(note("Q4_K_M")).toMatch(/^Download a Q4_K_M GGUF/);
+    expect(note("F16")).toMatch(/^Download an F16 GGUF/);
+    expect(note("BF16")).toMatch(/^Download a BF16 GGUF/);
+  });
+});
+
 describe("shellQuote", () => {
   it("leaves plain arguments alone and single-quotes the rest", () => {
     expect(shellQuote("meta-llama/Llama-3.1-8B")).toBe("meta-llama/Llama-3.1-8B");

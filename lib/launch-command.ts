@@ -1,5 +1,6 @@
 // Launch commands for the calculator: llama-server and vllm serve lines that match the estimate's settings and the
 // placement lib/estimator chose (GPU layers, MoE experts kept in system RAM). Pure; no memory arithmetic.
+import { articleFor } from "@/lib/articles";
 import type { Engine, KvCacheType, Placement, WeightFormat } from "@/lib/estimator";
 
 export interface LaunchCommandInput {
@@ -102,7 +103,9 @@ function llamaCppCommand(input: LaunchCommandInput): LaunchCommand {
       `Convert your model to GGUF and quantize it to ${input.format} first (convert_hf_to_gguf.py, llama-quantize).`,
     );
   } else {
-    notes.push(`Download a ${input.format} GGUF of ${input.huggingFaceId} and point -m at it.`);
+    notes.push(
+      `Download ${articleFor(input.format)} ${input.format} GGUF of ${input.huggingFaceId} and point -m at it.`,
+    );
   }
   // llama.cpp PR #16653 (--fit, on by default in recent builds; llama-fit-params prints the values it picks).
   notes.push(

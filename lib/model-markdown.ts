@@ -1,7 +1,14 @@
 // Plain-Markdown renderings for tools and AI agents: each model page's twin (facts, spec sheet, requirements table,
 // GPU fit, FAQ, sources) and the site's llms.txt. Built from the same lib functions as the HTML pages.
 import type { CatalogModel } from "@/lib/catalog";
-import { formatDate, formatGib, formatGibNumber, formatParameters, formatTokens } from "@/lib/format";
+import {
+  formatDate,
+  formatGib,
+  formatGibNumber,
+  formatInteger,
+  formatParameters,
+  formatTokens,
+} from "@/lib/format";
 import { contextFits, gpuFitRows, OFFLOAD_RAM_LABEL } from "@/lib/gpu-fit";
 import { contextFitText, nativeContext, runAnswer, setupText, sizeLabel } from "@/lib/run-answer";
 import {
@@ -53,7 +60,10 @@ function factsTable(model: CatalogModel): string {
     ["Parameters", parameters],
     [
       "Max context",
-      `${formatTokens(model.contextLength)} tokens (${model.contextLength.toLocaleString("en-US")})`,
+      // The exact count in brackets only when the short form rounds it.
+      formatTokens(model.contextLength) === formatInteger(model.contextLength)
+        ? `${formatInteger(model.contextLength)} tokens`
+        : `${formatTokens(model.contextLength)} tokens (${formatInteger(model.contextLength)})`,
     ],
     ["Hugging Face", `[${model.huggingFaceId}](https://huggingface.co/${model.huggingFaceId})`],
   ];

@@ -203,6 +203,7 @@ export function cardRunsOn(model: CatalogModel): string {
   return `Runs on ${setup.count}× ${shortGpuName(setup.gpu)}`;
 }
 
+/** "an 80 GB", "a 24 GB". */
 function an(gpu: Gpu): string {
   const label = sizeLabel(gpu);
   return `${articleForSize(label).toLowerCase()} ${label}`;

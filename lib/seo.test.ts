@@ -102,6 +102,17 @@ describe("articleFor", () => {
     ["128K", "a"],
     ["110K", "a"],
     ["1M", "a"],
+    // Format and type names are spelt out letter by letter.
+    ["IQ2_XXS", "an"],
+    ["IQ4_XS", "an"],
+    ["Q4_K_M", "a"],
+    ["F16", "an"],
+    ["BF16", "a"],
+    ["MXFP4", "an"],
+    ["q8_0", "a"],
+    ["fp8", "an"],
+    ["24 GB", "a"],
+    ["80 GB", "an"],
   ])("%s takes %s", (spoken, article) => {
     expect(articleFor(spoken)).toBe(article);
   });
@@ -356,6 +367,24 @@ describe("Markdown twin and llms.txt", () => {
   it("refuses an MDX component it cannot render instead of dropping it", () => {
     const broken = { ...r1, bodyRaw: "Intro\n\n<Chart />\n" };
     expect(() => bodyMarkdown(broken)).toThrow(/cannot render/);
+  });
+
+  // Every twin is built once (68 models take seconds on a busy machine), then both copy rules are checked.
+  it("reads aloud right and never repeats a context length, in every model's Markdown twin", () => {
+    for (const model of models) {
+      const markdown = modelMarkdown(model);
+      // "an 8K", "an 80 GB", "an IQ2_XXS", "an F16" — and never "an 4K" or "an Q4_K_M".
+      expect(markdown, model.slug).not.toMatch(/\ba (8|11K|18K|IQ|F16|MXFP)/);
+      expect(markdown, model.slug).not.toMatch(/\ban (1K|4K|16K|32K|128K|Q\d)/);
+      // Not "36,352 tokens (36,352)".
+      expect(markdown, model.slug).not.toMatch(/([\d,]+) tokens \(\1\)/);
+    }
+  }, 120_000);
+
+  it("says 128K for a card's 128,000-token context, like every other 128K model", () => {
+    const nemo = model("mistral-nemo");
+    expect(nemo.contextLength).toBe(128_000);
+    expect(modelMarkdown(nemo)).toContain("| Max context | 128K tokens (128,000) |");
   });
 
   it("llms.txt links every model's Markdown twin", () => {

@@ -5,6 +5,7 @@ import type { Metadata, MetadataRoute } from "next";
 import type { BreadcrumbJsonLdProps, DatasetJsonLdProps } from "next-seo";
 import type { CollectionPage, WebSite, WithContext } from "schema-dts";
 import type { CatalogModel } from "@/lib/catalog";
+import { articleFor } from "@/lib/articles";
 import { formatGib, formatParameters, formatTokens, formatTokensPerSecond } from "@/lib/format";
 import { ropeScalingFlags } from "@/lib/estimator";
 import type { FitAnswer } from "@/lib/estimator";
@@ -130,14 +131,6 @@ export function headlineRequirement(model: CatalogModel): { bytes: number; sente
   return { bytes: estimate.bytes.total, sentence };
 }
 
-/** English picks the article by sound: "an 8K", "an 11K", "an 18K", but "a 4K", "a 128K", "a 110K". */
-export function articleFor(spoken: string): "a" | "an" {
-  const digits = /^\d+/.exec(spoken.replace(/,/g, ""))?.[0] ?? "";
-  if (digits.startsWith("8")) return "an"; // eight, eighty, eight hundred, eight thousand …
-  if (digits.length % 3 === 2 && (digits.startsWith("11") || digits.startsWith("18"))) return "an"; // eleven, eighteen
-  return "a";
-}
-
 /** The meta description: the answer first, with computed figures, then what the page offers. */
 export function modelDescription(model: CatalogModel): string {
   const bf16 = estimateFor(model, "BF16", headlineContext(model));
@@ -167,6 +160,8 @@ export interface FaqEntry {
 }
 
 const FAQ_CONTEXT_GPU = "rtx-4090";
+export { articleFor };
+
 const CONSUMER_CARD_LABEL = "24 GB";
 
 /** Questions people search for, answered from lib/requirements and lib/gpu-fit. Shown on the page and in JSON-LD. */
@@ -254,7 +249,10 @@ export function modelFaq(model: CatalogModel): FaqEntry[] {
 
   return [
     { question: `How much VRAM does ${model.name} need?`, answer: vram },
-    { question: `Can ${model.name} run on a ${CONSUMER_CARD_LABEL} GPU?`, answer: fits },
+    {
+      question: `Can ${model.name} run on ${articleFor(CONSUMER_CARD_LABEL)} ${CONSUMER_CARD_LABEL} GPU?`,
+      answer: fits,
+    },
     {
       question: `What is the largest context for ${model.name} on ${acronymArticle(gpuName)} ${gpuName}?`,
       answer: context,

@@ -11,15 +11,18 @@
 //   weight      HTML and JavaScript (gzip) per page type, beside an empty App Router page (the framework floor)
 //   serve       next start vs the static export on a plain static server: requests/s, p50/p99, ratio
 //   scale       build time per page and peak memory with N synthetic models (scripts/bench/scale.ts)
-//   lighthouse  mobile Lighthouse performance, LCP, CLS, TBT for home, a model page, the calculator
-//               (scripts/lighthouse.sh)
-import { spawnSync } from "node:child_process";
+//   lighthouse  mobile Lighthouse performance, LCP, FCP, TBT, CLS: a model page and the calculator beside an empty
+//               App Router page of the same Next.js, median of ≥ 3 interleaved runs, with the targets checked
+//               (scripts/bench/lighthouse-compare.ts; LIGHTHOUSE_RUNS, LIGHTHOUSE_MODEL, LIGHTHOUSE_LEVERS=1)
+//   hostile     time from a hostile calculator link to a ready page, beside the plain calculator (Chromium)
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { frameworkFloor, measureSite, sharedScripts } from "./bench/page-weight";
 import type { PageWeight } from "./bench/page-weight";
 import { scaleRun } from "./bench/scale";
 import type { ScaleRun } from "./bench/scale";
+import { timeHostileLinks } from "./bench/hostile";
+import { lighthouseComparison } from "./bench/lighthouse-compare";
 import { compareServing } from "./bench/serve";
 import { EXPORT_COPY, buildExport } from "./check-export";
 import { waitForOtherBuilds } from "./lib/proc";
@@ -31,7 +34,7 @@ const option = (name: string) => {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
 };
-const SECTIONS = ["weight", "serve", "scale", "lighthouse"] as const;
+const SECTIONS = ["weight", "serve", "scale", "lighthouse", "hostile"] as const;
 const chosen = SECTIONS.filter((s) => args.includes(s));
 const sections = chosen.length > 0 ? chosen : SECTIONS;
 const ci = process.env.CI === "true" || process.env.CI === "1" || flag("--short");
@@ -169,18 +172,72 @@ async function scale() {
   results.scale = runs;
 }
 
-function lighthouse() {
-  heading("Lighthouse (mobile emulation) via scripts/lighthouse.sh");
+async function lighthouse() {
+  const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+  heading(
+    `Lighthouse (mobile emulation, performance): median of ${Math.max(3, runs)} runs each, beside an empty App Router page`,
+  );
   if (ci) {
-    console.log("short mode (CI): skipped — run `npm run lighthouse` after `npm run build`");
+    console.log(
+      "short mode (CI): skipped — `npm run bench -- lighthouse` after `npm run build` (about 16 s per run and page)",
+    );
     return;
   }
   if (nextDir !== PROJECT_ROOT) {
     console.log("lighthouse runs on this project's build only (skipped with --next-dir)");
     return;
   }
-  const run = spawnSync("bash", ["scripts/lighthouse.sh"], { cwd: PROJECT_ROOT, stdio: "inherit" });
-  results.lighthouse = { exitCode: run.status };
+  if (!existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID"))) {
+    console.log("no production build: run `npm run build` first (skipped)");
+    return;
+  }
+  await waitForOtherBuilds("lighthouse");
+  const comparison = await lighthouseComparison({
+    runs,
+    model: process.env.LIGHTHOUSE_MODEL,
+    levers: process.env.LIGHTHOUSE_LEVERS === "1",
+    log: (line) => console.log(line),
+  });
+  console.log(
+    `${pad("page", 32)}${pad("path", 26)}${padStart("perf", 6)}${padStart("LCP ms", 9)}${padStart("FCP ms", 9)}${padStart("TBT ms", 9)}${padStart("CLS", 7)}`,
+  );
+  for (const page of comparison.pages) {
+    const m = page.median;
+    console.log(
+      `${pad(page.label, 32)}${pad(page.path, 26)}${padStart(m.performance, 6)}${padStart(Math.round(m.lcpMs), 9)}${padStart(Math.round(m.fcpMs), 9)}${padStart(Math.round(m.tbtMs), 9)}${padStart(m.cls.toFixed(3), 7)}`,
+    );
+  }
+  for (const target of comparison.targets)
+    console.log(`${target.ok ? "met    " : "MISSED "} ${target.label}: ${target.detail}`);
+  console.log("Accessibility, best practices and SEO scores: `npm run lighthouse` (scripts/lighthouse.sh).");
+  results.lighthouse = comparison;
+}
+
+async function hostile() {
+  const runs = ci ? 3 : 5;
+  heading(
+    `hostile calculator links: navigation to ready page, median of ${runs} loads (Chromium, next start)`,
+  );
+  if (!existsSync(path.join(nextDir, ".next", "BUILD_ID"))) {
+    console.log("no production build: run `npm run build` first (skipped)");
+    return;
+  }
+  const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chromiumPath)) {
+    console.log(`no Chromium at ${chromiumPath} (scripts/ensure-chromium.sh installs it): skipped`);
+    return;
+  }
+  await waitForOtherBuilds("hostile");
+  const timings = await timeHostileLinks(nextDir, runs);
+  console.log(
+    `${pad("link", 34)}${padStart("chars", 8)}${padStart("median ms", 12)}${padStart("max ms", 10)}`,
+  );
+  for (const t of timings) {
+    console.log(
+      `${pad(t.name, 34)}${padStart(t.linkChars, 8)}${padStart(Math.round(t.medianMs), 12)}${padStart(Math.round(t.maxMs), 10)}`,
+    );
+  }
+  results["hostile"] = timings;
 }
 
 async function main() {
@@ -188,7 +245,8 @@ async function main() {
     if (section === "weight") await weight();
     if (section === "serve") await serve();
     if (section === "scale") await scale();
-    if (section === "lighthouse") lighthouse();
+    if (section === "lighthouse") await lighthouse();
+    if (section === "hostile") await hostile();
   }
   mkdirSync(BENCH_TMP, { recursive: true });
   const file = path.join(BENCH_TMP, "bench-results.json");

@@ -51,3 +51,18 @@ describe("check-log CLI", () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe("check-log CLI on special files", () => {
+  it("refuses /dev/zero and a directory as the log without reading them", () => {
+    for (const [log, why] of [
+      ["/dev/zero", /cannot read --log \/dev\/zero: it is a device/],
+      [DATA, /cannot read --log .*: it is a directory/],
+    ] as const) {
+      const r = run(["--config", CONFIG, "--log", log]);
+      expect(r.code).toBe(2);
+      const lines = r.stderr.trimEnd().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(why);
+    }
+  });
+});

@@ -3,12 +3,12 @@
  * Reads a llama.cpp or vLLM start-up log, rebuilds the run's settings from it and prints lib/estimator's estimate
  * beside the measured bytes of each term (summed over devices). Exit 2 with one line on bad input.
  */
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ConfigError, parseConfig } from "@/lib/estimator";
+import { ConfigError, JsonInputError, parseConfig, parseJsonInput } from "@/lib/estimator";
 import type { ModelArchitecture } from "@/lib/estimator";
 import { checkLog } from "@/lib/evidence/log-check";
 import { TERM_NAMES } from "@/lib/evidence/log-reader";
+import { readRegularTextFile } from "@/lib/read-text-file";
 
 const USAGE = "usage: npm run --silent check-log -- --config <config.json> --log <file> [--json]";
 
@@ -19,10 +19,10 @@ function fail(message: string): never {
 
 function readText(flag: string, path: string): string {
   try {
-    return readFileSync(path, "utf8");
+    return readRegularTextFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return fail(`cannot read ${flag} ${path}${code ? ` (${code})` : ""}`);
+    const message = error instanceof Error ? error.message : String(error);
+    return fail(message.replace(/^cannot read /, `cannot read ${flag} `));
   }
 }
 
@@ -51,9 +51,12 @@ function main(argv: string[]): void {
 
   let config: unknown;
   try {
-    config = JSON.parse(readText("--config", values.config));
+    config = parseJsonInput(readText("--config", values.config));
   } catch (error) {
-    if (error instanceof SyntaxError) fail(`--config ${values.config} is not valid JSON`);
+    if (error instanceof JsonInputError) {
+      const m = error.message;
+      fail(`--config ${values.config} ${m.startsWith("not valid JSON") ? `is ${m}` : `: ${m}`}`);
+    }
     throw error;
   }
   let arch: ModelArchitecture;

@@ -74,10 +74,10 @@ const GPU_FIELDS: [string, string][] = [
 
 function FieldTable({ caption, fields }: { caption: string; fields: [string, string][] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+    <div className="table-scroll">
       <table className="w-full border-collapse text-sm">
         <caption className="px-3 py-2 text-left font-semibold">{caption}</caption>
-        <thead className="bg-slate-50 dark:bg-slate-900">
+        <thead className="bg-surface-muted">
           <tr>
             <th scope="col" className="px-3 py-2 text-left">
               Field

@@ -32,11 +32,11 @@ export default function GpusIndexPage() {
           <h2 id={`group-${group.category}`} className="text-xl font-semibold">
             {group.label}
           </h2>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+          <div className="table-scroll">
             <table className="w-full min-w-[42rem] table-fixed border-collapse text-sm">
-              <thead className="bg-slate-50 dark:bg-slate-900">
+              <thead className="bg-surface-muted">
                 <tr>
-                  <th scope="col" className="w-2/5 px-3 py-2 text-left">
+                  <th scope="col" className="sticky-col bg-surface-muted w-36 px-3 py-2 text-left sm:w-2/5">
                     GPU
                   </th>
                   <th scope="col" className="px-3 py-2 text-right">
@@ -63,7 +63,7 @@ export default function GpusIndexPage() {
                     className="border-t border-slate-200 dark:border-slate-800"
                     data-gpu={gpu.slug}
                   >
-                    <th scope="row" className="px-3 py-2 text-left font-medium">
+                    <th scope="row" className="sticky-col bg-surface px-3 py-2 text-left font-medium">
                       <Link
                         href={`/gpus/${gpu.slug}`}
                         className="text-brand-700 dark:text-brand-100 hover:underline"

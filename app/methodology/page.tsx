@@ -66,9 +66,9 @@ export default function MethodologyPage() {
       <header className="not-prose space-y-3">
         <h1 className="text-3xl font-bold tracking-tight">Methodology</h1>
         <p className="max-w-3xl text-lg text-slate-700 dark:text-slate-300">
-          Every memory figure on modelfit comes from one estimator, <code>lib/estimator</code>, fed with the
-          model&apos;s own <code>config.json</code>. This page explains each term in words, names where each
-          rule comes from, and shows how close the estimates are to real files and real engine logs.
+          Every memory figure on modelfit comes from one estimator, fed with the model&apos;s own{" "}
+          <code>config.json</code>. This page explains each term in words, names where each rule comes from,
+          and shows how close the estimates are to real files and real engine logs.
         </p>
       </header>
 
@@ -83,8 +83,9 @@ export default function MethodologyPage() {
         <p>
           Unless stated otherwise the figures use the llama.cpp profile: {DEFAULTS.sequences} sequence, a
           micro-batch (<code>n_ubatch</code>) of {DEFAULTS.ubatchTokens} tokens, an {DEFAULTS.kvCacheType} KV
-          cache and flash attention on (llama.cpp&apos;s automatic default on GPUs that support it). The
-          command-line estimator states the same defaults in <code>npm run estimate -- --help</code>.
+          cache and flash attention on (llama.cpp&apos;s automatic default on GPUs that support it). The{" "}
+          <Link href="/calculator">calculator</Link> starts from the same settings and lets you change each of
+          them.
         </p>
       </Section>
 
@@ -116,7 +117,7 @@ export default function MethodologyPage() {
           takes ⌈n ÷ block⌉ × bytes-per-block per row.
         </p>
         <div
-          className="not-prose overflow-x-auto"
+          className="not-prose table-scroll p-2"
           tabIndex={0}
           role="region"
           aria-label="ggml block layouts, scrollable"
@@ -300,7 +301,7 @@ export default function MethodologyPage() {
           its model and settings clearly enough to use, so those terms are not yet validated.
         </p>
         <div
-          className="not-prose overflow-x-auto"
+          className="not-prose table-scroll p-2"
           tabIndex={0}
           role="region"
           aria-label="Validation summary, scrollable"
@@ -363,7 +364,7 @@ export default function MethodologyPage() {
         <h3>Every data point</h3>
         <ValidationTable rows={rows} />
         <p>
-          The data and its sources live in <code>lib/validation/fixtures/</code>; the figures on each{" "}
+          Each data point links to where the real figure was published; the figures on each{" "}
           <Link href="/models">model page</Link> come from the same estimator.
         </p>
       </Section>

@@ -3,9 +3,9 @@
 // whole state in the query string (lib/calculator-state) and computes every figure with lib/estimator through
 // ./results. The server renders it with the default state; on hydration it applies the URL without changing layout.
 import { EvidenceLines } from "@/components/calculator/evidence-lines";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 import type { ChangeEvent } from "react";
-import { WEIGHT_FORMATS } from "@/lib/estimator";
+import { WEIGHT_FORMATS, averageBitsPerWeight } from "@/lib/estimator";
 import type { Engine, KvCacheType, WeightFormat } from "@/lib/estimator";
 import {
   CUSTOM,
@@ -20,9 +20,10 @@ import {
   readCustomConfig,
 } from "@/lib/calculator-state";
 import type { CalculatorState, StateProblem } from "@/lib/calculator-state";
+import { engineSwitchNotes } from "@/lib/engine-switch";
 import { formatGib, formatInteger, formatTokens, formatTokensPerSecond } from "@/lib/format";
 import { ConfigLinkNotice } from "./config-link-notice";
-import { GIB, deriveResults } from "./results";
+import { GIB, architectureOf, deriveResults } from "./results";
 import type { CalculatorGpuOption, CalculatorModelOption, CalculatorResults } from "./results";
 
 export interface CalculatorProps {
@@ -76,6 +77,8 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
   const [configDraft, setConfigDraft] = useState("");
   const [configMessage, setConfigMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [filter, setFilter] = useState("");
+  // What the last engine switch replaced, and why (empty when it kept the format and KV type).
+  const [engineNotes, setEngineNotes] = useState<string[]>([]);
   // The last custom config applied, so the model list can switch back to it.
   const [customConfig, setCustomConfig] = useState<string | null>(initialState.config);
   // false until the island has read the query string (the server rendered the default state).
@@ -109,6 +112,8 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
     if (!hydrated || !writeUrl.current) return;
     const timer = window.setTimeout(() => {
       const href = calculatorStateHref(state);
+      // Only on this page's own history entry: after Back, the previous page's URL is left alone.
+      if (window.location.pathname !== href.split("?")[0]) return;
       if (window.location.pathname + window.location.search !== href)
         window.history.replaceState(null, "", href);
     }, URL_WRITE_DELAY_MS);
@@ -127,6 +132,11 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
   }, [state, models, gpus]);
+
+  function switchEngine(engine: Engine) {
+    setEngineNotes(engineSwitchNotes(state, normalizeState({ ...state, engine }, catalog)));
+    update({ engine });
+  }
 
   function applyConfig(text: string) {
     const result = readCustomConfig(text);
@@ -167,6 +177,19 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
   });
   const gpuGroups = groupBy(gpus, (g) => g.categoryLabel);
   const formats = formatsForEngine(state.engine);
+  // Each format's real average for this model (a mix keeps some tensors in other types); nominal if unreadable.
+  const bitsPerWeight = useMemo(() => {
+    const averages = new Map<WeightFormat, number>();
+    try {
+      const arch = architectureOf(state, models);
+      for (const id of formatsForEngine(state.engine))
+        averages.set(id, averageBitsPerWeight(arch, id, state.engine));
+    } catch {
+      // A custom config that does not parse: the result panel already says why.
+    }
+    return averages;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the model and engine change the averages
+  }, [state.model, state.config, state.engine, models]);
   const customArchName = useMemo(
     () => (customConfig === null ? "" : customModelName(customConfig)),
     [customConfig],
@@ -174,16 +197,18 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
 
   return (
     <div
-      className="grid gap-8 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]"
+      // grid-cols-1 is minmax(0, 1fr): a long option in a select can no longer widen the page on a phone. The bottom
+      // padding keeps the last results clear of the compact result bar below lg.
+      className="grid grid-cols-1 gap-8 pb-24 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)] lg:pb-0"
       data-testid="calculator"
       data-ready={hydrated}
     >
       <form
-        className="space-y-6"
+        className="min-w-0 space-y-6"
         aria-label="Calculator settings"
         onSubmit={(event) => event.preventDefault()}
       >
-        <fieldset className="space-y-3">
+        <fieldset className="min-w-0 space-y-3">
           <legend className="text-lg font-semibold">Model</legend>
           <div>
             <label htmlFor="calc-model-search" className={labelClass}>
@@ -250,7 +275,12 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
               </button>
               <label className="text-sm">
                 <span className="sr-only">Upload a config.json file</span>
-                <input type="file" accept="application/json,.json" className="text-sm" onChange={onUpload} />
+                <input
+                  type="file"
+                  accept="application/json,.json"
+                  className="max-w-full text-sm"
+                  onChange={onUpload}
+                />
               </label>
             </div>
             <p
@@ -265,9 +295,14 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
           </div>
         </fieldset>
 
-        <fieldset className="space-y-3">
+        <fieldset className="min-w-0 space-y-3">
           <legend className="text-lg font-semibold">Engine and format</legend>
-          <div role="radiogroup" aria-label="Engine" className="flex gap-4">
+          <div
+            role="radiogroup"
+            aria-label="Engine"
+            aria-describedby="calc-engine-note"
+            className="flex gap-4"
+          >
             {(["llama.cpp", "vllm"] as const satisfies readonly Engine[]).map((engine) => (
               <label key={engine} className="flex items-center gap-2 text-sm">
                 <input
@@ -275,11 +310,20 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
                   name="calc-engine"
                   value={engine}
                   checked={state.engine === engine}
-                  onChange={() => update({ engine })}
+                  onChange={() => switchEngine(engine)}
                 />
                 {ENGINE_LABELS[engine]}
               </label>
             ))}
+          </div>
+          <div id="calc-engine-note" role="status" data-testid="engine-note">
+            {engineNotes.length > 0 ? (
+              <ul className="space-y-1 rounded-md border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50">
+                {engineNotes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            ) : null}
           </div>
           <div>
             <label htmlFor="calc-quant" className={labelClass}>
@@ -293,7 +337,9 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
             >
               {WEIGHT_FORMATS.filter((f) => formats.includes(f.id)).map((f) => (
                 <option key={f.id} value={f.id}>
-                  {f.label} · {f.nominalBitsPerWeight.toFixed(2)} bits/weight
+                  {bitsPerWeight.has(f.id)
+                    ? `${f.label} · ${bitsPerWeight.get(f.id)?.toFixed(2)} bits/weight on average`
+                    : `${f.label} · ${f.nominalBitsPerWeight.toFixed(2)} bits/weight`}
                 </option>
               ))}
             </select>
@@ -317,17 +363,17 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
           </div>
         </fieldset>
 
-        <fieldset className="space-y-3">
+        <fieldset className="min-w-0 space-y-3">
           <legend className="text-lg font-semibold">Context and batch</legend>
           <div>
             <label htmlFor="calc-context" className={labelClass}>
               Context length (tokens per sequence)
             </label>
-            <div className="flex items-center gap-3">
+            <div className="grid grid-cols-[minmax(0,1fr)_8rem] items-center gap-x-3">
               <input
                 type="range"
                 aria-label="Context length slider"
-                className="min-w-0 flex-1"
+                className="min-w-0"
                 min={0}
                 max={steps.length - 1}
                 step={1}
@@ -337,7 +383,9 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
               />
               <NumberField
                 id="calc-context"
-                className="w-32"
+                className="contents"
+                errorClassName="col-span-2"
+                unit="tokens"
                 value={state.context}
                 min={1}
                 max={maxContext}
@@ -365,7 +413,7 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
           </div>
         </fieldset>
 
-        <fieldset className="space-y-3">
+        <fieldset className="min-w-0 space-y-3">
           <legend className="text-lg font-semibold">Hardware</legend>
           <div>
             <label htmlFor="calc-gpu" className={labelClass}>
@@ -518,6 +566,8 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
         <LiveTotal results={results.ok ? results.value : null} />
       </section>
 
+      <CompactResult results={results.ok ? results.value : null} state={state} />
+
       {problems.length > 0 ? <ProblemsToast problems={problems} onDismiss={() => setProblems([])} /> : null}
     </div>
   );
@@ -550,6 +600,10 @@ function NumberField(props: {
   disabled?: boolean;
   describedBy?: string;
   className?: string;
+  /** Classes for the visible error line (e.g. to span a grid row). */
+  errorClassName?: string;
+  /** Unit named in the error, e.g. "tokens". */
+  unit?: string;
   onCommit: (value: number) => void;
 }) {
   const shown = props.integer ? String(props.value) : String(Number(props.value.toFixed(2)));
@@ -597,14 +651,37 @@ function NumberField(props: {
         }}
         onBlur={() => setDraft(shown)}
       />
-      {valid ? null : (
-        <span id={errorId} className="sr-only">
-          Enter {props.integer ? "a whole number" : "a number"} from {formatInteger(props.min)} to{" "}
-          {formatInteger(props.max)}.
-        </span>
+      {valid || props.disabled ? null : (
+        <p
+          id={errorId}
+          data-testid={`${props.id}-error`}
+          className={`mt-1 text-xs font-medium text-red-700 dark:text-red-400 ${props.errorClassName ?? ""}`}
+        >
+          {numberProblem(draft, props)}
+        </p>
       )}
     </div>
   );
+}
+
+/** What is wrong with a number field's text, and which value the results still use. */
+function numberProblem(
+  draft: string,
+  props: { value: number; min: number; max: number; integer?: boolean; unit?: string },
+): string {
+  const n = Number(draft);
+  const unit = props.unit ? ` ${props.unit}` : "";
+  const range = `${formatInteger(props.min)} to ${formatInteger(props.max)}`;
+  const problem =
+    draft.trim() === "" || !Number.isFinite(n)
+      ? `Enter ${props.integer ? "a whole number" : "a number"} from ${range}.`
+      : n > props.max
+        ? `${formatInteger(n)} is above the maximum of ${formatInteger(props.max)}${unit}.`
+        : n < props.min
+          ? `${formatInteger(n)} is below the minimum of ${formatInteger(props.min)}${unit}.`
+          : `Enter a whole number from ${range}.`;
+  const used = props.integer ? formatInteger(props.value) : String(Number(props.value.toFixed(2)));
+  return `${problem} The results still use ${used}${unit}.`;
 }
 
 function fitBadge(results: CalculatorResults): { text: string; className: string } {
@@ -769,7 +846,7 @@ function ResultsView({ results, state }: { results: CalculatorResults; state: Ca
               <li
                 key={index}
                 data-device-fits={ok}
-                className={`rounded border px-2 py-1 tabular-nums ${ok ? "border-emerald-400" : "border-red-500"}`}
+                className={`rounded border px-2 py-1 tabular-nums ${ok ? "border-emerald-700 dark:border-emerald-400" : "border-red-600 dark:border-red-400"}`}
               >
                 {`GPU ${index + 1}: ${formatGib(bytes)} of ${formatGib(usable)} ${ok ? "✓ within" : "✗ too much"}`}
               </li>
@@ -856,14 +933,15 @@ function CommandView({ results }: { results: CalculatorResults }) {
         data-testid="command"
         aria-labelledby="calc-command-heading"
         tabIndex={0}
-        className="h-28 overflow-auto rounded bg-slate-900 p-3 text-sm break-words whitespace-pre-wrap text-slate-100"
+        className="h-28 overflow-auto rounded bg-slate-900 p-3 text-sm whitespace-pre-wrap text-slate-100"
       >
         {command.argv.map((arg, index) => (
-          // Each argument stays whole; lines break only between arguments.
-          <span key={index} className="whitespace-nowrap">
+          // Each argument stays whole; lines break only at the spaces between arguments, which stay outside the
+          // spans (a space inside a nowrap span is no break opportunity, and break-words would then split a flag).
+          <Fragment key={index}>
             {index > 0 ? " " : ""}
-            {arg}
-          </span>
+            <span className="whitespace-nowrap">{arg}</span>
+          </Fragment>
         ))}
       </pre>
       <ul
@@ -881,6 +959,62 @@ function CommandView({ results }: { results: CalculatorResults }) {
             ? "Copy failed; the command is selected."
             : ""}
       </p>
+    </div>
+  );
+}
+
+/** Which hardware the verdict is about, in a few words ("2× RTX 4090 + 1× RTX 3090"). */
+function deviceLabel(results: CalculatorResults, state: CalculatorState): string {
+  const second = state.gpu2 !== null && state.gpus2 > 0 ? results.devices[state.gpus] : undefined;
+  return `${state.gpus}× ${results.gpu.name}` + (second ? ` + ${state.gpus2}× ${second.name}` : "");
+}
+
+const COMPACT_VERDICT = {
+  gpu: { mark: "✓", text: "Fits in GPU memory", className: "text-emerald-800 dark:text-emerald-300" },
+  offload: { mark: "▲", text: "Fits with offload", className: "text-amber-800 dark:text-amber-300" },
+  none: { mark: "✗", text: "Does not fit", className: "text-red-700 dark:text-red-400" },
+} as const;
+
+/**
+ * Below lg the full result sits under the form, off-screen while editing: this bar at the bottom of the screen keeps
+ * the total, the verdict and the device in view. It mirrors the result root (same data-fits) and links to it.
+ */
+function CompactResult({ results, state }: { results: CalculatorResults | null; state: CalculatorState }) {
+  const verdict = results ? COMPACT_VERDICT[results.fit.kind] : null;
+  return (
+    <div
+      data-testid="compact-result"
+      data-fits={results ? String(results.fit.fits) : "error"}
+      className="border-line bg-surface fixed inset-x-0 bottom-0 z-30 border-t px-4 py-2 shadow-[0_-2px_8px_rgb(0_0_0/0.08)] lg:hidden"
+    >
+      <a
+        href="#calc-results-heading"
+        className="mx-auto flex max-w-6xl items-center gap-3 text-sm"
+        aria-label={
+          results && verdict
+            ? `Total ${formatGib(results.estimate.bytes.total)}, ${verdict.text} on ${deviceLabel(results, state)}: go to the full result`
+            : "These settings cannot be estimated: go to the result"
+        }
+      >
+        {results && verdict ? (
+          <>
+            <span className="text-lg font-bold tabular-nums">{formatGib(results.estimate.bytes.total)}</span>
+            <span className="min-w-0 flex-1">
+              <span className={`block font-semibold ${verdict.className}`}>
+                <span aria-hidden="true">{verdict.mark}</span> {verdict.text}
+              </span>
+              <span className="text-muted block truncate text-xs">{deviceLabel(results, state)}</span>
+            </span>
+          </>
+        ) : (
+          <span className="min-w-0 flex-1 font-semibold text-red-700 dark:text-red-400">
+            Cannot estimate these settings
+          </span>
+        )}
+        <span aria-hidden="true" className="text-muted text-xs whitespace-nowrap">
+          Details ↓
+        </span>
+      </a>
     </div>
   );
 }

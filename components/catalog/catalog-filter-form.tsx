@@ -69,55 +69,70 @@ export function CatalogFilterForm({ options }: { options: FilterOptions }) {
           className={FIELD}
         />
       </div>
-      <Field label="Family" htmlFor="filter-family">
-        <Select name="family" any="Any family" options={plain(options.families)} />
-      </Field>
-      <Field label="Developer" htmlFor="filter-developer">
-        <Select name="developer" any="Any developer" options={plain(options.developers)} />
-      </Field>
-      <Field label="License" htmlFor="filter-license">
-        <Select name="license" any="Any license" options={plain(options.licenses)} />
-      </Field>
-      <Field label="Architecture" htmlFor="filter-arch">
-        <Select
-          name="arch"
-          any="Dense or MoE"
-          options={[
-            { value: "dense", label: "Dense" },
-            { value: "moe", label: "Mixture of experts" },
-          ]}
-        />
-      </Field>
-      <Field label="Size" htmlFor="filter-size">
-        <Select
-          name="size"
-          any="Any size"
-          options={SIZE_BANDS.map((band) => ({ value: band.id, label: band.label }))}
-        />
-      </Field>
-      <Field label="Context" htmlFor="filter-context">
-        <Select
-          name="context"
-          any="Any context"
-          options={CONTEXT_MINIMUMS.map((entry) => ({ value: String(entry.tokens), label: entry.label }))}
-        />
-      </Field>
-      <Field label={`Fits in (${HEADLINE_FORMAT})`} htmlFor="filter-fits">
-        <Select
-          name="fits"
-          any="Any memory"
-          options={FIT_MEMORY_GIB.map((gib) => ({ value: String(gib), label: `${gib} GiB` }))}
-        />
-      </Field>
-      <Field label="Sort by" htmlFor="filter-sort">
-        <select id="filter-sort" name="sort" defaultValue="name" className={FIELD}>
-          {SORTS.map((sort) => (
-            <option key={sort.id} value={sort.id}>
-              {sort.label}
-            </option>
-          ))}
-        </select>
-      </Field>
+      {/* On a phone the filters fold behind a button (no JavaScript needed); from the sm breakpoint up they are
+          always shown and the button is hidden. */}
+      <details
+        className="group sm:col-span-2 sm:details-content:block sm:details-content:[content-visibility:visible] lg:col-span-4"
+        data-testid="catalog-filters"
+      >
+        <summary className="border-line inline-flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-sm font-medium sm:hidden">
+          <span aria-hidden="true" className="transition-transform group-open:rotate-90">
+            ▸
+          </span>
+          Filters and sort
+        </summary>
+        <div className="mt-3 grid gap-3 sm:mt-0 sm:grid-cols-2 lg:grid-cols-4">
+          <Field label="Family" htmlFor="filter-family">
+            <Select name="family" any="Any family" options={plain(options.families)} />
+          </Field>
+          <Field label="Developer" htmlFor="filter-developer">
+            <Select name="developer" any="Any developer" options={plain(options.developers)} />
+          </Field>
+          <Field label="License" htmlFor="filter-license">
+            <Select name="license" any="Any license" options={plain(options.licenses)} />
+          </Field>
+          <Field label="Architecture" htmlFor="filter-arch">
+            <Select
+              name="arch"
+              any="Dense or MoE"
+              options={[
+                { value: "dense", label: "Dense" },
+                { value: "moe", label: "Mixture of experts" },
+              ]}
+            />
+          </Field>
+          <Field label="Size" htmlFor="filter-size">
+            <Select
+              name="size"
+              any="Any size"
+              options={SIZE_BANDS.map((band) => ({ value: band.id, label: band.label }))}
+            />
+          </Field>
+          <Field label="Context" htmlFor="filter-context">
+            <Select
+              name="context"
+              any="Any context"
+              options={CONTEXT_MINIMUMS.map((entry) => ({ value: String(entry.tokens), label: entry.label }))}
+            />
+          </Field>
+          <Field label={`Fits in (${HEADLINE_FORMAT})`} htmlFor="filter-fits">
+            <Select
+              name="fits"
+              any="Any memory"
+              options={FIT_MEMORY_GIB.map((gib) => ({ value: String(gib), label: `${gib} GiB` }))}
+            />
+          </Field>
+          <Field label="Sort by" htmlFor="filter-sort">
+            <select id="filter-sort" name="sort" defaultValue="name" className={FIELD}>
+              {SORTS.map((sort) => (
+                <option key={sort.id} value={sort.id}>
+                  {sort.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      </details>
       <div className="flex items-end">
         <button
           type="submit"

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { applyFilter, filterToQuery, itemFromAttributes, parseFilterQuery } from "@/lib/catalog-filter";
 import type { FilterState } from "@/lib/catalog-filter";
+import { replaceQueryOnEntry } from "@/lib/history-entry";
 
 interface Props {
   formId: string;
@@ -45,6 +46,8 @@ export function CatalogFilterIsland({ formId, listId, total }: Props) {
     const form = document.getElementById(formId);
     const list = document.getElementById(listId);
     if (!(form instanceof HTMLFormElement) || !list) return;
+    // The page this island belongs to: URL writes go to its history entry only (see lib/history-entry).
+    const pathname = window.location.pathname;
     const elements = Array.from(list.querySelectorAll<HTMLElement>(":scope > [data-slug]"));
     const items = elements.map((element) => itemFromAttributes((name) => element.getAttribute(name)));
 
@@ -65,16 +68,16 @@ export function CatalogFilterIsland({ formId, listId, total }: Props) {
       setVisible(matching.length);
       if (updateUrl) {
         const query = filterToQuery(filter);
-        window.history.replaceState(
-          null,
-          "",
-          query ? `${window.location.pathname}?${query}` : window.location.pathname,
-        );
+        replaceQueryOnEntry(pathname, query);
       }
     };
 
     // Restore a shared URL: put its values in the form (dropping ones the form cannot show), then filter.
-    setFormValues(form, new URLSearchParams(window.location.search));
+    const restored = new URLSearchParams(window.location.search);
+    setFormValues(form, restored);
+    // A link with filters set opens the folded filter panel (phones), so the active filters are in view.
+    if ([...restored.keys()].some((key) => key !== "q"))
+      form.querySelector("details")?.setAttribute("open", "");
     // No URL write on load: this effect runs before Next.js's router has taken over history (child effects run
     // first), and a replaceState then would drop the router's state and break the back button.
     apply(parseFilterQuery(formQuery(form)), false);

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { CompareEntry } from "@/lib/compare-data";
 import { compareQuery, MAX_COMPARED, parseCompareQuery } from "@/lib/compare-selection";
 import type { CompareSelection } from "@/lib/compare-selection";
+import { replaceQueryOnEntry } from "@/lib/history-entry";
 import { formatDate, formatGibNumber, formatInteger, formatParameters, formatTokens } from "@/lib/format";
 
 interface Props {
@@ -72,6 +73,10 @@ const SPEC_ROWS: SpecRow[] = [
   { key: "vocab", label: "Vocabulary", value: (e) => formatInteger(e.vocabSize) },
 ];
 
+// Row labels stay in view while the model columns scroll sideways; on a phone they wrap to keep the columns visible.
+const ROW_HEADER =
+  "sticky-col bg-surface w-28 px-3 py-2 text-left font-medium sm:w-auto sm:whitespace-nowrap border-r border-line";
+
 /**
  * The side-by-side table. The page is static, so the selection is read from the URL here; all figures were
  * computed at build time by lib/estimator and arrive as props.
@@ -83,6 +88,8 @@ export function CompareIsland({ formId, entries, formats, contexts }: Props) {
   useEffect(() => {
     const form = document.getElementById(formId);
     if (!(form instanceof HTMLFormElement)) return;
+    // The page this island belongs to: URL writes go to its history entry only (see lib/history-entry).
+    const pathname = window.location.pathname;
     const known = new Set(bySlug.keys());
     const selects = Array.from(form.querySelectorAll<HTMLSelectElement>('select[name="models"]'));
 
@@ -92,11 +99,7 @@ export function CompareIsland({ formId, entries, formats, contexts }: Props) {
       });
       if (updateUrl) {
         const query = compareQuery(next.slugs);
-        window.history.replaceState(
-          null,
-          "",
-          query ? `${window.location.pathname}?${query}` : window.location.pathname,
-        );
+        replaceQueryOnEntry(pathname, query);
       }
       setSelection(next);
     };
@@ -155,20 +158,20 @@ export function CompareIsland({ formId, entries, formats, contexts }: Props) {
         </p>
       ) : null}
       {compared.length > 0 ? (
-        <div
-          className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
-          tabIndex={0}
-          role="region"
-          aria-label="Comparison, scrollable"
-        >
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Comparison, scrollable">
           <table className="w-full border-collapse text-sm" data-testid="compare-table">
             <thead className="bg-slate-50 dark:bg-slate-900">
               <tr>
-                <th scope="col" className="px-3 py-2 text-left">
+                <th scope="col" className="sticky-col bg-surface-muted px-3 py-2 text-left">
                   <span className="sr-only">Property</span>
                 </th>
                 {compared.map((entry) => (
-                  <th key={entry.slug} scope="col" className="px-3 py-2 text-left" data-slug={entry.slug}>
+                  <th
+                    key={entry.slug}
+                    scope="col"
+                    className="min-w-28 px-3 py-2 text-left align-bottom"
+                    data-slug={entry.slug}
+                  >
                     <Link
                       href={`/models/${entry.slug}`}
                       className="text-brand-700 dark:text-brand-100 hover:underline"
@@ -186,7 +189,7 @@ export function CompareIsland({ formId, entries, formats, contexts }: Props) {
                   className="border-t border-slate-200 dark:border-slate-800"
                   data-row={row.key}
                 >
-                  <th scope="row" className="px-3 py-2 text-left font-medium whitespace-nowrap">
+                  <th scope="row" className={ROW_HEADER}>
                     {row.label}
                   </th>
                   {compared.map((entry) => (
@@ -202,7 +205,7 @@ export function CompareIsland({ formId, entries, formats, contexts }: Props) {
                   colSpan={compared.length + 1}
                   className="px-3 py-2 text-left font-semibold"
                 >
-                  Memory needed (GiB)
+                  <span className="sticky left-3">Memory needed (GiB)</span>
                 </th>
               </tr>
               {formats.flatMap((format) =>
@@ -213,7 +216,7 @@ export function CompareIsland({ formId, entries, formats, contexts }: Props) {
                     data-format={format.id}
                     data-context={contextTokens}
                   >
-                    <th scope="row" className="px-3 py-2 text-left font-medium whitespace-nowrap">
+                    <th scope="row" className={ROW_HEADER}>
                       {format.label}, {formatTokens(contextTokens)} context
                     </th>
                     {compared.map((entry) => {

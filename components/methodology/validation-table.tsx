@@ -22,7 +22,7 @@ const STATUS_LABELS: Record<ValidationRow["status"], string> = {
 export function ValidationTable({ rows }: { rows: readonly ValidationRow[] }) {
   return (
     <div
-      className="not-prose overflow-x-auto"
+      className="not-prose table-scroll p-2"
       tabIndex={0}
       role="region"
       aria-label="Validation data points, scrollable"

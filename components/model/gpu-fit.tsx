@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { articleFor } from "@/lib/articles";
 import type { CatalogModel } from "@/lib/catalog";
 import { formatTokens, formatTokensPerSecond } from "@/lib/format";
 import { contextFits, gpuFitRows, OFFLOAD_RAM_LABEL } from "@/lib/gpu-fit";
@@ -34,51 +35,59 @@ export function GpuFit({ model }: { model: CatalogModel }) {
   const embeddings = rows[0]?.consumer?.answer.host.tokenEmbeddings ?? 0;
   return (
     <div className="not-prose space-y-6">
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Smallest hardware, scrollable">
-        <table className="w-full border-collapse text-sm" data-testid="gpu-fit">
-          <caption className="px-3 py-2 text-left text-sm font-semibold">
-            Smallest hardware for {model.name} with a {formatTokens(contextTokens)} context
-          </caption>
-          <thead className="bg-surface-muted">
-            <tr>
-              <th scope="col" className="sticky-col bg-surface-muted px-3 py-2 text-left">
-                Format
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                Consumer GPU
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                GPU + {OFFLOAD_RAM_LABEL}
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                Mac / unified memory
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                Data-centre GPUs
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.format} className="border-line border-t" data-format={row.format}>
-                <th
-                  scope="row"
-                  className="sticky-col bg-surface px-3 py-2 text-left font-medium whitespace-nowrap"
-                >
-                  {formatLabel(row.format)}
+      {/* The title sits above the scroll box: a caption inside it is as wide as the table and scrolls away. */}
+      <div className="space-y-2">
+        <p id="gpu-fit-title" className="text-sm font-semibold">
+          Smallest hardware for {model.name} with {articleFor(formatTokens(contextTokens))}{" "}
+          {formatTokens(contextTokens)} context
+        </p>
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="gpu-fit-title">
+          <table className="w-full min-w-[40rem] border-collapse text-sm" data-testid="gpu-fit">
+            <caption className="sr-only">
+              Smallest hardware for {model.name} with {articleFor(formatTokens(contextTokens))}{" "}
+              {formatTokens(contextTokens)} context
+            </caption>
+            <thead className="bg-surface-muted">
+              <tr>
+                <th scope="col" className="sticky-col bg-surface-muted px-3 py-2 text-left">
+                  Format
                 </th>
-                <SetupCell setup={row.consumer} />
-                {row.offload ? (
-                  <SetupCell setup={row.offload} offload />
-                ) : (
-                  <td className="text-muted px-3 py-2">{row.consumer?.count === 1 ? "not needed" : "—"}</td>
-                )}
-                <SetupCell setup={row.unified} />
-                <SetupCell setup={row.datacenter} />
+                <th scope="col" className="px-3 py-2 text-left">
+                  Consumer GPU
+                </th>
+                <th scope="col" className="px-3 py-2 text-left">
+                  GPU + {OFFLOAD_RAM_LABEL}
+                </th>
+                <th scope="col" className="px-3 py-2 text-left">
+                  Mac / unified memory
+                </th>
+                <th scope="col" className="px-3 py-2 text-left">
+                  Data-centre GPUs
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.format} className="border-line border-t" data-format={row.format}>
+                  <th
+                    scope="row"
+                    className="sticky-col bg-surface px-3 py-2 text-left font-medium whitespace-nowrap"
+                  >
+                    {formatLabel(row.format)}
+                  </th>
+                  <SetupCell setup={row.consumer} />
+                  {row.offload ? (
+                    <SetupCell setup={row.offload} offload />
+                  ) : (
+                    <td className="text-muted px-3 py-2">{row.consumer?.count === 1 ? "not needed" : "—"}</td>
+                  )}
+                  <SetupCell setup={row.unified} />
+                  <SetupCell setup={row.datacenter} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
       <div
         className="table-scroll"

@@ -1,37 +1,9 @@
 import Link from "next/link";
 import type { CatalogModel } from "@/lib/catalog";
 import { formatGib, formatGibNumber, formatTokens } from "@/lib/format";
-import { FIT_TIERS, requirementsTable, TABLE_PROFILE } from "@/lib/requirements";
+import { requirementsTable, TABLE_PROFILE } from "@/lib/requirements";
 import type { FitTierId } from "@/lib/requirements";
-
-// Tiers differ by a mark as well as a colour, and the swatches carry a border of their own hue (≥ 3:1).
-const TIER_CLASSES: Record<FitTierId, string> = {
-  consumer: "bg-emerald-100 text-emerald-950 dark:bg-emerald-900 dark:text-emerald-50",
-  datacenter: "bg-sky-100 text-sky-950 dark:bg-sky-900 dark:text-sky-50",
-  node: "bg-amber-100 text-amber-950 dark:bg-amber-900 dark:text-amber-50",
-  beyond: "bg-rose-100 text-rose-950 dark:bg-rose-900 dark:text-rose-50",
-};
-
-const TIER_SWATCH_BORDERS: Record<FitTierId, string> = {
-  consumer: "border-emerald-700",
-  datacenter: "border-sky-700",
-  node: "border-amber-700",
-  beyond: "border-rose-700",
-};
-
-const TIER_MARKS: Record<FitTierId, string> = {
-  consumer: "●",
-  datacenter: "◆",
-  node: "▲",
-  beyond: "✗",
-};
-
-const TIER_LABELS: Record<FitTierId, string> = {
-  consumer: FIT_TIERS[0].label,
-  datacenter: FIT_TIERS[1].label,
-  node: FIT_TIERS[2].label,
-  beyond: "Needs more than 8 × 80 GiB",
-};
+import { TIER_CLASSES, TIER_LABELS, TIER_MARKS, TIER_SWATCH_BORDERS } from "./tier-styles";
 
 /** Total memory per weight format × context length, computed at build time by lib/estimator. */
 export function RequirementsTable({ model }: { model: CatalogModel }) {
@@ -45,17 +17,16 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
         role="region"
         aria-label={`Memory requirements of ${model.name}, scrollable`}
       >
-        <table className="w-full border-collapse text-sm" data-testid="requirements-table">
+        {/* Cell styles are set once on the table and the tier colours by data-tier (app/globals.css), not repeated
+            on each of the ~60 cells: the page's HTML and its RSC payload both carry every attribute. */}
+        <table className="requirements w-full border-collapse text-sm" data-testid="requirements-table">
           <caption className="sr-only">
             Total memory in GiB needed to run {model.name}, by weight format (rows) and context length
             (columns)
           </caption>
-          <thead className="bg-slate-50 dark:bg-slate-900">
+          <thead className="bg-surface-muted">
             <tr>
-              <th
-                scope="col"
-                className="sticky left-0 bg-slate-50 px-3 py-2 text-left font-semibold dark:bg-slate-900"
-              >
+              <th scope="col" className="sticky-col bg-surface-muted px-3 py-2 text-left font-semibold">
                 Format <span className="font-normal text-slate-600 dark:text-slate-400">(weights)</span>
               </th>
               {table.contexts.map((tokens) => (
@@ -79,7 +50,7 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
               >
                 <th
                   scope="row"
-                  className="sticky left-0 bg-white px-3 py-2 text-left font-medium whitespace-nowrap dark:bg-slate-950"
+                  className="sticky-col bg-surface border-line border-r px-3 py-2 text-left font-medium whitespace-nowrap"
                 >
                   {row.label}
                   <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
@@ -89,7 +60,6 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
                 {row.cells.map((cell) => (
                   <td
                     key={cell.contextTokens}
-                    className={`px-3 py-2 text-right whitespace-nowrap tabular-nums ${TIER_CLASSES[cell.tier]}`}
                     data-total-bytes={cell.totalBytes}
                     data-context={cell.contextTokens}
                     data-tier={cell.tier}

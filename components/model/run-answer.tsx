@@ -40,6 +40,8 @@ export function RunAnswerBox({ model }: { model: CatalogModel }) {
         </a>
         <Link
           href={calculatorHref({ model: model.slug, quant: answer.format, context: answer.contextTokens })}
+          // The calculator's payload carries every model's config: not worth fetching before a click.
+          prefetch={false}
           className="text-brand-700 dark:text-brand-100 underline"
         >
           Check your hardware

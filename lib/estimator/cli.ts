@@ -2,7 +2,7 @@
  * Command-line front end: npm run --silent estimate -- --config <config.json> --quant <FORMAT> --context <tokens> [...]
  * The only estimator file allowed to touch the file system and process.argv; all logic lives in the pure modules.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
+import { readRegularTextFile } from "../read-text-file";
 import {
   ConfigError,
   DEFAULTS,
@@ -132,70 +132,6 @@ function parseArgs(argv: string[]): Args | "help" {
   return { config, input, json };
 }
 
-/** Largest config file read: real config.json files are 1-50 KB; the limit is checked before reading. */
-const MAX_CONFIG_FILE_BYTES = 10 * 1024 * 1024;
-
-class InputError extends Error {}
-
-function kindOf(stat: Stats): string {
-  if (stat.isDirectory()) return "a directory";
-  if (stat.isFIFO()) return "a named pipe";
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
-  if (stat.isSocket()) return "a socket";
-  return "not a regular file";
-}
-
-/**
- * The config file's text. Regular files only, at most MAX_CONFIG_FILE_BYTES: a device such as /dev/zero never ends
- * and a named pipe blocks, so the type and size are checked with stat before anything is read. The file is opened
- * non-blocking and checked again on the open descriptor, so a file swapped in between cannot slip through.
- */
-function readConfigFile(path: string): string {
-  const fail = (why: string): never => {
-    throw new InputError(`cannot read ${path}: ${why}`);
-  };
-  let stat: Stats;
-  try {
-    stat = statSync(path);
-  } catch (e) {
-    return fail((e as NodeJS.ErrnoException).code ?? (e as Error).message);
-  }
-  if (!stat.isFile()) fail(`it is ${kindOf(stat)}; give a config.json file`);
-  if (stat.size > MAX_CONFIG_FILE_BYTES) {
-    fail(
-      `it is ${stat.size.toLocaleString("en-US")} bytes; the limit is ${MAX_CONFIG_FILE_BYTES.toLocaleString("en-US")}`,
-    );
-  }
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (e) {
-    return fail((e as NodeJS.ErrnoException).code ?? (e as Error).message);
-  }
-  try {
-    const opened = fstatSync(fd);
-    if (!opened.isFile()) fail(`it is ${kindOf(opened)}; give a config.json file`);
-    // One byte more than the limit, to notice a file that grew after stat.
-    const buffer = Buffer.alloc(Math.min(opened.size, MAX_CONFIG_FILE_BYTES) + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    if (length > MAX_CONFIG_FILE_BYTES)
-      fail(`it is larger than ${MAX_CONFIG_FILE_BYTES.toLocaleString("en-US")} bytes`);
-    try {
-      // fatal: bytes that are not UTF-8 are an error, not replacement characters; a UTF-8 BOM is dropped.
-      return new TextDecoder("utf-8", { fatal: true }).decode(buffer.subarray(0, length));
-    } catch {
-      return fail("it is not UTF-8 text");
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Messages go to one stderr line: newlines and control characters become spaces, and the line is capped. */
 function oneLine(message: string): string {
   const flat = message.replace(/[\u0000-\u001f\u007f]+/g, " ");
@@ -220,7 +156,7 @@ function main(argv: string[]): number {
   }
   let raw: unknown;
   try {
-    raw = parseJsonInput(readConfigFile(args.config));
+    raw = parseJsonInput(readRegularTextFile(args.config));
   } catch (e) {
     const message = e instanceof JsonInputError ? `${args.config}: ${e.message}` : (e as Error).message;
     process.stderr.write(`estimate: ${oneLine(message)}\n`);

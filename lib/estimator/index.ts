@@ -33,6 +33,7 @@ export {
   type TensorInfo,
   type TensorRole,
 } from "./parameters";
+export { averageBitsPerWeight } from "./bits-per-weight";
 export {
   ENGINES,
   GGML_TYPES,

@@ -234,18 +234,33 @@ function planLlamaCpp(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): 
   }
   // MoE: first move experts of the first N layers to the CPU (--n-cpu-moe), keeping attention on GPU.
   const moeLayers = arch.layers.filter((l) => l.moe).length;
+  // GPU bytes fall as more experts or layers move to the CPU, so both searches bisect (then step to the exact
+  // edge, in case a layer boundary between devices makes the curve uneven): O(L log L) instead of O(L²).
   if (moeLayers > 0) {
-    for (let n = 1; n <= L; n++) {
-      const p = llamaCppPlan(arch, r, lb, kvPerLayer, memories, L, n);
-      if (fitsGpu(p)) return mk(p, L, n, false);
-    }
+    const withCpuMoe = (n: number) => llamaCppPlan(arch, r, lb, kvPerLayer, memories, L, n);
+    const n = lowestTrue(1, L, (k) => fitsGpu(withCpuMoe(k)));
+    if (n !== null) return mk(withCpuMoe(n), L, n, false);
   }
   const cpuMoe = moeLayers > 0 ? L : 0;
-  for (let g = L - 1; g >= 0; g--) {
-    const p = llamaCppPlan(arch, r, lb, kvPerLayer, memories, g, cpuMoe);
-    if (fitsGpu(p)) return mk(p, g, cpuMoe, false);
+  const withGpuLayers = (g: number) => llamaCppPlan(arch, r, lb, kvPerLayer, memories, g, cpuMoe);
+  // Largest g in [0, L-1] that fits = L - 1 - (lowest k in [0, L-1] with fits(L - 1 - k)).
+  const k = lowestTrue(0, L - 1, (j) => fitsGpu(withGpuLayers(L - 1 - j)));
+  if (k !== null) return mk(withGpuLayers(L - 1 - k), L - 1 - k, cpuMoe, false);
+  return mk(withGpuLayers(0), 0, cpuMoe, false);
+}
+
+/** Lowest i in [lo, hi] with ok(i), for an ok that is false then true; null when ok(hi) is false. */
+function lowestTrue(lo: number, hi: number, ok: (i: number) => boolean): number | null {
+  if (hi < lo || !ok(hi)) return null;
+  let a = lo - 1; // ok(a) treated as false
+  let b = hi; // ok(b) is true
+  while (b - a > 1) {
+    const mid = Math.floor((a + b) / 2);
+    if (ok(mid)) b = mid;
+    else a = mid;
   }
-  return mk(llamaCppPlan(arch, r, lb, kvPerLayer, memories, 0, cpuMoe), 0, cpuMoe, false);
+  while (b > lo && ok(b - 1)) b--;
+  return b;
 }
 
 /**

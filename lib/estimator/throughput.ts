@@ -8,6 +8,7 @@ import { finiteResult, resolveInput, type EstimateInput } from "./estimate";
 import { tensorBytes } from "./formats";
 import { kvBytesReadPerToken } from "./kv-cache";
 import { parameterBreakdown } from "./parameters";
+import { recurrentStateBytes } from "./recurrent";
 
 /**
  * Weight bytes read per decode step for `sequences` tokens decoded together: all non-expert tensors,
@@ -33,7 +34,7 @@ export function activeWeightBytes(arch: ModelArchitecture, input: EstimateInput)
 
 /**
  * Upper bound on decode tokens/s (summed over `sequences` parallel sequences):
- * bandwidth / (active weight bytes + KV bytes read at position contextTokens), × sequences.
+ * bandwidth / (active weight bytes + KV bytes read at position contextTokens + recurrent state), × sequences.
  * A bound, not a prediction.
  */
 export function decodeTokensPerSecondUpperBound(
@@ -53,7 +54,12 @@ export function decodeTokensPerSecondUpperBound(
   const r = resolveInput(input);
   const weights = activeWeightBytes(arch, r);
   const kv = kvBytesReadPerToken(arch, r.contextTokens, r.kvCacheType, r.engine) * r.sequences;
-  return finiteResult("decode tokens per second", (bandwidthBytesPerSecond * r.sequences) / (weights + kv));
+  // Hybrids read (and rewrite) each recurrent layer's whole state once per decoded token and sequence.
+  const state = recurrentStateBytes(arch, r);
+  return finiteResult(
+    "decode tokens per second",
+    (bandwidthBytesPerSecond * r.sequences) / (weights + kv + state),
+  );
 }
 
 /**
@@ -93,12 +99,14 @@ export function decodeTokensPerSecondWithOffload(
     if (onHost) hostBytes += read;
     else gpuBytes += read;
   }
-  const kvPerStep = kvBytesReadPerToken(arch, r.contextTokens, r.kvCacheType, r.engine) * r.sequences;
+  const kvPerStep =
+    kvBytesReadPerToken(arch, r.contextTokens, r.kvCacheType, r.engine) * r.sequences +
+    recurrentStateBytes(arch, r);
   const gpuShare = arch.numLayers > 0 ? split.gpuLayers / arch.numLayers : 0;
   gpuBytes += kvPerStep * gpuShare;
   hostBytes += kvPerStep * (1 - gpuShare);
   const seconds = gpuBytes / gpuBandwidthBytesPerSecond + hostBytes / hostBandwidthBytesPerSecond;
-  return r.sequences / seconds;
+  return finiteResult("decode tokens per second", r.sequences / seconds);
 }
 
 /**
@@ -136,7 +144,7 @@ export function prefillFlops(arch: ModelArchitecture, promptTokens: number): num
     const positions = (w * (w + 1)) / 2 + (promptTokens - w) * w;
     attention += perPosition * positions;
   }
-  return matmul + attention;
+  return finiteResult("prefill FLOPs", matmul + attention);
 }
 
 export interface PrefillDevice {
@@ -188,6 +196,12 @@ export function prefillEstimate(
   const memorySeconds =
     (microBatches * activeWeightBytes(arch, { ...r, sequences: r.ubatchTokens })) /
     device.bandwidthBytesPerSecond;
-  const seconds = Math.max(computeSeconds, memorySeconds);
-  return { flops, computeSeconds, memorySeconds, seconds, tokensPerSecond: promptTokens / seconds };
+  const seconds = finiteResult("prefill seconds", Math.max(computeSeconds, memorySeconds));
+  return {
+    flops,
+    computeSeconds,
+    memorySeconds,
+    seconds,
+    tokensPerSecond: finiteResult("prefill tokens per second", promptTokens / seconds),
+  };
 }

@@ -11,7 +11,7 @@
  * Metadata and alignment padding (a few kB) are not counted.
  */
 import { ConfigError, isObj, Reader, type Obj } from "./architectures/reader";
-import { ggmlRowBytes } from "./formats";
+import { ggmlRowBytes } from "./ggml-types";
 
 /**
  * How convert_hf_to_gguf.py stores a tensor, which decides its bytes per output type: "f32" always F32

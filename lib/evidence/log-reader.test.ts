@@ -103,3 +103,13 @@ describe("logs it cannot read", () => {
     expect(readLog(42).ok).toBe(false);
   });
 });
+
+describe("readLog on hostile input", () => {
+  it("refuses a paste past the size limit with one short message", () => {
+    const text = "load_tensors: CUDA0 model buffer size = 1.00 MiB\n".repeat(50_000);
+    const result = readLog(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.message).toMatch(/characters long; paste the start-up lines only \(up to 2,000,000\)/);
+  });
+});

@@ -318,10 +318,21 @@ function readVllm(lines: readonly string[]): LogReadResult {
   return { ok: true, reading: { engine: "vllm", terms, settings, basis: "vLLM start-up lines", notes } };
 }
 
+/** The longest log text read (start-up output is a few KB; a full run log with many requests can reach ~1 MB). */
+export const MAX_LOG_CHARS = 2_000_000;
+
 /** Reads a pasted llama.cpp or vLLM log. Never throws; an unreadable log gets a message naming what is missing. */
 export function readLog(text: unknown): LogReadResult {
   if (typeof text !== "string" || text.trim() === "") {
     return { ok: false, message: "the log is empty: paste the start-up output of llama.cpp or vLLM" };
+  }
+  // A pasted or linked log is untrusted: the start-up lines are a few KB, so a huge paste is refused before it is
+  // split and scanned line by line.
+  if (text.length > MAX_LOG_CHARS) {
+    return {
+      ok: false,
+      message: `the log is ${text.length.toLocaleString("en-US")} characters long; paste the start-up lines only (up to ${MAX_LOG_CHARS.toLocaleString("en-US")})`,
+    };
   }
   const lines = text.split(/\r?\n/);
   const looksVllm = lines.some((l) =>

@@ -159,7 +159,7 @@ const FLOOR_PAGE = `export default function Page() {
  * An empty App Router app (one layout, one page, no CSS, no client components) built with our Next.js and React:
  * the JavaScript any App Router page ships. Cached per Next.js version.
  */
-export async function frameworkFloor(): Promise<PageWeight & { seconds: number | null }> {
+export async function frameworkFloor(): Promise<PageWeight & { seconds: number | null; dir: string }> {
   const nextVersion = (
     JSON.parse(readFileSync(path.join(PROJECT_ROOT, "node_modules/next/package.json"), "utf8")) as {
       version: string;
@@ -186,5 +186,5 @@ export async function frameworkFloor(): Promise<PageWeight & { seconds: number |
     const built = await buildSite(copy, {}, false, false);
     seconds = built.next.seconds;
   }
-  return { ...measurePage(dir, "empty App Router page", "/"), seconds };
+  return { ...measurePage(dir, "empty App Router page", "/"), seconds, dir };
 }

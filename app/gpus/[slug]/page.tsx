@@ -75,16 +75,11 @@ export default async function GpuPage({ params }: PageProps) {
           context that format allows, and an <strong>upper bound</strong> on decode speed — memory bandwidth
           divided by the bytes read per generated token. Real engines reach only a fraction of that bound.
         </p>
-        <div
-          className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
-          tabIndex={0}
-          role="region"
-          aria-label="Models on this GPU, scrollable"
-        >
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Models on this GPU, scrollable">
           <table className="w-full border-collapse text-sm" data-testid="gpu-models">
-            <thead className="bg-slate-50 dark:bg-slate-900">
+            <thead className="bg-surface-muted">
               <tr>
-                <th scope="col" className="px-3 py-2 text-left">
+                <th scope="col" className="sticky-col bg-surface-muted px-3 py-2 text-left">
                   Model
                 </th>
                 <th scope="col" className="px-3 py-2 text-left">
@@ -111,7 +106,7 @@ export default async function GpuPage({ params }: PageProps) {
                   data-fit={row.kind}
                   data-max-context={row.maxContextTokens}
                 >
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                  <th scope="row" className="sticky-col bg-surface min-w-36 px-3 py-2 text-left font-medium">
                     <Link
                       href={`/models/${row.slug}`}
                       className="text-brand-700 dark:text-brand-100 hover:underline"

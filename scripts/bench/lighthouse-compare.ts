@@ -1,0 +1,162 @@
+// Lighthouse (mobile emulation, performance only) of a model page and the calculator beside an empty App Router page
+// built with the same Next.js and React (scripts/bench/page-weight frameworkFloor), in the same run: the runs are
+// interleaved page by page, so a busy machine slows all three alike. Prints the median of each figure and checks the
+// targets of issue #11: model page score ≥ empty − 3 and LCP ≤ 1.5 × empty; calculator score ≥ empty − 8.
+//   LIGHTHOUSE_RUNS=<n>     runs per page (default 3, at least 3)
+//   LIGHTHOUSE_MODEL=<slug> model page (default deepseek-r1)
+//   LIGHTHOUSE_LEVERS=1     also the model page with Next.js prefetch requests blocked (?_rsc=), to measure that lever
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { frameworkFloor } from "./page-weight";
+import { startNext } from "../lib/proc";
+import { BENCH_TMP, PROJECT_ROOT } from "../lib/site-copy";
+
+export interface LighthouseFigures {
+  performance: number;
+  lcpMs: number;
+  fcpMs: number;
+  tbtMs: number;
+  cls: number;
+}
+
+interface PageSpec {
+  label: string;
+  origin: "floor" | "site";
+  path: string;
+  extraArgs?: string[];
+}
+
+export interface LighthouseComparison {
+  runs: number;
+  pages: { label: string; path: string; median: LighthouseFigures; all: LighthouseFigures[] }[];
+  targets: { label: string; ok: boolean; detail: string }[];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+function runLighthouse(url: string, outFile: string, extraArgs: string[]): LighthouseFigures {
+  const run = spawnSync(
+    "nice",
+    [
+      "-n",
+      "10",
+      "npx",
+      "-y",
+      "lighthouse@12.8.2",
+      url,
+      "--quiet",
+      "--output=json",
+      `--output-path=${outFile}`,
+      "--only-categories=performance",
+      "--chrome-flags=--headless --no-sandbox",
+      ...extraArgs,
+    ],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
+    },
+  );
+  if (run.status !== 0) throw new Error(`lighthouse ${url} failed: ${run.stderr.toString().slice(-500)}`);
+  const report = JSON.parse(readFileSync(outFile, "utf8")) as {
+    categories: { performance?: { score: number | null } };
+    audits: Record<string, { numericValue?: number }>;
+  };
+  const metric = (id: string) => report.audits[id]?.numericValue ?? Number.NaN;
+  return {
+    performance: Math.round((report.categories.performance?.score ?? 0) * 100),
+    lcpMs: metric("largest-contentful-paint"),
+    fcpMs: metric("first-contentful-paint"),
+    tbtMs: metric("total-blocking-time"),
+    cls: metric("cumulative-layout-shift"),
+  };
+}
+
+export async function lighthouseComparison(options: {
+  runs?: number;
+  model?: string;
+  levers?: boolean;
+  log?: (line: string) => void;
+}): Promise<LighthouseComparison> {
+  const runs = Math.max(3, options.runs ?? 3);
+  const model = options.model ?? "deepseek-r1";
+  const log = options.log ?? (() => {});
+  const floor = await frameworkFloor();
+  if (!floor.found) throw new Error("the empty App Router page did not build");
+  const pages: PageSpec[] = [
+    { label: "empty App Router page", origin: "floor", path: "/" },
+    { label: "model page", origin: "site", path: `/models/${model}` },
+    { label: "calculator", origin: "site", path: "/calculator" },
+  ];
+  if (options.levers) {
+    pages.push({
+      label: "model page, prefetch blocked",
+      origin: "site",
+      path: `/models/${model}`,
+      extraArgs: ["--blocked-url-patterns=*_rsc=*"],
+    });
+  }
+  const out = path.join(BENCH_TMP, "lighthouse");
+  mkdirSync(out, { recursive: true });
+  const floorServer = await startNext(floor.dir);
+  const siteServer = await startNext(PROJECT_ROOT);
+  const all = new Map<string, LighthouseFigures[]>(pages.map((p) => [p.label, []]));
+  try {
+    for (let run = 1; run <= runs; run += 1) {
+      for (const page of pages) {
+        const origin = page.origin === "floor" ? floorServer.origin : siteServer.origin;
+        const file = path.join(out, `${page.label.replace(/\W+/g, "-")}-${run}.json`);
+        const figures = runLighthouse(`${origin}${page.path}`, file, page.extraArgs ?? []);
+        all.get(page.label)?.push(figures);
+        log(
+          `  run ${run}/${runs} ${page.label}: perf ${figures.performance}, LCP ${Math.round(figures.lcpMs)} ms, TBT ${Math.round(figures.tbtMs)} ms`,
+        );
+      }
+    }
+  } finally {
+    await siteServer.stop();
+    await floorServer.stop();
+  }
+  const summary = pages.map((page) => {
+    const list = all.get(page.label) ?? [];
+    return {
+      label: page.label,
+      path: page.path,
+      all: list,
+      median: {
+        performance: median(list.map((f) => f.performance)),
+        lcpMs: median(list.map((f) => f.lcpMs)),
+        fcpMs: median(list.map((f) => f.fcpMs)),
+        tbtMs: median(list.map((f) => f.tbtMs)),
+        cls: median(list.map((f) => f.cls)),
+      },
+    };
+  });
+  const [empty, modelPage, calculator] = summary.map((s) => s.median);
+  const targets =
+    empty && modelPage && calculator
+      ? [
+          {
+            label: "model page performance ≥ empty − 3",
+            ok: modelPage.performance >= empty.performance - 3,
+            detail: `${modelPage.performance} vs ${empty.performance} − 3 = ${empty.performance - 3}`,
+          },
+          {
+            label: "model page LCP ≤ 1.5 × empty",
+            ok: modelPage.lcpMs <= 1.5 * empty.lcpMs,
+            detail: `${Math.round(modelPage.lcpMs)} ms vs 1.5 × ${Math.round(empty.lcpMs)} = ${Math.round(1.5 * empty.lcpMs)} ms`,
+          },
+          {
+            label: "calculator performance ≥ empty − 8",
+            ok: calculator.performance >= empty.performance - 8,
+            detail: `${calculator.performance} vs ${empty.performance} − 8 = ${empty.performance - 8}`,
+          },
+        ]
+      : [];
+  return { runs, pages: summary, targets };
+}
