@@ -19,6 +19,7 @@ import {
   TABLE_PROFILE,
   tableFormats,
 } from "@/lib/requirements";
+import { visionTowerLine } from "@/lib/vision-tower";
 import {
   articleFor,
   headlineRequirement,
@@ -102,7 +103,13 @@ function requirementsMarkdown(model: CatalogModel): string {
     table(header, rows, ["l", ...data.contexts.map(() => "r" as const)]),
     "",
     profileSentence(),
+    ...visionTowerMarkdown(model),
   ].join("\n");
+}
+
+function visionTowerMarkdown(model: CatalogModel): string[] {
+  const line = visionTowerLine(model);
+  return line ? ["", `**${line.headline}.** ${line.detail}`] : [];
 }
 
 function gpuFitMarkdown(model: CatalogModel): string {

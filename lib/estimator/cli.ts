@@ -9,6 +9,7 @@ import {
   KV_CACHE_TYPES,
   WEIGHT_FORMATS,
   estimateMemory,
+  estimateVisionTower,
   isKvCacheType,
   isWeightFormat,
   JsonInputError,
@@ -164,8 +165,12 @@ function main(argv: string[]): number {
   try {
     const arch = parseConfig(raw);
     const est = estimateMemory(arch, args.input);
+    // The vision projector (mmproj) is its own figure, never part of bytes.total.
+    const vision = arch.vision ? estimateVisionTower(arch.vision) : undefined;
     if (args.json) {
-      process.stdout.write(JSON.stringify({ modelType: arch.modelType, input: args.input, ...est }) + "\n");
+      process.stdout.write(
+        JSON.stringify({ modelType: arch.modelType, input: args.input, ...est, vision }) + "\n",
+      );
     } else {
       const b = est.bytes;
       const lines = [
@@ -178,6 +183,11 @@ function main(argv: string[]): number {
         `  overhead  ${gib(b.overhead).padStart(12)}`,
         `  total     ${gib(b.total).padStart(12)}`,
       ];
+      if (vision) {
+        lines.push(
+          `vision projector (mmproj, separate file, not in total): f16 ${gib(vision.mmprojBytes.f16)}, q8_0 ${gib(vision.mmprojBytes.q8_0)}`,
+        );
+      }
       process.stdout.write(lines.join("\n") + "\n");
     }
     return 0;

@@ -10,6 +10,7 @@ import { ConfigError, isObj, Reader, type Obj } from "./architectures/reader";
 import type { ArchDraft, BaseFields, LayerSpec, ModelArchitecture } from "./architectures/types";
 import { architectureProblem } from "./config-rules";
 import { excerpt } from "./json-input";
+import { parseVisionTower } from "./vision";
 
 export { ConfigError } from "./architectures/reader";
 export type {
@@ -118,6 +119,9 @@ export function parseConfig(config: unknown): ModelArchitecture {
   // One place for the numeric and structural rules (ranges, KV heads), whatever the model type.
   const problem = architectureProblem(arch);
   if (problem) throw new ConfigError(problem.field, problem.message);
+  // Multimodal configs: the vision tower is a figure of its own (vision.ts), never part of the text estimate.
+  const vision = parseVisionTower(config);
+  if (vision) arch.vision = vision;
   return arch;
 }
 

@@ -108,6 +108,14 @@ export {
   type LongestContext,
 } from "./plan";
 export {
+  estimateVisionTower,
+  parseVisionTower,
+  VISION_COMPUTE_MEASURED,
+  type VisionFamily,
+  type VisionTower,
+  type VisionTowerEstimate,
+} from "./vision";
+export {
   deviceMemories,
   maxContextThatFits,
   planPlacement,

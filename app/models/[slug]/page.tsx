@@ -11,6 +11,7 @@ import { KeyFigures } from "@/components/model/key-figures";
 import { RunAnswerBox } from "@/components/model/run-answer";
 import { RelatedModels } from "@/components/model/related-models";
 import { Sources } from "@/components/model/sources";
+import { VisionTower } from "@/components/model/vision-tower";
 import { ModelBody } from "@/components/mdx";
 import { getModel, getModelSlugs } from "@/lib/models";
 import { modelBreadcrumbs, modelDatasetJsonLd, modelMetadata } from "@/lib/seo";
@@ -50,6 +51,7 @@ export default async function ModelPage({ params }: PageProps) {
       <div className="prose prose-slate dark:prose-invert prose-h2:mt-10 prose-table:my-0 max-w-none">
         <ModelBody model={model} />
       </div>
+      <VisionTower model={model} />
       <ModelEvidence model={model} />
       <ModelFaq model={model} />
       <CalculatorCta model={model} />

@@ -18,6 +18,7 @@ import { mistral3, ministral3 } from "./mistral3";
 import { nemotronH } from "./nemotron-h";
 import { exaone4, olmo3 } from "./post-norm";
 import { qwen } from "./qwen";
+import { qwen3Vl, qwen3VlMoe, qwen3VlMoeText, qwen3VlText } from "./qwen3-vl";
 import { qwen35, qwen35Moe, qwen35MoeText, qwen35Text, qwen3Next } from "./qwen-next";
 import type { ArchitectureAdapter } from "./types";
 
@@ -55,6 +56,10 @@ export const ADAPTERS: readonly ArchitectureAdapter[] = [
   minimaxM2,
   ministral3,
   deepseekV32,
+  qwen3Vl,
+  qwen3VlText,
+  qwen3VlMoe,
+  qwen3VlMoeText,
 ];
 
 const BY_TYPE = new Map<string, ArchitectureAdapter>();

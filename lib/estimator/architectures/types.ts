@@ -3,6 +3,7 @@
  * family's config.json into it. Plain serializable objects only (pages pass them to the client).
  */
 import type { Obj, Reader } from "./reader";
+import type { VisionTower } from "../vision";
 
 export type AttentionKind = "gqa" | "mla";
 export type LayerAttention = "full" | "sliding" | "chunked";
@@ -149,6 +150,8 @@ export interface ModelArchitecture {
   activeExcludesEmbedding?: boolean;
   /** DeepSeek-V3.2 sparse-attention indexer (DSA): its heads and head size. */
   indexer?: { heads: number; headDim: number; topK: number };
+  /** multimodal configs: the vision tower llama.cpp loads from a separate mmproj file (see vision.ts). */
+  vision?: VisionTower;
 }
 
 /** Fields every adapter starts from, read the same way for all families. */
