@@ -128,23 +128,26 @@ export function runAnswer(model: CatalogModel): RunAnswer {
     });
   }
 
-  // A smaller card at a lower-precision format, when one exists.
-  const below = tableFormats(model).slice(tableFormats(model).indexOf(format) + 1);
+  // The smallest single card at a lower-precision format, when that is a smaller card (ties: the more precise
+  // format). IQ1_S is left out: at ~1.6 bits per weight it is a curiosity, not a way to run a model.
+  const below = tableFormats(model)
+    .slice(tableFormats(model).indexOf(format) + 1)
+    .filter((lower) => lower !== "IQ1_S");
+  let smaller: { setup: GpuSetup; format: WeightFormat } | null = null;
   for (const lower of below) {
     const setup = smallestConsumerSetup(model, lower, contextTokens);
-    if (
-      setup &&
-      setup.count === 1 &&
-      (!consumer || setup.gpu.usableBytes < consumer.gpu.usableBytes * consumer.count)
-    ) {
-      options.push({
-        kind: "lower-format",
-        setup,
-        format: lower,
-        text: `${articleForSize(sizeLabel(setup.gpu))} ${sizeLabel(setup.gpu)} GPU (${setupName(setup)}) at ${lower}`,
-      });
-      break;
-    }
+    if (!setup || setup.count !== 1) continue;
+    if (consumer && setup.gpu.usableBytes >= consumer.gpu.usableBytes * consumer.count) continue;
+    if (!smaller || setup.gpu.usableBytes < smaller.setup.gpu.usableBytes) smaller = { setup, format: lower };
+  }
+  if (smaller) {
+    const { setup } = smaller;
+    options.push({
+      kind: "lower-format",
+      setup,
+      format: smaller.format,
+      text: `${articleForSize(sizeLabel(setup.gpu))} ${sizeLabel(setup.gpu)} GPU (${setupName(setup)}) at ${smaller.format}`,
+    });
   }
 
   const unified = smallestUnifiedSetup(model, format, contextTokens);
