@@ -697,7 +697,9 @@ function fitBadge(results: CalculatorResults): { text: string; className: string
       className: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
     };
   return {
-    text: `Does not fit: ${fit.reason ?? "not enough memory"}`,
+    text: fit.reason?.startsWith("does not fit")
+      ? `D${fit.reason.slice(1)}`
+      : `Does not fit: ${fit.reason ?? "not enough memory"}`,
     className: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
   };
 }
@@ -808,17 +810,20 @@ function ResultsView({ results, state }: { results: CalculatorResults; state: Ca
           ))}
         </div>
         <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4" data-testid="breakdown">
-          {PARTS.map((part) => (
-            <div key={part.key} data-part={part.key} data-bytes={estimate.bytes[part.key]}>
-              <dt className="flex items-center gap-2 text-slate-600 dark:text-slate-400">
-                <span className={`inline-block size-3 rounded-sm ${part.color}`} aria-hidden="true" />
-                {part.label}
-              </dt>
-              <dd className="font-medium tabular-nums">
-                {`${formatGib(estimate.bytes[part.key])} (${percent(estimate.bytes[part.key], total)})`}
-              </dd>
-            </div>
-          ))}
+          {/* Recurrent state exists only in hybrid models; a 0 line would only be noise. */}
+          {PARTS.filter((part) => part.key !== "recurrentState" || estimate.bytes.recurrentState > 0).map(
+            (part) => (
+              <div key={part.key} data-part={part.key} data-bytes={estimate.bytes[part.key]}>
+                <dt className="flex items-center gap-2 text-slate-600 dark:text-slate-400">
+                  <span className={`inline-block size-3 rounded-sm ${part.color}`} aria-hidden="true" />
+                  {part.label}
+                </dt>
+                <dd className="font-medium tabular-nums">
+                  {`${formatGib(estimate.bytes[part.key])} (${percent(estimate.bytes[part.key], total)})`}
+                </dd>
+              </div>
+            ),
+          )}
         </dl>
       </div>
 

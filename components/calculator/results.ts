@@ -311,8 +311,9 @@ export function deriveResults(
       modelSlug: state.model === CUSTOM ? null : state.model,
       input,
       gpu: { slug: state.gpu === CUSTOM ? null : state.gpu, ...gpu },
-      gpuCount: state.gpus,
+      gpuCount: devices.length,
       maxContextTokens: model.maxContext,
+      ...(second ? { deviceMemoryBytes: devices } : {}),
       fitsInGpuOnly: placement.fitsInGpuOnly,
     }),
   };

@@ -52,6 +52,8 @@ export interface BestFormatQuery {
   contextTokens: number;
   /** The model card's maximum context, when it differs from max_position_embeddings (RoPE scaling). */
   statedContextTokens?: number;
+  /** Mixed cards: usable bytes of every GPU (then gpuCount is their number and only the full set is tried). */
+  deviceMemoryBytes?: readonly number[];
 }
 
 /** Effective bits per weight of a format for this model (weight bytes × 8 / parameters). */
@@ -107,11 +109,16 @@ function bitsOf(arch: ModelArchitecture, format: WeightFormat): number {
 /** The one fit test of this module, through the fit planner: the smallest count of these GPUs that runs it. */
 function fitsOn(arch: ModelArchitecture, format: WeightFormat, q: BestFormatQuery): number | null {
   const limits = contextLimits(arch, q.statedContextTokens);
-  for (let count = 1; count <= q.gpuCount; count++) {
+  const mixed = q.deviceMemoryBytes && q.deviceMemoryBytes.length > 1 ? q.deviceMemoryBytes : null;
+  for (let count = mixed ? mixed.length : 1; count <= q.gpuCount; count++) {
     const answer = planFit({
       arch,
       input: { ...PROFILE, format, contextTokens: q.contextTokens },
-      hardware: { gpuMemoryBytes: q.gpuMemoryBytes, gpuCount: count },
+      hardware: {
+        gpuMemoryBytes: q.gpuMemoryBytes,
+        gpuCount: count,
+        ...(mixed ? { deviceMemoryBytes: mixed } : {}),
+      },
       limits,
     });
     if (answer.kind === "gpu") return count;
@@ -145,7 +152,13 @@ export function bestFormatFor(
       {
         arch,
         input: { ...PROFILE, format: candidate.format },
-        hardware: { gpuMemoryBytes: q.gpuMemoryBytes, gpuCount: count },
+        hardware: {
+          gpuMemoryBytes: q.gpuMemoryBytes,
+          gpuCount: count,
+          ...(q.deviceMemoryBytes && q.deviceMemoryBytes.length > 1
+            ? { deviceMemoryBytes: q.deviceMemoryBytes }
+            : {}),
+        },
         limits: contextLimits(arch, q.statedContextTokens),
       },
       false,

@@ -28,6 +28,8 @@ export interface CalculatorEvidenceInput {
   gpuCount: number;
   /** The model card's maximum context (may exceed max_position_embeddings with RoPE scaling). */
   maxContextTokens: number;
+  /** Mixed cards: usable bytes of every GPU. */
+  deviceMemoryBytes?: readonly number[];
   fitsInGpuOnly: boolean;
 }
 
@@ -52,6 +54,7 @@ export function calculatorEvidence(e: CalculatorEvidenceInput): CalculatorEviden
     const best = bestFormatFor(e.arch, table, {
       gpuMemoryBytes: e.gpu.usableBytes,
       statedContextTokens: e.maxContextTokens,
+      ...(e.deviceMemoryBytes ? { deviceMemoryBytes: e.deviceMemoryBytes } : {}),
       gpuCount: e.gpuCount,
       contextTokens: e.input.contextTokens,
     });
