@@ -982,14 +982,14 @@ const COMPACT_VERDICT = {
 
 /**
  * Below lg the full result sits under the form, off-screen while editing: this bar at the bottom of the screen keeps
- * the total, the verdict and the device in view. It mirrors the result root (same data-fits) and links to it.
+ * the total, the verdict and the device in view. It mirrors the result root (data-compact-fits, so [data-fits] stays unique to the root) and links to it.
  */
 function CompactResult({ results, state }: { results: CalculatorResults | null; state: CalculatorState }) {
   const verdict = results ? COMPACT_VERDICT[results.fit.kind] : null;
   return (
     <div
       data-testid="compact-result"
-      data-fits={results ? String(results.fit.fits) : "error"}
+      data-compact-fits={results ? String(results.fit.fits) : "error"}
       className="border-line bg-surface fixed inset-x-0 bottom-0 z-30 border-t px-4 py-2 shadow-[0_-2px_8px_rgb(0_0_0/0.08)] lg:hidden"
     >
       <a
