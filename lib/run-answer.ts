@@ -117,9 +117,7 @@ export function runAnswer(model: CatalogModel): RunAnswer {
   if (consumer) {
     const longest = longestContextOnGpu(model, consumer.gpu, format, { count: consumer.count });
     const lead =
-      consumer.count > 1
-        ? setupName(consumer)
-        : `${articleForSize(sizeLabel(consumer.gpu))} ${sizeLabel(consumer.gpu)} GPU (${setupName(consumer)})`;
+      consumer.count > 1 ? setupName(consumer) : `${sized(consumer.gpu)} GPU (${setupName(consumer)})`;
     options.push({
       kind: "gpu",
       setup: consumer,
@@ -146,7 +144,7 @@ export function runAnswer(model: CatalogModel): RunAnswer {
       kind: "lower-format",
       setup,
       format: smaller.format,
-      text: `${articleForSize(sizeLabel(setup.gpu))} ${sizeLabel(setup.gpu)} GPU (${setupName(setup)}) at ${smaller.format}`,
+      text: `${sized(setup.gpu)} GPU (${setupName(setup)}) at ${smaller.format}`,
     });
   }
 
@@ -157,7 +155,7 @@ export function runAnswer(model: CatalogModel): RunAnswer {
       setup: unified,
       format,
       text:
-        `${articleForSize(sizeLabel(unified.gpu))} ${sizeLabel(unified.gpu)} ${unified.gpu.vendor === "Apple" ? "Mac" : "unified-memory PC"} ` +
+        `${sized(unified.gpu)} ${unified.gpu.vendor === "Apple" ? "Mac" : "unified-memory PC"} ` +
         `(${shortGpuName(unified.gpu)}; its GPU may use ${formatGib(unified.gpu.usableBytes)} by default) at ${format}`,
     });
   }
@@ -170,13 +168,10 @@ export function runAnswer(model: CatalogModel): RunAnswer {
         setup: offload,
         format,
         text:
-          `${articleForSize(sizeLabel(offload.gpu))} ${sizeLabel(offload.gpu)} GPU + ${OFFLOAD_RAM_LABEL} with llama.cpp offload ` +
+          `${sized(offload.gpu)} GPU + ${OFFLOAD_RAM_LABEL} with llama.cpp offload ` +
           `(${offloadHow(offload.answer)})${speed(offload.answer)}`,
       });
     }
-  }
-
-  if (!consumer || consumer.count > 1) {
     const datacentre = smallestDataCentreSetup(model, format, contextTokens);
     if (datacentre) {
       options.push({
@@ -207,7 +202,13 @@ export function cardRunsOn(model: CatalogModel): string {
 }
 
 /** "an 80 GB", "a 24 GB". */
-function an(gpu: Gpu): string {
+/** "An 8 GB", "A 12 GB": the size with the article it is read with. */
+function sized(gpu: Gpu): string {
   const label = sizeLabel(gpu);
-  return `${articleForSize(label).toLowerCase()} ${label}`;
+  return `${articleForSize(label)} ${label}`;
+}
+
+function an(gpu: Gpu): string {
+  const text = sized(gpu);
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

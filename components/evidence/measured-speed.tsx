@@ -53,12 +53,7 @@ export function MeasuredSpeed({ gpu }: { gpu: Gpu }) {
             llama-bench runs on this card from llama.cpp&apos;s public scoreboards: generation (tg, one token
             at a time) beside our bandwidth bound for the same model and format, and prompt processing (pp).
           </p>
-          <div
-            className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
-            tabIndex={0}
-            role="region"
-            aria-label="Measured speed, scrollable"
-          >
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Measured speed, scrollable">
             <table className="w-full border-collapse text-sm" data-testid="measured-speed-table">
               <thead className="bg-slate-50 dark:bg-slate-900">
                 <tr>

@@ -53,12 +53,7 @@ function SpeedTable({ model }: { model: CatalogModel }) {
     };
   });
   return (
-    <div
-      className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
-      tabIndex={0}
-      role="region"
-      aria-label="Speed estimates, scrollable"
-    >
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Speed estimates, scrollable">
       <table className="w-full border-collapse text-sm" data-testid="speed-estimates">
         <caption className="px-3 py-2 text-left text-sm font-semibold">
           {formatLabel(HEADLINE_FORMAT)}, one card, {formatTokens(contextTokens)} context
@@ -140,12 +135,7 @@ function QualityTable({ model }: { model: CatalogModel }) {
   const first = QUALITY.rows[0]!;
   return (
     <>
-      <div
-        className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
-        tabIndex={0}
-        role="region"
-        aria-label="Quality per format, scrollable"
-      >
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Quality per format, scrollable">
         <table className="w-full border-collapse text-sm" data-testid="quality-per-format">
           <caption className="px-3 py-2 text-left text-sm font-semibold">
             Quality loss per format, measured (lower is better)

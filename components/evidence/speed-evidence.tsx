@@ -35,7 +35,7 @@ export function SpeedEvidence() {
         measurement.
       </p>
       <div
-        className="not-prose overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800"
+        className="not-prose table-scroll"
         tabIndex={0}
         role="region"
         aria-label="Measured speed against the bound, scrollable"
