@@ -11,17 +11,8 @@ import {
   readCustomConfig,
 } from "@/features/calculator/state";
 import type { CalculatorCatalog } from "@/features/calculator/state";
+import { LLAMA_3_1_8B_CONFIG as LLAMA } from "./fixtures.test-utils";
 
-const LLAMA = {
-  model_type: "llama",
-  hidden_size: 4096,
-  intermediate_size: 14336,
-  num_hidden_layers: 32,
-  num_attention_heads: 32,
-  num_key_value_heads: 8,
-  vocab_size: 128256,
-  max_position_embeddings: 131072,
-};
 const CATALOG: CalculatorCatalog = {
   models: [{ slug: "llama-3-1-8b", contextLength: 131072 }],
   gpus: [{ slug: "rtx-4090" }],

@@ -7,21 +7,10 @@ import {
   vllmGpuMemoryUtilization,
 } from "@/features/calculator/launch-command";
 import type { LaunchCommandInput } from "@/features/calculator/launch-command";
-import { parseConfig, planPlacement } from "@/lib/estimator";
+import { GIB, parseConfig, planPlacement } from "@/lib/estimator";
+import { LLAMA_3_1_8B_CONFIG } from "./fixtures.test-utils";
 
-const GIB = 1024 ** 3;
-
-const LLAMA_8B = parseConfig({
-  model_type: "llama",
-  hidden_size: 4096,
-  intermediate_size: 14336,
-  num_hidden_layers: 32,
-  num_attention_heads: 32,
-  num_key_value_heads: 8,
-  vocab_size: 128256,
-  max_position_embeddings: 131072,
-  tie_word_embeddings: false,
-});
+const LLAMA_8B = parseConfig(LLAMA_3_1_8B_CONFIG);
 
 const MIXTRAL = parseConfig({
   model_type: "mixtral",
@@ -237,29 +226,11 @@ describe("vllmGpuMemoryUtilization", () => {
 
 describe("llama.cpp's own fitting", () => {
   it("llama.cpp commands mention --fit / llama-fit-params; vLLM commands do not", () => {
-    const base = {
-      format: "Q4_K_M" as const,
-      contextTokens: 8192,
-      kvCacheType: "f16" as const,
-      sequences: 1,
-      gpuCount: 1,
-      huggingFaceId: "meta-llama/Llama-3.1-8B-Instruct",
-      attentionHeads: 32,
-      placement: {
-        fits: true,
-        fitsInGpuOnly: true,
-        gpuLayers: 32,
-        totalLayers: 32,
-        offloadedExpertLayers: 0,
-        perDeviceBytes: [6e9],
-      },
-      gpuMemoryBytes: 24 * 1024 ** 3,
-    };
-    expect(buildLaunchCommand({ ...base, engine: "llama.cpp" }).notes.join(" ")).toMatch(
+    expect(buildLaunchCommand(base({ engine: "llama.cpp" })).notes.join(" ")).toMatch(
       /--fit.*llama-fit-params/,
     );
     expect(
-      buildLaunchCommand({ ...base, engine: "vllm", format: "BF16", kvCacheType: "bf16" }).notes.join(" "),
+      buildLaunchCommand(base({ engine: "vllm", format: "BF16", kvCacheType: "bf16" })).notes.join(" "),
     ).not.toMatch(/--fit/);
   });
 });

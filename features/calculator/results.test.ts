@@ -10,18 +10,7 @@ import { CUSTOM, defaultState } from "@/features/calculator/state";
 import type { CalculatorState } from "@/features/calculator/state";
 import { GIB, deriveResults, hardwareOf } from "./results";
 import type { CalculatorGpuOption, CalculatorModelOption } from "./results";
-
-const LLAMA = {
-  model_type: "llama",
-  hidden_size: 4096,
-  intermediate_size: 14336,
-  num_hidden_layers: 32,
-  num_attention_heads: 32,
-  num_key_value_heads: 8,
-  vocab_size: 128256,
-  max_position_embeddings: 131072,
-  tie_word_embeddings: false,
-};
+import { LLAMA_3_1_8B_CONFIG as LLAMA } from "./fixtures.test-utils";
 
 const MODELS: CalculatorModelOption[] = [
   // The card states a shorter context than max_position_embeddings: the calculator must respect the card.

@@ -17,6 +17,7 @@ import {
 import type { CalculatorCatalog, CalculatorState, StateProblem } from "@/features/calculator/state";
 import { WEIGHT_FORMATS } from "@/lib/estimator";
 import { Fuzzer, HOSTILE_STRINGS, RUNS, SEED, looksLikeMarkup } from "../../lib/fuzz/prng";
+import { LLAMA_3_1_8B_CONFIG } from "./fixtures.test-utils";
 
 const CATALOG: CalculatorCatalog = {
   models: [
@@ -28,18 +29,7 @@ const CATALOG: CalculatorCatalog = {
   gpus: [{ slug: "rtx-4090" }, { slug: "h100-sxm" }, { slug: "rtx-3060-12gb" }],
 };
 
-const LLAMA_CONFIG = {
-  model_type: "llama",
-  hidden_size: 4096,
-  intermediate_size: 14336,
-  num_hidden_layers: 32,
-  num_attention_heads: 32,
-  num_key_value_heads: 8,
-  vocab_size: 128256,
-  max_position_embeddings: 131072,
-  tie_word_embeddings: false,
-  torch_dtype: "bfloat16",
-};
+const LLAMA_CONFIG = { ...LLAMA_3_1_8B_CONFIG, torch_dtype: "bfloat16" };
 
 function plausibleValue(f: Fuzzer, key: string): string {
   switch (key) {

@@ -18,19 +18,9 @@ import {
 } from "@/features/calculator/state";
 import type { CalculatorCatalog, CalculatorState } from "@/features/calculator/state";
 import { WEIGHT_FORMATS, parseConfig } from "@/lib/estimator";
+import { LLAMA_3_1_8B_CONFIG } from "./fixtures.test-utils";
 
-const LLAMA_CONFIG = {
-  model_type: "llama",
-  hidden_size: 4096,
-  intermediate_size: 14336,
-  num_hidden_layers: 32,
-  num_attention_heads: 32,
-  num_key_value_heads: 8,
-  vocab_size: 128256,
-  max_position_embeddings: 131072,
-  tie_word_embeddings: false,
-  torch_dtype: "bfloat16",
-};
+const LLAMA_CONFIG = { ...LLAMA_3_1_8B_CONFIG, torch_dtype: "bfloat16" };
 
 const CATALOG: CalculatorCatalog = {
   models: [

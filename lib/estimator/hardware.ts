@@ -36,7 +36,8 @@
  * 8 GiB leaves room for a browser and the desktop as well.
  */
 
-const GIB = 2 ** 30;
+/** Bytes in one GiB: GPU memory and every size on the site are counted in binary gigabytes. */
+export const GIB = 2 ** 30;
 const MIB = 2 ** 20;
 
 /** The kinds of memory the rule distinguishes. */

@@ -138,6 +138,7 @@ export {
   amdApuTtmPagesLimitParameter,
   appleDefaultWorkingSetBytes,
   appleWiredLimitCommand,
+  GIB,
   OS_RESERVE_BYTES,
   raisedUsableGpuBytes,
   raiseLimitHow,

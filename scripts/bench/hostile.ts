@@ -2,6 +2,7 @@
 // beside the plain /calculator, in Debian's Chromium against `next start`. Median of `runs` fresh page loads each, in interleaved rounds.
 import { chromium } from "@playwright/test";
 import { startNext } from "../lib/proc";
+import { LLAMA_3_1_8B_CONFIG } from "@/features/calculator/fixtures.test-utils";
 
 export interface HostileTiming {
   name: string;
@@ -10,17 +11,6 @@ export interface HostileTiming {
   maxMs: number;
 }
 
-const LLAMA = {
-  model_type: "llama",
-  hidden_size: 4096,
-  intermediate_size: 14336,
-  num_hidden_layers: 32,
-  num_attention_heads: 32,
-  num_key_value_heads: 8,
-  vocab_size: 128256,
-  max_position_embeddings: 131072,
-};
-
 /** The links of issue 16 that crashed or froze the calculator before the bounded reader. */
 export const HOSTILE_LINKS: readonly [string, string][] = [
   ["plain /calculator (baseline)", "/calculator"],
@@ -28,11 +18,11 @@ export const HOSTILE_LINKS: readonly [string, string][] = [
   ["1,000 nested arrays", `/calculator?model=custom&cfg=${"[".repeat(1000)}${"]".repeat(1000)}`],
   [
     "hidden_size 1e308",
-    `/calculator?model=custom&cfg=${encodeURIComponent(JSON.stringify({ ...LLAMA, hidden_size: 1e308 }))}`,
+    `/calculator?model=custom&cfg=${encodeURIComponent(JSON.stringify({ ...LLAMA_3_1_8B_CONFIG, hidden_size: 1e308 }))}`,
   ],
   [
     "1,000-element array in a field",
-    `/calculator?model=custom&cfg=${encodeURIComponent(JSON.stringify({ ...LLAMA, num_key_value_heads: Array.from({ length: 1000 }, (_, i) => i) }))}`,
+    `/calculator?model=custom&cfg=${encodeURIComponent(JSON.stringify({ ...LLAMA_3_1_8B_CONFIG, num_key_value_heads: Array.from({ length: 1000 }, (_, i) => i) }))}`,
   ],
 ];
 
