@@ -1,6 +1,10 @@
 // Filtering, search and sorting of the /models list. Pure and dependency-free, so the client island that enhances
 // the server-rendered list can import it: it works on the small per-model records below (read from data attributes),
 // never on catalog models, and does no memory arithmetic (the memory figure arrives precomputed by the server).
+import { matchesSearch } from "@/lib/model-search";
+
+/** The search rule, shared with the calculator's model picker. */
+export { matchesSearch };
 
 /** What the list needs to know about one model; the server writes it as data attributes on each list item. */
 export interface CatalogItemData {
@@ -133,25 +137,6 @@ export function filterToQuery(state: FilterState): string {
   if (state.fits !== null) params.set("fits", String(state.fits));
   if (state.sort !== "name") params.set("sort", state.sort);
   return params.toString();
-}
-
-/** Lowercase words; "Llama-3.1 8B" → "llama 3 1 8b". */
-function words(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
-
-/** Every whitespace-separated term must occur in the name, an alias or the slug, with or without separators. */
-export function matchesSearch(searchText: string, query: string): boolean {
-  const haystack = words(searchText);
-  const compactHaystack = haystack.replace(/ /g, "");
-  return query
-    .split(/\s+/)
-    .map(words)
-    .filter((term) => term !== "")
-    .every((term) => haystack.includes(term) || compactHaystack.includes(term.replace(/ /g, "")));
 }
 
 export function matchesFilter(item: CatalogItemData, state: FilterState): boolean {

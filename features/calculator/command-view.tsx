@@ -1,0 +1,52 @@
+// The launch command for the calculator's settings, one argument per unbreakable span, with a copy button and the
+// command's notes. Rendered inside the island.
+import { Fragment, useRef } from "react";
+import { CopyAnnouncement, CopyButton, useCopy } from "@/components/ui/copy-button";
+import { ENGINE_LABELS } from "@/features/calculator/state";
+import type { CalculatorResults } from "./results";
+
+export function CommandView({ results }: { results: CalculatorResults }) {
+  const { command } = results;
+  const preRef = useRef<HTMLPreElement>(null);
+  const { status, copy } = useCopy(preRef);
+  return (
+    <div className="space-y-2 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+      <div className="flex items-center justify-between gap-3">
+        <h3 className="font-semibold" id="calc-command-heading">
+          {`Launch command (${ENGINE_LABELS[command.engine]})`}
+        </h3>
+        <CopyButton
+          status={status}
+          onClick={() => void copy(command.command)}
+          label="Copy command"
+          testId="copy-command"
+        />
+      </div>
+      <pre
+        ref={preRef}
+        data-testid="command"
+        aria-labelledby="calc-command-heading"
+        tabIndex={0}
+        className="h-28 overflow-auto rounded bg-slate-900 p-3 text-sm whitespace-pre-wrap text-slate-100"
+      >
+        {command.argv.map((arg, index) => (
+          // Each argument stays whole; lines break only at the spaces between arguments, which stay outside the
+          // spans (a space inside a nowrap span is no break opportunity, and break-words would then split a flag).
+          <Fragment key={index}>
+            {index > 0 ? " " : ""}
+            <span className="whitespace-nowrap">{arg}</span>
+          </Fragment>
+        ))}
+      </pre>
+      <ul
+        className="min-h-16 list-disc space-y-1 pl-5 text-sm text-slate-700 dark:text-slate-300"
+        data-testid="command-notes"
+      >
+        {command.notes.map((note) => (
+          <li key={note}>{note}</li>
+        ))}
+      </ul>
+      <CopyAnnouncement status={status} what="Command" />
+    </div>
+  );
+}

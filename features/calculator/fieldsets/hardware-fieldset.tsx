@@ -1,0 +1,140 @@
+// Which hardware: a catalog GPU or a custom memory size, how many, an optional second GPU type, and system RAM for
+// llama.cpp's offload.
+import { Field, FieldHint, inputClass } from "@/components/ui/field";
+import { NumberField } from "@/components/ui/number-field";
+import { CUSTOM, LIMITS } from "@/features/calculator/state";
+import type { CalculatorState } from "@/features/calculator/state";
+import { GIB } from "@/lib/estimator";
+import { formatGib } from "@/lib/format";
+import type { CalculatorGpuOption } from "../results";
+import type { UpdateState } from "../use-calculator-state";
+
+/** Custom memory offered when the custom size starts from no catalog GPU, in GB. */
+const CUSTOM_VRAM_START_GB = 24;
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** The catalog GPUs as options, one group per category. */
+function GpuOptions({ groups }: { groups: Map<string, CalculatorGpuOption[]> }) {
+  return [...groups].map(([group, list]) => (
+    <optgroup key={group} label={group}>
+      {list.map((g) => (
+        <option key={g.slug} value={g.slug}>
+          {g.name} · {formatGib(g.memoryBytes)}
+        </option>
+      ))}
+    </optgroup>
+  ));
+}
+
+export function HardwareFieldset({
+  gpus,
+  state,
+  update,
+}: {
+  gpus: CalculatorGpuOption[];
+  state: CalculatorState;
+  update: UpdateState;
+}) {
+  const groups = groupBy(gpus, (g) => g.categoryLabel);
+  const current = gpus.find((g) => g.slug === state.gpu);
+  return (
+    <fieldset className="min-w-0 space-y-3">
+      <legend className="text-lg font-semibold">Hardware</legend>
+      <Field id="calc-gpu" label="GPU">
+        <select
+          id="calc-gpu"
+          className={inputClass}
+          value={state.gpu}
+          onChange={(event) => {
+            const slug = event.target.value;
+            const fromGb = current ? Math.round(current.memoryBytes / GIB) : CUSTOM_VRAM_START_GB;
+            update({ gpu: slug, vram: slug === CUSTOM ? (state.vram ?? fromGb) : null });
+          }}
+        >
+          <GpuOptions groups={groups} />
+          <optgroup label="Other">
+            <option value={CUSTOM}>Custom memory size</option>
+          </optgroup>
+        </select>
+      </Field>
+      <div className="grid grid-cols-2 gap-3">
+        <Field id="calc-vram" label="Custom memory (GB per GPU)">
+          <NumberField
+            id="calc-vram"
+            value={state.vram ?? (current?.memoryBytes ?? 0) / GIB}
+            min={LIMITS.vram.min}
+            max={LIMITS.vram.max}
+            disabled={state.gpu !== CUSTOM}
+            onCommit={(vram) => update({ vram })}
+          />
+        </Field>
+        <Field id="calc-gpus" label="Number of GPUs">
+          <NumberField
+            id="calc-gpus"
+            value={state.gpus}
+            min={LIMITS.gpus.min}
+            max={LIMITS.gpus.max}
+            integer
+            onCommit={(count) => update({ gpus: count })}
+          />
+        </Field>
+      </div>
+      <div className="grid grid-cols-2 gap-3">
+        <Field id="calc-gpu2" label="Plus a different GPU">
+          <select
+            id="calc-gpu2"
+            className={inputClass}
+            value={state.gpu2 ?? ""}
+            onChange={(event) => {
+              const slug = event.target.value;
+              update({
+                gpu2: slug === "" ? null : slug,
+                gpus2: slug === "" ? 0 : Math.max(1, state.gpus2),
+              });
+            }}
+          >
+            <option value="">None</option>
+            <GpuOptions groups={groups} />
+          </select>
+        </Field>
+        <Field id="calc-gpus2" label="How many of it">
+          <NumberField
+            id="calc-gpus2"
+            value={state.gpus2}
+            min={state.gpu2 === null ? 0 : 1}
+            max={LIMITS.gpus.max}
+            integer
+            disabled={state.gpu2 === null}
+            onCommit={(count) => update({ gpus2: count })}
+          />
+        </Field>
+      </div>
+      <Field id="calc-ram" label="System RAM for offload (GB)">
+        <NumberField
+          id="calc-ram"
+          value={state.ram}
+          min={LIMITS.ram.min}
+          max={LIMITS.ram.max}
+          disabled={state.engine !== "llama.cpp"}
+          describedBy="calc-ram-hint"
+          onCommit={(ram) => update({ ram })}
+        />
+        <FieldHint id="calc-ram-hint">
+          {state.engine === "llama.cpp"
+            ? "llama.cpp can keep layers or MoE experts in system RAM. 0 turns offload off."
+            : "vLLM keeps everything in GPU memory."}
+        </FieldHint>
+      </Field>
+    </fieldset>
+  );
+}
