@@ -1,5 +1,5 @@
 // "a" or "an" before a figure or a format name, chosen by how it is read aloud. Framework-free, so the client
-// calculator can use it too (lib/seo re-exports it).
+// calculator can use it too.
 
 // Letters whose spoken name starts with a vowel sound: "an F16", "an IQ2_XXS", "an MXFP4", "an 8-bit" but "a Q4_K_M".
 const VOWEL_SOUND_LETTERS = new Set(["a", "e", "f", "h", "i", "l", "m", "n", "o", "r", "s", "x"]);
@@ -20,4 +20,14 @@ export function articleFor(spoken: string): "a" | "an" {
   // An initialism or a type name (capitals, or letters run into digits or underscores) is spelt out.
   if (/^[A-Z]{2}|^[A-Za-z]+[\d_]/.test(text)) return VOWEL_SOUND_LETTERS.has(first) ? "an" : "a";
   return "aeio".includes(first) && first !== "" ? "an" : "a";
+}
+
+/** The article before a spelled-out acronym or model name: "an RTX 4090", "an H100", "a GeForce …". */
+export function acronymArticle(name: string): "a" | "an" {
+  return /^([AEFHILMNORSX][A-Z0-9]|[AEIO])/.test(name) ? "an" : "a";
+}
+
+/** The sentence with its first letter in capitals. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,33 @@
-// The calculator's shareable URL, built in one place so model pages, GPU pages and the calculator agree on names.
-// The full set of names and their validation live in features/calculator/state.ts.
+// Every internal address the site links to, built in one place: pages, sitemap, JSON-LD and the JSON/Markdown data
+// all name a model, a GPU, a comparison or a calculator state the same way.
+
+/** A model's page. */
+export function modelPath(slug: string): string {
+  return `/models/${slug}`;
+}
+
+/** The plain-Markdown twin of a model page (app/models/[slug]/index.md/route.ts). */
+export function modelMarkdownPath(slug: string): string {
+  return `${modelPath(slug)}/index.md`;
+}
+
+/** A GPU's page. */
+export function gpuPath(slug: string): string {
+  return `/gpus/${slug}`;
+}
+
+/** The canonical query string for a comparison: `models=a,b`. */
+export function compareQuery(slugs: readonly string[]): string {
+  return slugs.length > 0 ? `models=${slugs.map(encodeURIComponent).join(",")}` : "";
+}
+
+/** The compare page with these models selected. */
+export function compareHref(slugs: readonly string[]): string {
+  const query = compareQuery(slugs);
+  return query ? `/compare?${query}` : "/compare";
+}
+
+// The calculator's shareable URL: the full set of names and their validation live in features/calculator/state.
 export interface CalculatorLinkState {
   model?: string;
   /** Minified config.json, only with model=custom. */

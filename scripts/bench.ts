@@ -27,6 +27,7 @@ import { compareServing } from "./bench/serve";
 import { EXPORT_COPY, buildExport } from "./check-export";
 import { waitForOtherBuilds } from "./lib/proc";
 import { BENCH_TMP, PROJECT_ROOT } from "./lib/site-copy";
+import { modelPath } from "@/lib/routes";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -111,7 +112,7 @@ async function serve() {
   const result = await compareServing({
     nextDir,
     outDir: out,
-    path: `/models/${slug}`,
+    path: modelPath(slug),
     connections,
     seconds,
     maxRequests,

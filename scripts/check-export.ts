@@ -10,6 +10,7 @@ import { startStaticServer } from "./lib/static-server";
 import { buildSite, makeSiteCopy } from "./lib/site-copy";
 import { finishExport } from "./finish-export";
 import { waitForOtherBuilds } from "./lib/proc";
+import { modelMarkdownPath, modelPath } from "@/lib/routes";
 
 export const EXPORT_COPY = "export";
 
@@ -81,7 +82,7 @@ export async function checkExport(out: string): Promise<Check[]> {
       check(`GET /api/models/${slug}.json`, false, `${one.status}: ${String(error)}`);
     }
 
-    const page = await get(`/models/${slug}`);
+    const page = await get(modelPath(slug));
     const h1 = /<h1\b[^>]*>(.*?)<\/h1>/s.exec(page.body)?.[1]?.replace(/<[^>]+>/g, "") ?? "";
     check(
       `GET /models/${slug}`,
@@ -105,14 +106,14 @@ export async function checkExport(out: string): Promise<Check[]> {
       `${scripts.length} scripts, ${missing.length} missing ${missing.join(", ")}`,
     );
 
-    const markdown = await get(`/models/${slug}/index.md`);
+    const markdown = await get(modelMarkdownPath(slug));
     check(
       `GET /models/${slug}/index.md`,
       markdown.status === 200 && markdown.body.includes(name),
       `${markdown.status} ${markdown.type}`,
     );
 
-    const shortTwin = await get(`/models/${slug}.md`);
+    const shortTwin = await get(`${modelPath(slug)}.md`);
     check(
       `GET /models/${slug}.md`,
       shortTwin.status === 200 && shortTwin.type.includes("markdown") && shortTwin.body === markdown.body,

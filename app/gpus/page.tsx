@@ -5,6 +5,7 @@ import { formatGib } from "@/lib/format";
 import { formatBandwidth, gpuGroups } from "@/lib/views/gpu-pages";
 import { getGpus } from "@/lib/content/gpus";
 import { breadcrumbJsonLd, gpusIndexMetadata, sectionBreadcrumbs } from "@/lib/seo/index";
+import { gpuPath } from "@/lib/routes";
 
 export function generateMetadata(): Metadata {
   return gpusIndexMetadata(getGpus().length);
@@ -65,7 +66,7 @@ export default function GpusIndexPage() {
                   >
                     <th scope="row" className="sticky-col bg-surface px-3 py-2 text-left font-medium">
                       <Link
-                        href={`/gpus/${gpu.slug}`}
+                        href={gpuPath(gpu.slug)}
                         className="text-brand-700 dark:text-brand-100 hover:underline"
                       >
                         {gpu.name}

@@ -11,6 +11,7 @@ import { formatTokens, formatTokensPerSecond } from "@/lib/format";
 import type { Gpu } from "@/lib/content/gpus";
 import { getModel } from "@/lib/content/models";
 import { formatLabel, HEADLINE_FORMAT, TABLE_PROFILE } from "@/lib/views/requirements";
+import { modelPath } from "@/lib/routes";
 
 const REFERENCE_MODEL = "llama-3-1-8b";
 const PROMPT_TOKENS = 8192;
@@ -83,7 +84,7 @@ export function MeasuredSpeed({ gpu }: { gpu: Gpu }) {
                   >
                     <th scope="row" className="px-3 py-2 text-left font-medium">
                       {c.modelSlug ? (
-                        <Link href={`/models/${c.modelSlug}`} className="hover:underline">
+                        <Link href={modelPath(c.modelSlug)} className="hover:underline">
                           {c.modelName}
                         </Link>
                       ) : (
@@ -132,7 +133,7 @@ export function MeasuredSpeed({ gpu }: { gpu: Gpu }) {
                 ? `${formatLabel(best.format)}: ${qualityLabel(best.quality)}.`
                 : "None fits on one card."}{" "}
               <Link
-                href={`/models/${quality.slug}#which-format`}
+                href={`${modelPath(quality.slug)}#which-format`}
                 className="text-brand-700 dark:text-brand-100 hover:underline"
               >
                 Quality per format

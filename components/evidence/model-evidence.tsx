@@ -13,6 +13,7 @@ import { formatDate, formatGib, formatTokens, formatTokensPerSecond } from "@/li
 import { getGpu } from "@/lib/content/gpus";
 import type { Gpu } from "@/lib/content/gpus";
 import { formatLabel, HEADLINE_FORMAT, headlineContext, TABLE_PROFILE } from "@/lib/views/requirements";
+import { gpuPath } from "@/lib/routes";
 
 /** Cards with a rated FP16 figure in content/evidence/gpu-compute.json, so both speeds can be shown. */
 const SPEED_GPUS = ["rtx-4090", "rtx-5090", "a100-80gb-sxm", "h100-sxm"] as const;
@@ -79,7 +80,7 @@ function SpeedTable({ model }: { model: CatalogModel }) {
               data-gpu={row.gpu.slug}
             >
               <th scope="row" className={`${cellClass} text-left font-medium`}>
-                <Link href={`/gpus/${row.gpu.slug}`} className="hover:underline">
+                <Link href={gpuPath(row.gpu.slug)} className="hover:underline">
                   {row.gpu.name}
                 </Link>
               </th>
@@ -247,7 +248,7 @@ export function ModelEvidence({ model }: { model: CatalogModel }) {
         <ul className="space-y-1 text-sm" data-testid="best-format-per-gpu">
           {answers.map(({ gpu, best }) => (
             <li key={gpu.slug} data-gpu={gpu.slug} data-format={best?.format ?? "none"}>
-              <Link href={`/gpus/${gpu.slug}`} className="font-medium hover:underline">
+              <Link href={gpuPath(gpu.slug)} className="font-medium hover:underline">
                 {gpu.name}
               </Link>
               :{" "}

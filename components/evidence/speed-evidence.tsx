@@ -7,6 +7,7 @@ import { PREFILL_EFFICIENCY } from "@/lib/evidence/prefill-on-gpu";
 import { ratioSummary, speedComparisons } from "@/lib/evidence/speed";
 import { formatTokensPerSecond } from "@/lib/format";
 import { formatLabel } from "@/lib/views/requirements";
+import { gpuPath } from "@/lib/routes";
 
 export function SpeedEvidence() {
   const all = speedComparisons();
@@ -67,7 +68,7 @@ export function SpeedEvidence() {
             {all.map((c) => (
               <tr key={c.point.id} className="border-t border-slate-200 dark:border-slate-800">
                 <th scope="row" className="px-3 py-2 text-left font-medium">
-                  <Link href={`/gpus/${c.gpu.slug}`} className="hover:underline">
+                  <Link href={gpuPath(c.gpu.slug)} className="hover:underline">
                     {c.point.device}
                   </Link>
                 </th>

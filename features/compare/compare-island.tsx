@@ -7,6 +7,7 @@ import { compareQuery, MAX_COMPARED, parseCompareQuery } from "@/features/compar
 import type { CompareSelection } from "@/features/compare/selection";
 import { replaceQueryOnEntry } from "@/lib/history-entry";
 import { formatDate, formatGibNumber, formatInteger, formatParameters, formatTokens } from "@/lib/format";
+import { modelPath } from "@/lib/routes";
 
 interface Props {
   formId: string;
@@ -173,7 +174,7 @@ export function CompareIsland({ formId, entries, formats, contexts }: Props) {
                     data-slug={entry.slug}
                   >
                     <Link
-                      href={`/models/${entry.slug}`}
+                      href={modelPath(entry.slug)}
                       className="text-brand-700 dark:text-brand-100 hover:underline"
                     >
                       {entry.name}

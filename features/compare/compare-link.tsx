@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { CatalogModel } from "@/lib/content/catalog";
-import { compareQuery } from "@/features/compare/selection";
+import { compareHref } from "@/lib/routes";
 import { getModels } from "@/lib/content/models";
 import { relatedModels } from "@/lib/views/related";
 
@@ -10,7 +10,7 @@ export function CompareLink({ model }: { model: CatalogModel }) {
   return (
     <p className="text-sm" data-testid="compare-link">
       <Link
-        href={`/compare?${compareQuery([model.slug])}`}
+        href={compareHref([model.slug])}
         prefetch={false}
         className="text-brand-700 dark:text-brand-100 font-medium hover:underline"
       >
@@ -24,7 +24,7 @@ export function CompareLink({ model }: { model: CatalogModel }) {
             <span key={other.slug}>
               {index > 0 ? ", " : ""}
               <Link
-                href={`/compare?${compareQuery([model.slug, other.slug])}`}
+                href={compareHref([model.slug, other.slug])}
                 prefetch={false}
                 className="text-brand-700 dark:text-brand-100 hover:underline"
               >

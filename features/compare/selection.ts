@@ -1,4 +1,8 @@
-// Which models /compare shows, read from its query string. Pure, for the compare island.
+// Which models /compare shows, read from its query string. Pure, for the compare island; the query string itself is
+// written by lib/routes.
+import { compareQuery } from "@/lib/routes";
+
+export { compareQuery };
 
 export const MAX_COMPARED = 4;
 
@@ -34,9 +38,4 @@ export function parseCompareQuery(
     }
   }
   return { slugs: known.slice(0, MAX_COMPARED), unknown, dropped: known.slice(MAX_COMPARED) };
-}
-
-/** The canonical query string for a selection: `models=a,b`. */
-export function compareQuery(slugs: readonly string[]): string {
-  return slugs.length > 0 ? `models=${slugs.map(encodeURIComponent).join(",")}` : "";
 }

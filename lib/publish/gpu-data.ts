@@ -2,6 +2,7 @@
 // Contract (issue 10): an array of { slug, name, vendor, memoryBytes, usableBytes, bandwidthBytesPerSecond,
 // unifiedMemory, source }; the other keys are extras.
 import type { Gpu, GpuCategory, GpuVendor } from "@/lib/content/gpus";
+import { gpuPath } from "@/lib/routes";
 
 export const GPU_DATA_PATH = "/api/gpus.json";
 
@@ -37,7 +38,7 @@ export function gpuDataEntry(gpu: Gpu): GpuDataEntry {
     category: gpu.category,
     raisedUsableBytes: gpu.raisedUsableBytes ?? null,
     raiseLimitHow: gpu.raiseLimitHow ?? null,
-    page: `/gpus/${gpu.slug}`,
+    page: gpuPath(gpu.slug),
   };
 }
 

@@ -4,6 +4,7 @@ import type { CatalogModel } from "@/lib/content/catalog";
 import { bestFormatOnGpu, longestContextOnGpu } from "@/lib/views/gpu-fit";
 import { getGpus } from "@/lib/content/gpus";
 import { HEADLINE_FORMAT, headlineContext, requirementsTable, TABLE_PROFILE } from "@/lib/views/requirements";
+import { modelPath } from "@/lib/routes";
 
 export const DATA_SCHEMA_VERSION = 1;
 
@@ -117,7 +118,7 @@ export function modelIndexEntry(model: CatalogModel): ModelIndexEntry {
     releaseDate: model.releaseDate,
     contextLength: model.contextLength,
     parameters: parameters(model),
-    page: `/models/${model.slug}`,
+    page: modelPath(model.slug),
     data: modelDataPath(model.slug),
   };
 }
@@ -148,7 +149,7 @@ export function modelDocument(model: CatalogModel): ModelDocument {
     huggingFaceId: model.huggingFaceId,
     baseModel: model.baseModel,
     contextLength: model.contextLength,
-    page: `/models/${model.slug}`,
+    page: modelPath(model.slug),
     sources: model.sources.map(({ label, url }) => ({ label, url })),
     architecture: jsonCopy(model.config),
     parameters: {

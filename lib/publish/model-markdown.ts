@@ -20,15 +20,10 @@ import {
   tableFormats,
 } from "@/lib/views/requirements";
 import { visionTowerLine } from "@/lib/views/vision-tower";
-import {
-  articleFor,
-  headlineRequirement,
-  modelDescription,
-  modelFaq,
-  modelMarkdownPath,
-  modelPath,
-  modelTitle,
-} from "@/lib/seo/index";
+import { articleFor } from "@/lib/articles";
+import { modelMarkdownPath, modelPath } from "@/lib/routes";
+import { modelFaq } from "@/lib/seo/faq";
+import { headlineRequirement, modelDescription, modelTitle } from "@/lib/seo/metadata";
 import { absoluteUrl, site } from "@/lib/site";
 import { specSheetRows } from "@/lib/views/spec-sheet";
 
@@ -198,7 +193,7 @@ export function modelMarkdown(model: CatalogModel): string {
     "",
     `${modelDescription(model)}`,
     "",
-    `HTML page: ${absoluteUrl(modelPath(model))}`,
+    `HTML page: ${absoluteUrl(modelPath(model.slug))}`,
     "",
     `## Can I run it?`,
     "",
@@ -233,7 +228,7 @@ export function llmsTxt(models: readonly CatalogModel[]): string {
       : `${formatParameters(model.statedParameters.total)} parameters`;
     const runs = runAnswer(model).options[0];
     const runsOn = runs ? ` Runs on: ${runs.text.charAt(0).toLowerCase()}${runs.text.slice(1)}.` : "";
-    return `- [${model.name}](${absoluteUrl(modelMarkdownPath(model))}): ${model.developer}, ${size}, ${formatTokens(model.contextLength)} context; ${headline}.${runsOn}`;
+    return `- [${model.name}](${absoluteUrl(modelMarkdownPath(model.slug))}): ${model.developer}, ${size}, ${formatTokens(model.contextLength)} context; ${headline}.${runsOn}`;
   });
   return [
     `# ${site.name}`,

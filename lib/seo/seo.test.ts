@@ -15,8 +15,8 @@ import {
   TABLE_PROFILE,
   tableFormats,
 } from "@/lib/views/requirements";
+import { articleFor } from "@/lib/articles";
 import {
-  articleFor,
   breadcrumbJsonLd,
   calculatorMetadata,
   compareMetadata,

@@ -11,6 +11,7 @@ import path from "node:path";
 import { frameworkFloor } from "./page-weight";
 import { startNext } from "../lib/proc";
 import { BENCH_TMP, PROJECT_ROOT } from "../lib/site-copy";
+import { modelPath } from "@/lib/routes";
 
 export interface LighthouseFigures {
   performance: number;
@@ -90,14 +91,14 @@ export async function lighthouseComparison(options: {
   if (!floor.found) throw new Error("the empty App Router page did not build");
   const pages: PageSpec[] = [
     { label: "empty App Router page", origin: "floor", path: "/" },
-    { label: "model page", origin: "site", path: `/models/${model}` },
+    { label: "model page", origin: "site", path: modelPath(model) },
     { label: "calculator", origin: "site", path: "/calculator" },
   ];
   if (options.levers) {
     pages.push({
       label: "model page, prefetch blocked",
       origin: "site",
-      path: `/models/${model}`,
+      path: modelPath(model),
       extraArgs: ["--blocked-url-patterns=*_rsc=*"],
     });
   }

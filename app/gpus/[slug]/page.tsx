@@ -11,6 +11,7 @@ import { getGpu, getGpus, gpuCategoryLabel } from "@/lib/content/gpus";
 import { getModels } from "@/lib/content/models";
 import { formatLabel, TABLE_PROFILE } from "@/lib/views/requirements";
 import { gpuBreadcrumbs, gpuMetadata } from "@/lib/seo/index";
+import { modelPath } from "@/lib/routes";
 
 export const dynamicParams = false;
 
@@ -108,7 +109,7 @@ export default async function GpuPage({ params }: PageProps) {
                 >
                   <th scope="row" className="sticky-col bg-surface min-w-36 px-3 py-2 text-left font-medium">
                     <Link
-                      href={`/models/${row.slug}`}
+                      href={modelPath(row.slug)}
                       className="text-brand-700 dark:text-brand-100 hover:underline"
                     >
                       {row.name}
