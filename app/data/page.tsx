@@ -6,6 +6,8 @@ import { modelDataPath, modelDocument, modelIndex } from "@/lib/publish/model-da
 import { getGpus } from "@/lib/content/gpus";
 import { GPU_DATA_PATH } from "@/lib/publish/gpu-data";
 import { breadcrumbJsonLd, dataMetadata, sectionBreadcrumbs } from "@/lib/seo/index";
+import { RowHeader, Table, TableScroll, Td, Tr } from "@/components/ui/table";
+import type { TableColumn } from "@/components/ui/table";
 
 export const metadata: Metadata = dataMetadata();
 
@@ -72,33 +74,20 @@ const GPU_FIELDS: [string, string][] = [
   ["source", "The page the memory size and bandwidth were read from."],
 ];
 
+const FIELD_COLUMNS: readonly TableColumn[] = [{ label: "Field" }, { label: "Meaning" }];
+
 function FieldTable({ caption, fields }: { caption: string; fields: [string, string][] }) {
   return (
-    <div className="table-scroll">
-      <table className="w-full border-collapse text-sm">
-        <caption className="px-3 py-2 text-left font-semibold">{caption}</caption>
-        <thead className="bg-surface-muted">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left">
-              Field
-            </th>
-            <th scope="col" className="px-3 py-2 text-left">
-              Meaning
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {fields.map(([field, meaning]) => (
-            <tr key={field} className="border-t border-slate-200 dark:border-slate-800">
-              <th scope="row" className="px-3 py-2 text-left align-top font-mono text-xs whitespace-nowrap">
-                {field}
-              </th>
-              <td className="px-3 py-2">{meaning}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TableScroll>
+      <Table columns={FIELD_COLUMNS} caption={caption} captionVisible>
+        {fields.map(([field, meaning]) => (
+          <Tr key={field}>
+            <RowHeader className="align-top font-mono text-xs whitespace-nowrap">{field}</RowHeader>
+            <Td>{meaning}</Td>
+          </Tr>
+        ))}
+      </Table>
+    </TableScroll>
   );
 }
 

@@ -6,6 +6,17 @@ import { formatBandwidth, gpuGroups } from "@/lib/views/gpu-pages";
 import { getGpus } from "@/lib/content/gpus";
 import { breadcrumbJsonLd, gpusIndexMetadata, sectionBreadcrumbs } from "@/lib/seo/index";
 import { gpuPath } from "@/lib/routes";
+import { RowHeader, Table, TableScroll, Td, Tr } from "@/components/ui/table";
+import type { TableColumn } from "@/components/ui/table";
+
+const GPU_COLUMNS: readonly TableColumn[] = [
+  { label: "GPU", className: "sticky-col bg-surface-muted w-36 sm:w-2/5" },
+  { label: "Memory", align: "right" },
+  { label: "Usable by default", align: "right" },
+  { label: "Type" },
+  { label: "Bandwidth", align: "right" },
+  { label: "Year", align: "right" },
+];
 
 export function generateMetadata(): Metadata {
   return gpusIndexMetadata(getGpus().length);
@@ -33,59 +44,29 @@ export default function GpusIndexPage() {
           <h2 id={`group-${group.category}`} className="text-xl font-semibold">
             {group.label}
           </h2>
-          <div className="table-scroll">
-            <table className="w-full min-w-[42rem] table-fixed border-collapse text-sm">
-              <thead className="bg-surface-muted">
-                <tr>
-                  <th scope="col" className="sticky-col bg-surface-muted w-36 px-3 py-2 text-left sm:w-2/5">
-                    GPU
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Memory
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Usable by default
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-left">
-                    Type
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Bandwidth
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Year
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {group.gpus.map((gpu) => (
-                  <tr
-                    key={gpu.slug}
-                    className="border-t border-slate-200 dark:border-slate-800"
-                    data-gpu={gpu.slug}
-                  >
-                    <th scope="row" className="sticky-col bg-surface px-3 py-2 text-left font-medium">
-                      <Link
-                        href={gpuPath(gpu.slug)}
-                        className="text-brand-700 dark:text-brand-100 hover:underline"
-                      >
-                        {gpu.name}
-                      </Link>
-                    </th>
-                    <td className="px-3 py-2 text-right tabular-nums">{formatGib(gpu.memoryBytes)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums" data-usable-bytes={gpu.usableBytes}>
-                      {formatGib(gpu.usableBytes)}
-                    </td>
-                    <td className="px-3 py-2">{gpu.memoryType}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      {formatBandwidth(gpu.bandwidthBytesPerSecond)}
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{gpu.releaseYear}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TableScroll>
+            <Table columns={GPU_COLUMNS} className="min-w-[42rem] table-fixed">
+              {group.gpus.map((gpu) => (
+                <Tr key={gpu.slug} data-gpu={gpu.slug}>
+                  <RowHeader sticky className="font-medium">
+                    <Link
+                      href={gpuPath(gpu.slug)}
+                      className="text-brand-700 dark:text-brand-100 hover:underline"
+                    >
+                      {gpu.name}
+                    </Link>
+                  </RowHeader>
+                  <Td numeric>{formatGib(gpu.memoryBytes)}</Td>
+                  <Td numeric data-usable-bytes={gpu.usableBytes}>
+                    {formatGib(gpu.usableBytes)}
+                  </Td>
+                  <Td>{gpu.memoryType}</Td>
+                  <Td numeric>{formatBandwidth(gpu.bandwidthBytesPerSecond)}</Td>
+                  <Td numeric>{gpu.releaseYear}</Td>
+                </Tr>
+              ))}
+            </Table>
+          </TableScroll>
         </section>
       ))}
       <p className="text-xs text-slate-600 dark:text-slate-400">

@@ -14,6 +14,8 @@ import type { GgmlType } from "@/lib/estimator";
 import { formatGib } from "@/lib/format";
 import { breadcrumbJsonLd, methodologyMetadata, sectionBreadcrumbs } from "@/lib/seo/index";
 import { runValidation, summarize, TOLERANCES } from "@/lib/validation";
+import { RowHeader, Table, TableScroll, Td, Tr } from "@/components/ui/table";
+import type { TableColumn } from "@/components/ui/table";
 
 export const metadata: Metadata = methodologyMetadata();
 
@@ -33,6 +35,21 @@ const SHOWN_TYPES: readonly GgmlType[] = [
   "IQ2_XXS",
   "IQ1_S",
   "MXFP4",
+];
+
+const GGML_COLUMNS: readonly TableColumn[] = [
+  { label: "Type" },
+  { label: "Weights per block", align: "right" },
+  { label: "Bytes per block", align: "right" },
+  { label: "Bits per weight", align: "right" },
+];
+
+const SUMMARY_COLUMNS: readonly TableColumn[] = [
+  { label: "What" },
+  { label: "Rows checked", align: "right" },
+  { label: "Within tolerance", align: "right" },
+  { label: "Median |error|", align: "right" },
+  { label: "Worst" },
 ];
 
 const KIND_LABELS: Record<string, string> = {
@@ -119,44 +136,26 @@ export default function MethodologyPage() {
           number of weights per block in a fixed number of bytes, so a tensor of <em>n</em> weights per row
           takes ⌈n ÷ block⌉ × bytes-per-block per row.
         </p>
-        <div
-          className="not-prose table-scroll p-2"
-          tabIndex={0}
-          role="region"
-          aria-label="ggml block layouts, scrollable"
-        >
-          <table className="w-full text-sm">
-            <caption className="sr-only">Bits per weight of each ggml tensor type</caption>
-            <thead>
-              <tr className="border-b border-slate-300 dark:border-slate-700">
-                <th scope="col" className="py-1 pr-4 text-left">
-                  Type
-                </th>
-                <th scope="col" className="py-1 pr-4 text-right">
-                  Weights per block
-                </th>
-                <th scope="col" className="py-1 pr-4 text-right">
-                  Bytes per block
-                </th>
-                <th scope="col" className="py-1 text-right">
-                  Bits per weight
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {SHOWN_TYPES.map((type) => (
-                <tr key={type} className="border-b border-slate-200 dark:border-slate-800">
-                  <th scope="row" className="py-1 pr-4 text-left font-mono font-normal">
-                    {type}
-                  </th>
-                  <td className="py-1 pr-4 text-right tabular-nums">{GGML_TYPES[type].blockSize}</td>
-                  <td className="py-1 pr-4 text-right tabular-nums">{GGML_TYPES[type].bytesPerBlock}</td>
-                  <td className="py-1 text-right tabular-nums">{ggmlBitsPerWeight(type).toFixed(4)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableScroll label="ggml block layouts, scrollable" className="not-prose p-2">
+          <Table density="compact" columns={GGML_COLUMNS} caption="Bits per weight of each ggml tensor type">
+            {SHOWN_TYPES.map((type) => (
+              <Tr density="compact" key={type}>
+                <RowHeader density="compact" className="font-mono font-normal">
+                  {type}
+                </RowHeader>
+                <Td density="compact" numeric>
+                  {GGML_TYPES[type].blockSize}
+                </Td>
+                <Td density="compact" numeric>
+                  {GGML_TYPES[type].bytesPerBlock}
+                </Td>
+                <Td density="compact" numeric>
+                  {ggmlBitsPerWeight(type).toFixed(4)}
+                </Td>
+              </Tr>
+            ))}
+          </Table>
+        </TableScroll>
         <p>
           A named format such as Q4_K_M is a <em>mix</em>: llama.cpp&apos;s quantizer (
           <code>llama_tensor_get_type</code> in <code>llama-quant.cpp</code>) gives more bits to the tensors
@@ -303,54 +302,36 @@ export default function MethodologyPage() {
           rendered from the same fixtures when the site is built. No compute-buffer or vLLM log we found named
           its model and settings clearly enough to use, so those terms are not yet validated.
         </p>
-        <div
-          className="not-prose table-scroll p-2"
-          tabIndex={0}
-          role="region"
-          aria-label="Validation summary, scrollable"
-        >
-          <table className="w-full text-sm" data-testid="validation-summary">
-            <caption className="sr-only">Estimate error per kind of ground truth</caption>
-            <thead>
-              <tr className="border-b border-slate-300 dark:border-slate-700">
-                <th scope="col" className="py-1 pr-4 text-left">
-                  What
-                </th>
-                <th scope="col" className="py-1 pr-4 text-right">
-                  Rows checked
-                </th>
-                <th scope="col" className="py-1 pr-4 text-right">
-                  Within tolerance
-                </th>
-                <th scope="col" className="py-1 pr-4 text-right">
-                  Median |error|
-                </th>
-                <th scope="col" className="py-1 text-left">
-                  Worst
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.map((kind) => (
-                <tr key={kind.kind} className="border-b border-slate-200 dark:border-slate-800">
-                  <th scope="row" className="py-1 pr-4 text-left font-medium">
-                    {KIND_LABELS[kind.kind] ?? kind.kind}
-                  </th>
-                  <td className="py-1 pr-4 text-right tabular-nums">{kind.checked}</td>
-                  <td className="py-1 pr-4 text-right tabular-nums">{kind.passing}</td>
-                  <td className="py-1 pr-4 text-right tabular-nums">
-                    {kind.medianAbsErrorPercent === null ? "—" : `${kind.medianAbsErrorPercent.toFixed(2)}%`}
-                  </td>
-                  <td className="py-1 text-left">
-                    {kind.worst
-                      ? `${kind.worst.errorPercent.toFixed(2)}% (${kind.worst.model}, ${kind.worst.case})`
-                      : "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableScroll label="Validation summary, scrollable" className="not-prose p-2">
+          <Table
+            density="compact"
+            columns={SUMMARY_COLUMNS}
+            caption="Estimate error per kind of ground truth"
+            data-testid="validation-summary"
+          >
+            {summary.map((kind) => (
+              <Tr density="compact" key={kind.kind}>
+                <RowHeader density="compact" className="font-medium">
+                  {KIND_LABELS[kind.kind] ?? kind.kind}
+                </RowHeader>
+                <Td density="compact" numeric>
+                  {kind.checked}
+                </Td>
+                <Td density="compact" numeric>
+                  {kind.passing}
+                </Td>
+                <Td density="compact" numeric>
+                  {kind.medianAbsErrorPercent === null ? "—" : `${kind.medianAbsErrorPercent.toFixed(2)}%`}
+                </Td>
+                <Td density="compact" className="text-left">
+                  {kind.worst
+                    ? `${kind.worst.errorPercent.toFixed(2)}% (${kind.worst.model}, ${kind.worst.case})`
+                    : "—"}
+                </Td>
+              </Tr>
+            ))}
+          </Table>
+        </TableScroll>
         <h3>Tolerances</h3>
         <ul>
           <li>

@@ -12,6 +12,16 @@ import type { Gpu } from "@/lib/content/gpus";
 import { getModel } from "@/lib/content/models";
 import { formatLabel, HEADLINE_FORMAT, TABLE_PROFILE } from "@/lib/views/requirements";
 import { modelPath } from "@/lib/routes";
+import { RowHeader, Table, TableScroll, Td, Tr } from "@/components/ui/table";
+import type { TableColumn } from "@/components/ui/table";
+
+const COLUMNS: readonly TableColumn[] = [
+  { label: "Run" },
+  { label: "Generation, measured", align: "right" },
+  { label: "Our bound", align: "right" },
+  { label: "Prompt, measured", align: "right" },
+  { label: "Source" },
+];
 
 const REFERENCE_MODEL = "llama-3-1-8b";
 const PROMPT_TOKENS = 8192;
@@ -54,66 +64,41 @@ export function MeasuredSpeed({ gpu }: { gpu: Gpu }) {
             llama-bench runs on this card from llama.cpp&apos;s public scoreboards: generation (tg, one token
             at a time) beside our bandwidth bound for the same model and format, and prompt processing (pp).
           </p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Measured speed, scrollable">
-            <table className="w-full border-collapse text-sm" data-testid="measured-speed-table">
-              <thead className="bg-slate-50 dark:bg-slate-900">
-                <tr>
-                  <th scope="col" className="px-3 py-2 text-left">
-                    Run
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Generation, measured
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Our bound
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    Prompt, measured
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-left">
-                    Source
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {points.map((c) => (
-                  <tr
-                    key={c.point.id}
-                    className="border-t border-slate-200 dark:border-slate-800"
-                    data-point={c.point.id}
-                  >
-                    <th scope="row" className="px-3 py-2 text-left font-medium">
-                      {c.modelSlug ? (
-                        <Link href={modelPath(c.modelSlug)} className="hover:underline">
-                          {c.modelName}
-                        </Link>
-                      ) : (
-                        c.modelName
-                      )}{" "}
-                      <span className="font-normal text-slate-500 dark:text-slate-400">
-                        {formatLabel(c.point.format)} · {c.point.backend}
-                        {c.point.flashAttention ? " · FA" : ""}
-                      </span>
-                    </th>
-                    <td className="px-3 py-2 text-right tabular-nums" data-tg={c.point.tgTokensPerSecond}>
-                      {formatTokensPerSecond(c.point.tgTokensPerSecond)} tok/s
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums" data-bound={c.boundTokensPerSecond}>
-                      ≤ {formatTokensPerSecond(c.boundTokensPerSecond)} ({c.ratio.toFixed(2)}×)
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      {c.point.ppTokensPerSecond === null
-                        ? "—"
-                        : `${formatTokensPerSecond(c.point.ppTokensPerSecond)} tok/s (pp${c.point.promptTokens})`}
-                    </td>
-                    <td className="px-3 py-2 text-left">
-                      <SourceLink url={c.point.source} date={c.point.date} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TableScroll label="Measured speed, scrollable">
+            <Table columns={COLUMNS} data-testid="measured-speed-table">
+              {points.map((c) => (
+                <Tr key={c.point.id} data-point={c.point.id}>
+                  <RowHeader className="font-medium">
+                    {c.modelSlug ? (
+                      <Link href={modelPath(c.modelSlug)} className="hover:underline">
+                        {c.modelName}
+                      </Link>
+                    ) : (
+                      c.modelName
+                    )}{" "}
+                    <span className="font-normal text-slate-500 dark:text-slate-400">
+                      {formatLabel(c.point.format)} · {c.point.backend}
+                      {c.point.flashAttention ? " · FA" : ""}
+                    </span>
+                  </RowHeader>
+                  <Td numeric data-tg={c.point.tgTokensPerSecond}>
+                    {formatTokensPerSecond(c.point.tgTokensPerSecond)} tok/s
+                  </Td>
+                  <Td numeric data-bound={c.boundTokensPerSecond}>
+                    ≤ {formatTokensPerSecond(c.boundTokensPerSecond)} ({c.ratio.toFixed(2)}×)
+                  </Td>
+                  <Td numeric>
+                    {c.point.ppTokensPerSecond === null
+                      ? "—"
+                      : `${formatTokensPerSecond(c.point.ppTokensPerSecond)} tok/s (pp${c.point.promptTokens})`}
+                  </Td>
+                  <Td className="text-left">
+                    <SourceLink url={c.point.source} date={c.point.date} />
+                  </Td>
+                </Tr>
+              ))}
+            </Table>
+          </TableScroll>
         </>
       )}
       <dl className="max-w-3xl space-y-2 text-sm">

@@ -14,6 +14,8 @@ import { getGpu } from "@/lib/content/gpus";
 import type { Gpu } from "@/lib/content/gpus";
 import { formatLabel, HEADLINE_FORMAT, headlineContext, TABLE_PROFILE } from "@/lib/views/requirements";
 import { gpuPath } from "@/lib/routes";
+import { RowHeader, Table, TableScroll, Td, Tr } from "@/components/ui/table";
+import type { TableColumn } from "@/components/ui/table";
 
 /** Cards with a rated FP16 figure in content/evidence/gpu-compute.json, so both speeds can be shown. */
 const SPEED_GPUS = ["rtx-4090", "rtx-5090", "a100-80gb-sxm", "h100-sxm"] as const;
@@ -35,7 +37,18 @@ function gpusOf(slugs: readonly string[]): Gpu[] {
   });
 }
 
-const cellClass = "px-3 py-2";
+const SPEED_COLUMNS: readonly TableColumn[] = [
+  { label: "GPU" },
+  { label: "Decode, upper bound", align: "right" },
+  { label: "Time to first token, estimate", align: "right" },
+];
+
+const QUALITY_COLUMNS: readonly TableColumn[] = [
+  { label: "Format" },
+  { label: "Weights", align: "right" },
+  { label: <abbr title="mean KL divergence from FP16">KLD</abbr>, align: "right" },
+  { label: <abbr title="perplexity, change vs FP16">PPL</abbr>, align: "right" },
+];
 
 function SpeedTable({ model }: { model: CatalogModel }) {
   const contextTokens = headlineContext(model);
@@ -54,60 +67,38 @@ function SpeedTable({ model }: { model: CatalogModel }) {
     };
   });
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Speed estimates, scrollable">
-      <table className="w-full border-collapse text-sm" data-testid="speed-estimates">
-        <caption className="px-3 py-2 text-left text-sm font-semibold">
-          {formatLabel(HEADLINE_FORMAT)}, one card, {formatTokens(contextTokens)} context
-        </caption>
-        <thead className="bg-slate-50 dark:bg-slate-900">
-          <tr>
-            <th scope="col" className={`${cellClass} text-left`}>
-              GPU
-            </th>
-            <th scope="col" className={`${cellClass} text-right`}>
-              Decode, upper bound
-            </th>
-            <th scope="col" className={`${cellClass} text-right`}>
-              Time to first token, estimate
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr
-              key={row.gpu.slug}
-              className="border-t border-slate-200 dark:border-slate-800"
-              data-gpu={row.gpu.slug}
-            >
-              <th scope="row" className={`${cellClass} text-left font-medium`}>
-                <Link href={gpuPath(row.gpu.slug)} className="hover:underline">
-                  {row.gpu.name}
-                </Link>
-              </th>
-              {row.decode === null ? (
-                <td colSpan={2} className={`${cellClass} text-slate-500 dark:text-slate-400`}>
-                  Does not fit on one card
-                </td>
-              ) : (
-                <>
-                  <td className={`${cellClass} text-right tabular-nums`}>
-                    ≤ {formatTokensPerSecond(row.decode)} tok/s
-                  </td>
-                  <td
-                    className={`${cellClass} text-right tabular-nums`}
-                    data-prefill-seconds={row.prefill?.seconds ?? ""}
-                  >
-                    {row.prefill
-                      ? `${formatSeconds(row.prefill.seconds)} (${formatTokens(contextTokens)} prompt)`
-                      : "—"}
-                  </td>
-                </>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TableScroll label="Speed estimates, scrollable">
+      <Table
+        columns={SPEED_COLUMNS}
+        caption={`${formatLabel(HEADLINE_FORMAT)}, one card, ${formatTokens(contextTokens)} context`}
+        captionVisible
+        data-testid="speed-estimates"
+      >
+        {rows.map((row) => (
+          <Tr key={row.gpu.slug} data-gpu={row.gpu.slug}>
+            <RowHeader className="font-medium">
+              <Link href={gpuPath(row.gpu.slug)} className="hover:underline">
+                {row.gpu.name}
+              </Link>
+            </RowHeader>
+            {row.decode === null ? (
+              <Td colSpan={2} className="text-slate-500 dark:text-slate-400">
+                Does not fit on one card
+              </Td>
+            ) : (
+              <>
+                <Td numeric>≤ {formatTokensPerSecond(row.decode)} tok/s</Td>
+                <Td numeric data-prefill-seconds={row.prefill?.seconds ?? ""}>
+                  {row.prefill
+                    ? `${formatSeconds(row.prefill.seconds)} (${formatTokens(contextTokens)} prompt)`
+                    : "—"}
+                </Td>
+              </>
+            )}
+          </Tr>
+        ))}
+      </Table>
+    </TableScroll>
   );
 }
 
@@ -136,55 +127,32 @@ function QualityTable({ model }: { model: CatalogModel }) {
   const first = QUALITY.rows[0]!;
   return (
     <>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Quality per format, scrollable">
-        <table className="w-full border-collapse text-sm" data-testid="quality-per-format">
-          <caption className="px-3 py-2 text-left text-sm font-semibold">
-            Quality loss per format, measured (lower is better)
-          </caption>
-          <thead className="bg-slate-50 dark:bg-slate-900">
-            <tr>
-              <th scope="col" className={`${cellClass} text-left`}>
-                Format
-              </th>
-              <th scope="col" className={`${cellClass} text-right`}>
-                Weights
-              </th>
-              <th scope="col" className={`${cellClass} text-right`}>
-                <abbr title="mean KL divergence from FP16">KLD</abbr>
-              </th>
-              <th scope="col" className={`${cellClass} text-right`}>
-                <abbr title="perplexity, change vs FP16">PPL</abbr>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...QUALITY.rows]
-              .sort((a, b) => a.kld - b.kld)
-              .map((row) => (
-                <tr
-                  key={row.format}
-                  className="border-t border-slate-200 dark:border-slate-800"
-                  data-format={row.format}
-                  data-kld={row.kld}
-                >
-                  <th scope="row" className={`${cellClass} text-left font-medium`}>
-                    {formatLabel(row.format)}
-                    {row.imatrix ? (
-                      <span className="font-normal text-slate-500 dark:text-slate-400"> (imatrix)</span>
-                    ) : null}
-                  </th>
-                  <td className={`${cellClass} text-right tabular-nums`}>
-                    {formatGib(weightBytes(model.architecture, row.format))}
-                  </td>
-                  <td className={`${cellClass} text-right tabular-nums`}>{row.kld.toFixed(4)}</td>
-                  <td className={`${cellClass} text-right tabular-nums`}>
-                    {row.ppl.toFixed(2)} (+{((row.ppl / QUALITY.referencePpl - 1) * 100).toFixed(1)} %)
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </div>
+      <TableScroll label="Quality per format, scrollable">
+        <Table
+          columns={QUALITY_COLUMNS}
+          caption="Quality loss per format, measured (lower is better)"
+          captionVisible
+          data-testid="quality-per-format"
+        >
+          {[...QUALITY.rows]
+            .sort((a, b) => a.kld - b.kld)
+            .map((row) => (
+              <Tr key={row.format} data-format={row.format} data-kld={row.kld}>
+                <RowHeader className="font-medium">
+                  {formatLabel(row.format)}
+                  {row.imatrix ? (
+                    <span className="font-normal text-slate-500 dark:text-slate-400"> (imatrix)</span>
+                  ) : null}
+                </RowHeader>
+                <Td numeric>{formatGib(weightBytes(model.architecture, row.format))}</Td>
+                <Td numeric>{row.kld.toFixed(4)}</Td>
+                <Td numeric>
+                  {row.ppl.toFixed(2)} (+{((row.ppl / QUALITY.referencePpl - 1) * 100).toFixed(1)} %)
+                </Td>
+              </Tr>
+            ))}
+        </Table>
+      </TableScroll>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         KLD: mean KL divergence of each format&apos;s next-token distribution from the FP16 model&apos;s. PPL:
         Wikitext-2 perplexity. Both measured on the base Llama 3 8B (the instruct model has the same weight

@@ -8,6 +8,17 @@ import { ratioSummary, speedComparisons } from "@/lib/evidence/speed";
 import { formatTokensPerSecond } from "@/lib/format";
 import { formatLabel } from "@/lib/views/requirements";
 import { gpuPath } from "@/lib/routes";
+import { RowHeader, Table, TableScroll, Td, Tr } from "@/components/ui/table";
+import type { TableColumn } from "@/components/ui/table";
+
+const COLUMNS: readonly TableColumn[] = [
+  { label: "GPU" },
+  { label: "Run" },
+  { label: "tg measured", align: "right" },
+  { label: "Bound", align: "right" },
+  { label: "Bound ÷ measured", align: "right" },
+  { label: "Source" },
+];
 
 export function SpeedEvidence() {
   const all = speedComparisons();
@@ -35,61 +46,28 @@ export function SpeedEvidence() {
         the FP16 figure, not a utilisation. With so few calibration points the estimate is a guide, not a
         measurement.
       </p>
-      <div
-        className="not-prose table-scroll"
-        tabIndex={0}
-        role="region"
-        aria-label="Measured speed against the bound, scrollable"
-      >
-        <table className="w-full border-collapse text-sm" data-testid="speed-evidence-table">
-          <thead className="bg-slate-50 dark:bg-slate-900">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left">
-                GPU
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                Run
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                tg measured
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Bound
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Bound ÷ measured
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                Source
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {all.map((c) => (
-              <tr key={c.point.id} className="border-t border-slate-200 dark:border-slate-800">
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  <Link href={gpuPath(c.gpu.slug)} className="hover:underline">
-                    {c.point.device}
-                  </Link>
-                </th>
-                <td className="px-3 py-2">
-                  {c.modelName} {formatLabel(c.point.format)}, {c.point.backend}
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">
-                  {formatTokensPerSecond(c.point.tgTokensPerSecond)}
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">
-                  {formatTokensPerSecond(c.boundTokensPerSecond)}
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{c.ratio.toFixed(2)}</td>
-                <td className="px-3 py-2">
-                  <SourceLink url={c.point.source} date={c.point.date} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableScroll label="Measured speed against the bound, scrollable" className="not-prose">
+        <Table columns={COLUMNS} data-testid="speed-evidence-table">
+          {all.map((c) => (
+            <Tr key={c.point.id}>
+              <RowHeader className="font-medium">
+                <Link href={gpuPath(c.gpu.slug)} className="hover:underline">
+                  {c.point.device}
+                </Link>
+              </RowHeader>
+              <Td>
+                {c.modelName} {formatLabel(c.point.format)}, {c.point.backend}
+              </Td>
+              <Td numeric>{formatTokensPerSecond(c.point.tgTokensPerSecond)}</Td>
+              <Td numeric>{formatTokensPerSecond(c.boundTokensPerSecond)}</Td>
+              <Td numeric>{c.ratio.toFixed(2)}</Td>
+              <Td>
+                <SourceLink url={c.point.source} date={c.point.date} />
+              </Td>
+            </Tr>
+          ))}
+        </Table>
+      </TableScroll>
       <p className="text-sm">
         The scoreboard rows were read through public transcriptions of the discussions&apos; summary tables
         (each row keeps the discussion link and the date it was read); the Apple rows all use llama.cpp build

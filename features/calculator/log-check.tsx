@@ -8,6 +8,8 @@ import { checkLog } from "@/lib/evidence/log-check";
 import { readLog, TERM_NAMES } from "@/lib/evidence/log-reader";
 import type { TermName } from "@/lib/evidence/log-reader";
 import { formatGib } from "@/lib/format";
+import { RowHeader, Table, TableScroll, Td, Tr } from "@/components/ui/table";
+import type { TableColumn } from "@/components/ui/table";
 
 const TERM_LABELS: Record<TermName, string> = {
   weights: "Weights",
@@ -15,6 +17,13 @@ const TERM_LABELS: Record<TermName, string> = {
   compute: "Compute buffers",
 };
 const AUTO = "auto";
+
+const COLUMNS: readonly TableColumn[] = [
+  { label: "Term" },
+  { label: "Estimate", align: "right" },
+  { label: "Measured", align: "right" },
+  { label: "Difference", align: "right" },
+];
 
 function normalize(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -128,56 +137,29 @@ export function LogCheck({ models }: { models: readonly CalculatorModelOption[] 
                   ? ` × ${outcome.check.input.sequences} sequences`
                   : ""}
               </p>
-              <div
-                className="overflow-x-auto"
-                role="region"
-                aria-label="Estimate and measured memory"
-                tabIndex={0}
-              >
-                <table className="w-full border-collapse text-sm" data-testid="log-check-table">
-                  <thead>
-                    <tr className="text-left">
-                      <th scope="col" className="py-1 pr-3">
-                        Term
-                      </th>
-                      <th scope="col" className="py-1 pr-3 text-right">
-                        Estimate
-                      </th>
-                      <th scope="col" className="py-1 pr-3 text-right">
-                        Measured
-                      </th>
-                      <th scope="col" className="py-1 text-right">
-                        Difference
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {TERM_NAMES.map((name) => {
-                      const t = outcome.check.terms[name];
-                      return (
-                        <tr
-                          key={name}
-                          className="border-t border-slate-200 dark:border-slate-800"
-                          data-term={name}
-                        >
-                          <th scope="row" className="py-1 pr-3 text-left font-medium">
-                            {TERM_LABELS[name]}
-                          </th>
-                          <td className="py-1 pr-3 text-right tabular-nums" data-bytes={t.estimated}>
-                            {formatGib(t.estimated)}
-                          </td>
-                          <td className="py-1 pr-3 text-right tabular-nums" data-bytes={t.measured ?? ""}>
-                            {t.measured === null ? "not in log" : formatGib(t.measured)}
-                          </td>
-                          <td className="py-1 text-right tabular-nums">
-                            {difference(t.estimated, t.measured)}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+              <TableScroll label="Estimate and measured memory">
+                <Table density="compact" columns={COLUMNS} data-testid="log-check-table">
+                  {TERM_NAMES.map((name) => {
+                    const t = outcome.check.terms[name];
+                    return (
+                      <Tr density="compact" key={name} data-term={name}>
+                        <RowHeader density="compact" className="font-medium">
+                          {TERM_LABELS[name]}
+                        </RowHeader>
+                        <Td density="compact" numeric data-bytes={t.estimated}>
+                          {formatGib(t.estimated)}
+                        </Td>
+                        <Td density="compact" numeric data-bytes={t.measured ?? ""}>
+                          {t.measured === null ? "not in log" : formatGib(t.measured)}
+                        </Td>
+                        <Td density="compact" numeric>
+                          {difference(t.estimated, t.measured)}
+                        </Td>
+                      </Tr>
+                    );
+                  })}
+                </Table>
+              </TableScroll>
               <p className="text-xs text-slate-600 dark:text-slate-400">
                 Measured = the sum over every device the log lists (GPUs and host), read from{" "}
                 {outcome.check.reading.basis}.{" "}

@@ -8,6 +8,7 @@ import type { CompareSelection } from "@/features/compare/selection";
 import { replaceQueryOnEntry } from "@/lib/history-entry";
 import { formatDate, formatGibNumber, formatInteger, formatParameters, formatTokens } from "@/lib/format";
 import { modelPath } from "@/lib/routes";
+import { RowHeader, Table, TableScroll, Td, Th, Tr } from "@/components/ui/table";
 
 interface Props {
   formId: string;
@@ -75,8 +76,7 @@ const SPEC_ROWS: SpecRow[] = [
 ];
 
 // Row labels stay in view while the model columns scroll sideways; on a phone they wrap to keep the columns visible.
-const ROW_HEADER =
-  "sticky-col bg-surface w-28 px-3 py-2 text-left font-medium sm:w-auto sm:whitespace-nowrap border-r border-line";
+const ROW_HEADER = "w-28 font-medium sm:w-auto sm:whitespace-nowrap border-r border-line";
 
 /**
  * The side-by-side table. The page is static, so the selection is read from the URL here; all figures were
@@ -159,89 +159,77 @@ export function CompareIsland({ formId, entries, formats, contexts }: Props) {
         </p>
       ) : null}
       {compared.length > 0 ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Comparison, scrollable">
-          <table className="w-full border-collapse text-sm" data-testid="compare-table">
-            <thead className="bg-slate-50 dark:bg-slate-900">
-              <tr>
-                <th scope="col" className="sticky-col bg-surface-muted px-3 py-2 text-left">
+        <TableScroll label="Comparison, scrollable">
+          <Table
+            data-testid="compare-table"
+            header={
+              <>
+                <Th className="sticky-col bg-surface-muted">
                   <span className="sr-only">Property</span>
-                </th>
+                </Th>
                 {compared.map((entry) => (
-                  <th
-                    key={entry.slug}
-                    scope="col"
-                    className="min-w-28 px-3 py-2 text-left align-bottom"
-                    data-slug={entry.slug}
-                  >
+                  <Th key={entry.slug} className="min-w-28 align-bottom" data-slug={entry.slug}>
                     <Link
                       href={modelPath(entry.slug)}
                       className="text-brand-700 dark:text-brand-100 hover:underline"
                     >
                       {entry.name}
                     </Link>
-                  </th>
+                  </Th>
                 ))}
-              </tr>
-            </thead>
-            <tbody>
-              {SPEC_ROWS.map((row) => (
-                <tr
-                  key={row.key}
-                  className="border-t border-slate-200 dark:border-slate-800"
-                  data-row={row.key}
+              </>
+            }
+          >
+            {SPEC_ROWS.map((row) => (
+              <Tr key={row.key} data-row={row.key}>
+                <RowHeader sticky className={ROW_HEADER}>
+                  {row.label}
+                </RowHeader>
+                {compared.map((entry) => (
+                  <Td key={entry.slug}>{row.value(entry)}</Td>
+                ))}
+              </Tr>
+            ))}
+            <tr className="bg-surface-muted border-t-2 border-slate-300 dark:border-slate-700">
+              <th
+                scope="colgroup"
+                colSpan={compared.length + 1}
+                className="px-3 py-2 text-left font-semibold"
+              >
+                <span className="sticky left-3">Memory needed (GiB)</span>
+              </th>
+            </tr>
+            {formats.flatMap((format) =>
+              contexts.map((contextTokens) => (
+                <Tr
+                  key={`${format.id}-${contextTokens}`}
+                  data-format={format.id}
+                  data-context={contextTokens}
                 >
-                  <th scope="row" className={ROW_HEADER}>
-                    {row.label}
-                  </th>
-                  {compared.map((entry) => (
-                    <td key={entry.slug} className="px-3 py-2">
-                      {row.value(entry)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-              <tr className="border-t-2 border-slate-300 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
-                <th
-                  scope="colgroup"
-                  colSpan={compared.length + 1}
-                  className="px-3 py-2 text-left font-semibold"
-                >
-                  <span className="sticky left-3">Memory needed (GiB)</span>
-                </th>
-              </tr>
-              {formats.flatMap((format) =>
-                contexts.map((contextTokens) => (
-                  <tr
-                    key={`${format.id}-${contextTokens}`}
-                    className="border-t border-slate-200 dark:border-slate-800"
-                    data-format={format.id}
-                    data-context={contextTokens}
-                  >
-                    <th scope="row" className={ROW_HEADER}>
-                      {format.label}, {formatTokens(contextTokens)} context
-                    </th>
-                    {compared.map((entry) => {
-                      const cell = entry.memory.find(
-                        (m) => m.format === format.id && m.contextTokens === contextTokens,
-                      );
-                      const bytes = cell?.totalBytes ?? null;
-                      return (
-                        <td
-                          key={entry.slug}
-                          className="px-3 py-2 tabular-nums"
-                          data-slug={entry.slug}
-                          {...(bytes !== null ? { "data-total-bytes": bytes } : {})}
-                        >
-                          {bytes !== null ? formatGibNumber(bytes) : "beyond max context"}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
-        </div>
+                  <RowHeader sticky className={ROW_HEADER}>
+                    {format.label}, {formatTokens(contextTokens)} context
+                  </RowHeader>
+                  {compared.map((entry) => {
+                    const cell = entry.memory.find(
+                      (m) => m.format === format.id && m.contextTokens === contextTokens,
+                    );
+                    const bytes = cell?.totalBytes ?? null;
+                    return (
+                      <Td
+                        key={entry.slug}
+                        className="tabular-nums"
+                        data-slug={entry.slug}
+                        {...(bytes !== null ? { "data-total-bytes": bytes } : {})}
+                      >
+                        {bytes !== null ? formatGibNumber(bytes) : "beyond max context"}
+                      </Td>
+                    );
+                  })}
+                </Tr>
+              )),
+            )}
+          </Table>
+        </TableScroll>
       ) : null}
     </div>
   );

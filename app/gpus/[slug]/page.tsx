@@ -12,6 +12,16 @@ import { getModels } from "@/lib/content/models";
 import { formatLabel, TABLE_PROFILE } from "@/lib/views/requirements";
 import { gpuBreadcrumbs, gpuMetadata } from "@/lib/seo/index";
 import { modelPath } from "@/lib/routes";
+import { RowHeader, Table, TableScroll, Td, Tr } from "@/components/ui/table";
+import type { TableColumn } from "@/components/ui/table";
+
+const MODEL_COLUMNS: readonly TableColumn[] = [
+  { label: "Model", className: "sticky-col bg-surface-muted" },
+  { label: "Best format that fits" },
+  { label: "Longest context", align: "right" },
+  { label: "Decode speed, upper bound", align: "right" },
+  { label: <span className="sr-only">Calculator</span> },
+];
 
 export const dynamicParams = false;
 
@@ -76,111 +86,86 @@ export default async function GpuPage({ params }: PageProps) {
           context that format allows, and an <strong>upper bound</strong> on decode speed — memory bandwidth
           divided by the bytes read per generated token. Real engines reach only a fraction of that bound.
         </p>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Models on this GPU, scrollable">
-          <table className="w-full border-collapse text-sm" data-testid="gpu-models">
-            <thead className="bg-surface-muted">
-              <tr>
-                <th scope="col" className="sticky-col bg-surface-muted px-3 py-2 text-left">
-                  Model
-                </th>
-                <th scope="col" className="px-3 py-2 text-left">
-                  Best format that fits
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  Longest context
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  Decode speed, upper bound
-                </th>
-                <th scope="col" className="px-3 py-2 text-left">
-                  <span className="sr-only">Calculator</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr
-                  key={row.slug}
-                  className="border-t border-slate-200 dark:border-slate-800"
-                  data-model={row.slug}
-                  data-format={row.format ?? "none"}
-                  data-fit={row.kind}
-                  data-max-context={row.maxContextTokens}
-                >
-                  <th scope="row" className="sticky-col bg-surface min-w-36 px-3 py-2 text-left font-medium">
-                    <Link
-                      href={modelPath(row.slug)}
-                      className="text-brand-700 dark:text-brand-100 hover:underline"
-                    >
-                      {row.name}
-                    </Link>{" "}
-                    <span className="font-normal text-slate-500 dark:text-slate-400">
-                      {formatParameters(row.parameters)}
-                    </span>
-                  </th>
-                  {row.format === null ? (
-                    <td colSpan={3} className="text-muted px-3 py-2">
-                      Does not fit, even in the smallest format
-                      {gpu.unifiedMemory ? "" : ` and with ${OFFLOAD_RAM_LABEL}`}
-                      {row.afterRaise ? (
-                        <span className="block text-xs" data-after-raise={row.afterRaise.format}>
-                          After raising the GPU limit: {formatLabel(row.afterRaise.format)},{" "}
-                          {formatTokens(row.afterRaise.maxContextTokens)} context
+        <TableScroll label="Models on this GPU, scrollable">
+          <Table columns={MODEL_COLUMNS} data-testid="gpu-models">
+            {rows.map((row) => (
+              <Tr
+                key={row.slug}
+                data-model={row.slug}
+                data-format={row.format ?? "none"}
+                data-fit={row.kind}
+                data-max-context={row.maxContextTokens}
+              >
+                <RowHeader sticky className="min-w-36 font-medium">
+                  <Link
+                    href={modelPath(row.slug)}
+                    className="text-brand-700 dark:text-brand-100 hover:underline"
+                  >
+                    {row.name}
+                  </Link>{" "}
+                  <span className="font-normal text-slate-500 dark:text-slate-400">
+                    {formatParameters(row.parameters)}
+                  </span>
+                </RowHeader>
+                {row.format === null ? (
+                  <Td colSpan={3} className="text-muted">
+                    Does not fit, even in the smallest format
+                    {gpu.unifiedMemory ? "" : ` and with ${OFFLOAD_RAM_LABEL}`}
+                    {row.afterRaise ? (
+                      <span className="block text-xs" data-after-raise={row.afterRaise.format}>
+                        After raising the GPU limit: {formatLabel(row.afterRaise.format)},{" "}
+                        {formatTokens(row.afterRaise.maxContextTokens)} context
+                      </span>
+                    ) : null}
+                  </Td>
+                ) : (
+                  <>
+                    <Td>
+                      {formatLabel(row.format)}
+                      {row.offloadHow ? (
+                        <span className="text-muted block text-xs">
+                          with {OFFLOAD_RAM_LABEL}: {row.offloadHow}
                         </span>
                       ) : null}
-                    </td>
-                  ) : (
-                    <>
-                      <td className="px-3 py-2">
-                        {formatLabel(row.format)}
-                        {row.offloadHow ? (
-                          <span className="text-muted block text-xs">
-                            with {OFFLOAD_RAM_LABEL}: {row.offloadHow}
-                          </span>
-                        ) : null}
-                        {row.afterRaise ? (
-                          <span className="text-muted block text-xs" data-after-raise={row.afterRaise.format}>
-                            after raising the limit: {formatLabel(row.afterRaise.format)}
-                          </span>
-                        ) : null}
-                      </td>
-                      <td className="px-3 py-2 text-right tabular-nums">
-                        {row.maxContextTokens === 0
-                          ? "below 4K"
-                          : `${formatTokens(row.maxContextTokens)}${row.contextLimit === "model" ? " (full)" : ""}`}
-                        {row.maxContextTokens > row.nativeContextTokens ? (
-                          <span className="text-muted block text-xs">
-                            YaRN past {formatTokens(row.nativeContextTokens)}
-                          </span>
-                        ) : null}
-                      </td>
-                      <td
-                        className="px-3 py-2 text-right tabular-nums"
-                        data-decode-bound={row.decodeUpperBound ?? ""}
-                      >
-                        ≤ {formatTokensPerSecond(row.decodeUpperBound ?? 0)} tok/s
-                        <span className="sr-only">
-                          {" "}
-                          (upper bound at {formatTokens(row.headlineContextTokens)} context)
+                      {row.afterRaise ? (
+                        <span className="text-muted block text-xs" data-after-raise={row.afterRaise.format}>
+                          after raising the limit: {formatLabel(row.afterRaise.format)}
                         </span>
-                      </td>
-                    </>
-                  )}
-                  <td className="px-3 py-2">
-                    <Link
-                      href={row.calculatorHref}
-                      prefetch={false}
-                      className="text-brand-700 dark:text-brand-100 hover:underline"
-                      data-testid="gpu-calculator-link"
-                    >
-                      Calculator
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                      ) : null}
+                    </Td>
+                    <Td numeric>
+                      {row.maxContextTokens === 0
+                        ? "below 4K"
+                        : `${formatTokens(row.maxContextTokens)}${row.contextLimit === "model" ? " (full)" : ""}`}
+                      {row.maxContextTokens > row.nativeContextTokens ? (
+                        <span className="text-muted block text-xs">
+                          YaRN past {formatTokens(row.nativeContextTokens)}
+                        </span>
+                      ) : null}
+                    </Td>
+                    <Td numeric data-decode-bound={row.decodeUpperBound ?? ""}>
+                      ≤ {formatTokensPerSecond(row.decodeUpperBound ?? 0)} tok/s
+                      <span className="sr-only">
+                        {" "}
+                        (upper bound at {formatTokens(row.headlineContextTokens)} context)
+                      </span>
+                    </Td>
+                  </>
+                )}
+                <Td>
+                  <Link
+                    href={row.calculatorHref}
+                    prefetch={false}
+                    className="text-brand-700 dark:text-brand-100 hover:underline"
+                    data-testid="gpu-calculator-link"
+                  >
+                    Calculator
+                  </Link>
+                </Td>
+              </Tr>
+            ))}
+          </Table>
+        </TableScroll>
         <p className="text-xs text-slate-600 dark:text-slate-400">
           Profile: {TABLE_PROFILE.engine}, {TABLE_PROFILE.kvCacheType} KV cache, {TABLE_PROFILE.sequences}{" "}
           sequence, {TABLE_PROFILE.ubatchTokens}-token micro-batch. Models that do not fit in the GPU&apos;s{" "}
