@@ -1,4 +1,5 @@
 /** DeepSeek-V2 / V3 (MLA + routed and shared experts) and Kimi K2, which ships DeepSeek-V3's code. */
+import { sharedExpertsMoe } from "./moe";
 import type { ArchitectureAdapter } from "./types";
 
 export const deepseek: ArchitectureAdapter = {
@@ -22,19 +23,8 @@ export const deepseek: ArchitectureAdapter = {
     d.qkvBias = false;
     const nRouted = r.optInt("n_routed_experts");
     if (nRouted !== null && nRouted > 0) {
-      const nShared = r.optInt("n_shared_experts") ?? 0;
-      const moeInter = r.int("moe_intermediate_size");
-      d.moe = {
-        numExperts: nRouted,
-        expertsPerToken: r.int("num_experts_per_tok"),
-        expertIntermediateSize: moeInter,
-        numSharedExperts: nShared,
-        sharedIntermediateSize: nShared * moeInter,
-        sharedExpertGate: false,
-        // DeepSeek-V3 noaux_tc routing keeps e_score_correction_bias per expert.
-        routerBias: r.str("topk_method") === "noaux_tc",
-        expertBias: false,
-      };
+      // DeepSeek-V3 noaux_tc routing keeps e_score_correction_bias per expert.
+      d.moe = sharedExpertsMoe(r, nRouted, r.str("topk_method") === "noaux_tc");
       // DeepseekV2/V3DecoderLayer: MoE when i >= first_k_dense_replace and i % moe_layer_freq == 0.
       const firstDense = r.optInt("first_k_dense_replace") ?? 0;
       const freq = r.optInt("moe_layer_freq") ?? 1;

@@ -4,6 +4,7 @@
  * (num_nextn_predict_layers) that GGUF conversions keep, with its own embed_tokens and shared_head_head copies
  * (llama.cpp llama-model.cpp LLM_ARCH_GLM4_MOE: LLM_TENSOR_NEXTN_*; transformers configuration_glm4_moe.py).
  */
+import { sharedExpertsMoe } from "./moe";
 import type { ArchitectureAdapter } from "./types";
 
 export const glm4Moe: ArchitectureAdapter = {
@@ -16,19 +17,7 @@ export const glm4Moe: ArchitectureAdapter = {
     // Glm4MoeAttention: o_proj has no bias whatever attention_bias says.
     d.outputBias = false;
     d.qkNorm = r.bool("use_qk_norm", false);
-    const nRouted = r.int("n_routed_experts");
-    const moeInter = r.int("moe_intermediate_size");
-    const nShared = r.optInt("n_shared_experts") ?? 0;
-    d.moe = {
-      numExperts: nRouted,
-      expertsPerToken: r.int("num_experts_per_tok"),
-      expertIntermediateSize: moeInter,
-      numSharedExperts: nShared,
-      sharedIntermediateSize: nShared * moeInter,
-      sharedExpertGate: false,
-      routerBias: true,
-      expertBias: false,
-    };
+    d.moe = sharedExpertsMoe(r, r.int("n_routed_experts"), true);
     const firstDense = r.optInt("first_k_dense_replace") ?? 0;
     d.moeLayer = (i) => i >= firstDense;
     d.mtpLayers = r.optInt("num_nextn_predict_layers") ?? 0;

@@ -4,6 +4,7 @@
  * configuration_jamba.py; tensors: llama.cpp LLM_ARCH_JAMBA. State per llama-hparams.cpp with n_group = 0:
  * conv (d_conv − 1)·d_inner and SSM d_state·d_inner values.
  */
+import { plainMoe } from "./moe";
 import type { ArchitectureAdapter } from "./types";
 
 export const jamba: ArchitectureAdapter = {
@@ -29,16 +30,7 @@ export const jamba: ArchitectureAdapter = {
     };
     const experts = r.optInt("num_experts") ?? 1;
     if (experts > 1) {
-      d.moe = {
-        numExperts: experts,
-        expertsPerToken: r.int("num_experts_per_tok"),
-        expertIntermediateSize: base.intermediateSize,
-        numSharedExperts: 0,
-        sharedIntermediateSize: 0,
-        sharedExpertGate: false,
-        routerBias: false,
-        expertBias: false,
-      };
+      d.moe = plainMoe(r, experts, base.intermediateSize);
       d.moeLayer = (i) => expertPeriod > 0 && i % expertPeriod === expertOffset;
     }
   },

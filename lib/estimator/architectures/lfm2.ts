@@ -4,6 +4,7 @@
  * The convolution keeps the last conv_L_cache − 1 inputs per sequence (llama-hparams.cpp n_embd_r for LFM2).
  */
 import { ConfigError, isObj, type Reader } from "./reader";
+import { plainMoe } from "./moe";
 import type { ArchDraft, ArchitectureAdapter, BaseFields } from "./types";
 
 function applyShortConv(r: Reader, d: ArchDraft, base: BaseFields): void {
@@ -60,16 +61,12 @@ export const lfm2Moe: ArchitectureAdapter = {
     // Lfm2MoeDecoderLayer: the first num_dense_layers use a dense MLP of intermediate_size, the rest are MoE
     // with a sigmoid router and a per-expert score bias (use_expert_bias).
     const dense = r.optInt("num_dense_layers") ?? 0;
-    d.moe = {
-      numExperts: r.int("num_experts"),
-      expertsPerToken: r.int("num_experts_per_tok"),
-      expertIntermediateSize: r.int("moe_intermediate_size"),
-      numSharedExperts: 0,
-      sharedIntermediateSize: 0,
-      sharedExpertGate: false,
-      routerBias: r.bool("use_expert_bias", true),
-      expertBias: false,
-    };
+    d.moe = plainMoe(
+      r,
+      r.int("num_experts"),
+      r.int("moe_intermediate_size"),
+      r.bool("use_expert_bias", true),
+    );
     d.moeLayer = (i) => i >= dense;
   },
 };

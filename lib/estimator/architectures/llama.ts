@@ -1,4 +1,5 @@
 /** Llama, Mistral, Mixtral and Phi-3: the llama-style block with optional sliding window. */
+import { plainMoe } from "./moe";
 import type { ArchitectureAdapter } from "./types";
 
 /** LlamaConfig / MistralConfig (transformers): plain GQA, attention_bias for q/k/v/o. */
@@ -20,16 +21,7 @@ export const mixtral: ArchitectureAdapter = {
   apply(r, d, base) {
     const w = base.slidingWindow;
     if (w !== null) d.layerAttn = () => ({ attention: "sliding", window: w });
-    d.moe = {
-      numExperts: r.int("num_local_experts"),
-      expertsPerToken: r.int("num_experts_per_tok"),
-      expertIntermediateSize: base.intermediateSize,
-      numSharedExperts: 0,
-      sharedIntermediateSize: 0,
-      sharedExpertGate: false,
-      routerBias: false,
-      expertBias: false,
-    };
+    d.moe = plainMoe(r, r.int("num_local_experts"), base.intermediateSize);
     d.moeLayer = () => true;
   },
 };

@@ -4,6 +4,7 @@
  * Keys: the release's configuration_minimax_m2.py; tensors: llama.cpp LLM_ARCH_MINIMAX_M2. The MTP modules of the
  * checkpoint are not converted to GGUF.
  */
+import { plainMoe } from "./moe";
 import type { ArchitectureAdapter } from "./types";
 
 export const minimaxM2: ArchitectureAdapter = {
@@ -14,16 +15,7 @@ export const minimaxM2: ArchitectureAdapter = {
   apply(r, d, base) {
     d.qkNorm = r.bool("use_qk_norm", true);
     d.qkNormFull = true;
-    d.moe = {
-      numExperts: r.int("num_local_experts"),
-      expertsPerToken: r.int("num_experts_per_tok"),
-      expertIntermediateSize: base.intermediateSize,
-      numSharedExperts: 0,
-      sharedIntermediateSize: 0,
-      sharedExpertGate: false,
-      routerBias: true,
-      expertBias: false,
-    };
+    d.moe = plainMoe(r, r.int("num_local_experts"), base.intermediateSize, true);
     d.moeLayer = () => true;
   },
 };

@@ -7,6 +7,7 @@
 import { ConfigError, isObj, type Reader } from "./reader";
 import type { ArchDraft, ArchitectureAdapter, BaseFields } from "./types";
 import { excerpt } from "../json-input";
+import { applyQwenMoe } from "./moe";
 
 function applyGatedDeltaNet(r: Reader, d: ArchDraft, base: BaseFields): void {
   // Qwen3NextAttention: q_proj doubles as the output gate, per-head q/k RMSNorm, no biases.
@@ -49,24 +50,6 @@ function applyGatedDeltaNet(r: Reader, d: ArchDraft, base: BaseFields): void {
   d.mtpLayers = r.optInt("mtp_num_hidden_layers") ?? 0;
 }
 
-function applyMoe(r: Reader, d: ArchDraft): void {
-  const shared = r.optInt("shared_expert_intermediate_size") ?? 0;
-  d.moe = {
-    numExperts: r.int("num_experts"),
-    expertsPerToken: r.int("num_experts_per_tok"),
-    expertIntermediateSize: r.int("moe_intermediate_size"),
-    numSharedExperts: shared > 0 ? 1 : 0,
-    sharedIntermediateSize: shared,
-    // Qwen3NextSparseMoeBlock: sigmoid shared_expert_gate [hidden → 1].
-    sharedExpertGate: shared > 0,
-    routerBias: false,
-    expertBias: false,
-  };
-  const step = r.optInt("decoder_sparse_step") ?? 1;
-  const mlpOnly = new Set(r.intArray("mlp_only_layers") ?? []);
-  d.moeLayer = (i) => !mlpOnly.has(i) && step > 0 && (i + 1) % step === 0;
-}
-
 export const qwen3Next: ArchitectureAdapter = {
   modelTypes: ["qwen3_next"],
   tieDefault: false,
@@ -74,7 +57,7 @@ export const qwen3Next: ArchitectureAdapter = {
   activeExcludesEmbedding: true,
   apply(r, d, base) {
     applyGatedDeltaNet(r, d, base);
-    applyMoe(r, d);
+    applyQwenMoe(r, d, r.optInt("shared_expert_intermediate_size") ?? 0);
   },
 };
 
@@ -99,7 +82,7 @@ export const qwen35MoeText: ArchitectureAdapter = {
   defaults: { intermediate_size: 0 },
   apply(r, d, base) {
     applyGatedDeltaNet(r, d, base);
-    applyMoe(r, d);
+    applyQwenMoe(r, d, r.optInt("shared_expert_intermediate_size") ?? 0);
   },
 };
 

@@ -1,4 +1,5 @@
 /** Qwen2 / Qwen2-MoE / Qwen3 / Qwen3-MoE (transformers configuration_qwen2*.py, configuration_qwen3*.py). */
+import { applyQwenMoe } from "./moe";
 import type { ArchitectureAdapter } from "./types";
 
 export const qwen: ArchitectureAdapter = {
@@ -19,21 +20,7 @@ export const qwen: ArchitectureAdapter = {
         i >= mwl ? { attention: "sliding", window: w } : { attention: "full", window: null };
     }
     if (modelType === "qwen2_moe" || modelType === "qwen3_moe") {
-      const shared = modelType === "qwen2_moe" ? r.int("shared_expert_intermediate_size") : 0;
-      d.moe = {
-        numExperts: r.int("num_experts"),
-        expertsPerToken: r.int("num_experts_per_tok"),
-        expertIntermediateSize: r.int("moe_intermediate_size"),
-        numSharedExperts: shared > 0 ? 1 : 0,
-        sharedIntermediateSize: shared,
-        sharedExpertGate: shared > 0,
-        routerBias: false,
-        expertBias: false,
-      };
-      // Qwen2MoeDecoderLayer: MoE when not in mlp_only_layers and (i+1) % decoder_sparse_step == 0.
-      const step = r.optInt("decoder_sparse_step") ?? 1;
-      const mlpOnly = new Set(r.intArray("mlp_only_layers") ?? []);
-      d.moeLayer = (i) => !mlpOnly.has(i) && step > 0 && (i + 1) % step === 0;
+      applyQwenMoe(r, d, modelType === "qwen2_moe" ? r.int("shared_expert_intermediate_size") : 0);
     }
   },
 };
