@@ -2,17 +2,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { GPU_CONTRACT_KEYS as CONTRACT_KEYS } from "../lib/publish/gpu-contract.test-utils";
 
-const CONTRACT_KEYS = [
-  "slug",
-  "name",
-  "vendor",
-  "memoryBytes",
-  "usableBytes",
-  "bandwidthBytesPerSecond",
-  "unifiedMemory",
-  "source",
-];
 const catalogSlugs = (
   JSON.parse(readFileSync(path.join(process.cwd(), "content", "gpus.json"), "utf8")) as { slug: string }[]
 ).map((gpu) => gpu.slug);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig, SUPPORTED_MODEL_TYPES } from "./index";
-import { fixtureArch, fixtureConfig, testdataArch } from "./fixtures.test-utils";
+import { fixtureArch, fixtureConfig, LLAMA4_TEXT_CONFIG, testdataArch } from "./fixtures.test-utils";
 
 function expectConfigError(cfg: unknown, field: string, message?: string) {
   let err: unknown;
@@ -246,20 +246,10 @@ describe("parseConfig — model_type rules on synthetic configs", () => {
   const llama4 = {
     model_type: "llama4",
     text_config: {
-      model_type: "llama4_text",
-      hidden_size: 5120,
-      intermediate_size: 8192,
-      intermediate_size_mlp: 16384,
-      num_hidden_layers: 48,
-      num_attention_heads: 40,
-      num_key_value_heads: 8,
-      head_dim: 128,
-      vocab_size: 202048,
+      ...LLAMA4_TEXT_CONFIG,
       max_position_embeddings: 1048576,
       num_local_experts: 128,
-      num_experts_per_tok: 1,
       interleave_moe_layer_step: 2,
-      attention_chunk_size: 8192,
     },
     tie_word_embeddings: false,
   };

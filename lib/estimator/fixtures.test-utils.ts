@@ -25,3 +25,22 @@ export function testdataArch(name: string): ModelArchitecture {
 
 export const FIXTURE_DIR = join(ROOT, "lib/validation/fixtures/configs");
 export const TESTDATA_DIR = join(__dirname, "testdata");
+
+/**
+ * The Llama 4 text config fields Scout and Maverick share (Scout: the Llama4Config printout of Llama-4-Scout-17B-16E;
+ * Maverick: TensorRT-LLM's LLAMA_4_MAVERICK config with its 48 layers restored). Each test adds the expert count,
+ * the MoE interleave step and the context length of its model.
+ */
+export const LLAMA4_TEXT_CONFIG = {
+  model_type: "llama4_text",
+  hidden_size: 5120,
+  intermediate_size: 8192,
+  intermediate_size_mlp: 16384,
+  num_hidden_layers: 48,
+  num_attention_heads: 40,
+  num_key_value_heads: 8,
+  head_dim: 128,
+  vocab_size: 202048,
+  num_experts_per_tok: 1,
+  attention_chunk_size: 8192,
+} as const;

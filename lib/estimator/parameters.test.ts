@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countParameters, listTensors, parameterBreakdown, parseConfig, tensorElements } from "./index";
-import { fixtureArch, fixtureConfig, testdataArch } from "./fixtures.test-utils";
+import { fixtureArch, fixtureConfig, LLAMA4_TEXT_CONFIG, testdataArch } from "./fixtures.test-utils";
 
 const rel = (x: number, y: number) => Math.abs(x / y - 1);
 
@@ -144,26 +144,13 @@ describe("countParameters — official figures", () => {
   // TensorRT-LLM's LLAMA_4_MAVERICK config with its 48 layers restored). Official: Scout 17B active /
   // 109B total, Maverick 17B active / 400B total (Meta's Llama 4 announcement as summarised in public posts).
   // The 109B of Scout includes the vision encoder, which countParameters leaves out (language model only).
-  const llama4Text = {
-    model_type: "llama4_text",
-    hidden_size: 5120,
-    intermediate_size: 8192,
-    intermediate_size_mlp: 16384,
-    num_hidden_layers: 48,
-    num_attention_heads: 40,
-    num_key_value_heads: 8,
-    head_dim: 128,
-    vocab_size: 202048,
-    num_experts_per_tok: 1,
-    attention_chunk_size: 8192,
-  };
   it("Llama 4 Maverick: 400B total, 17B active", () => {
     const p = parameterBreakdown(
       parseConfig({
         model_type: "llama4",
         tie_word_embeddings: false,
         text_config: {
-          ...llama4Text,
+          ...LLAMA4_TEXT_CONFIG,
           num_local_experts: 128,
           interleave_moe_layer_step: 2,
           max_position_embeddings: 1048576,
@@ -180,7 +167,7 @@ describe("countParameters — official figures", () => {
         model_type: "llama4",
         tie_word_embeddings: false,
         text_config: {
-          ...llama4Text,
+          ...LLAMA4_TEXT_CONFIG,
           num_local_experts: 16,
           interleave_moe_layer_step: 1,
           max_position_embeddings: 10485760,

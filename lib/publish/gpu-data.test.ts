@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gpuData, gpuDataEntry } from "@/lib/publish/gpu-data";
 import { getGpu, getGpus } from "@/lib/content/gpus";
-
-// The keys issue 10's contract promises to anyone reading /api/gpus.json.
-const CONTRACT_KEYS = [
-  "slug",
-  "name",
-  "vendor",
-  "memoryBytes",
-  "usableBytes",
-  "bandwidthBytesPerSecond",
-  "unifiedMemory",
-  "source",
-] as const;
+import { GPU_CONTRACT_KEYS as CONTRACT_KEYS } from "./gpu-contract.test-utils";
 
 describe("/api/gpus.json builder", () => {
   const data = gpuData(getGpus());
