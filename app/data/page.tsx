@@ -74,6 +74,19 @@ const GPU_FIELDS: [string, string][] = [
   ["source", "The page the memory size and bandwidth were read from."],
 ];
 
+/** A link to a data file, showing its path. */
+function DataLink({ path }: { path: string }) {
+  return (
+    <Link
+      href={path}
+      prefetch={false}
+      className="text-brand-700 dark:text-brand-100 font-mono hover:underline"
+    >
+      {path}
+    </Link>
+  );
+}
+
 const FIELD_COLUMNS: readonly TableColumn[] = [{ label: "Field" }, { label: "Meaning" }];
 
 function FieldTable({ caption, fields }: { caption: string; fields: [string, string][] }) {
@@ -123,37 +136,15 @@ export default function DataPage() {
         </h2>
         <ul className="list-disc space-y-1 pl-6">
           <li>
-            <Link
-              href="/api/models.json"
-              prefetch={false}
-              className="text-brand-700 dark:text-brand-100 font-mono hover:underline"
-            >
-              /api/models.json
-            </Link>{" "}
-            — index of all {models.length} models.
+            <DataLink path="/api/models.json" /> — index of all {models.length} models.
           </li>
           <li>
             <span className="font-mono">/api/models/&lt;slug&gt;.json</span> — one model, e.g.{" "}
-            {smallest ? (
-              <Link
-                href={modelDataPath(smallest.slug)}
-                prefetch={false}
-                className="text-brand-700 dark:text-brand-100 font-mono hover:underline"
-              >
-                {modelDataPath(smallest.slug)}
-              </Link>
-            ) : null}
-            .
+            {smallest ? <DataLink path={modelDataPath(smallest.slug)} /> : null}.
           </li>
           <li>
-            <Link
-              href={GPU_DATA_PATH}
-              prefetch={false}
-              className="text-brand-700 dark:text-brand-100 font-mono hover:underline"
-            >
-              {GPU_DATA_PATH}
-            </Link>{" "}
-            — all {gpuCount} GPUs: memory, memory usable by default, bandwidth and source.
+            <DataLink path={GPU_DATA_PATH} /> — all {gpuCount} GPUs: memory, memory usable by default,
+            bandwidth and source.
           </li>
         </ul>
         <p className="text-sm text-slate-600 dark:text-slate-400">

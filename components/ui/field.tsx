@@ -27,3 +27,26 @@ export function FieldHint({ id, children }: { id: string; children: ReactNode })
     </p>
   );
 }
+
+/** A labelled select; `onChange` receives the chosen option's value. */
+export function SelectField({
+  id,
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Field id={id} label={label}>
+      <select id={id} className={inputClass} value={value} onChange={(event) => onChange(event.target.value)}>
+        {children}
+      </select>
+    </Field>
+  );
+}

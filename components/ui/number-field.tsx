@@ -2,8 +2,9 @@
 // A number input that keeps what the user types: an out-of-range or malformed draft stays on screen with a one-line
 // message naming the problem and the value still in use; only a valid number is committed.
 import { useState } from "react";
+import type { ReactNode } from "react";
 import { formatInteger } from "@/lib/format";
-import { inputClass } from "@/components/ui/field";
+import { Field, inputClass } from "@/components/ui/field";
 
 interface NumberRule {
   value: number;
@@ -16,6 +17,8 @@ interface NumberRule {
 
 export interface NumberFieldProps extends NumberRule {
   id: string;
+  /** The label above the input; leave it out when the caller labels the input itself. */
+  label?: ReactNode;
   disabled?: boolean;
   describedBy?: string;
   className?: string;
@@ -39,7 +42,16 @@ function shownValue(rule: NumberRule): string {
   return rule.integer ? String(rule.value) : String(Number(rule.value.toFixed(2)));
 }
 
-export function NumberField(props: NumberFieldProps) {
+export function NumberField({ label, ...props }: NumberFieldProps) {
+  if (label === undefined) return <NumberInput {...props} />;
+  return (
+    <Field id={props.id} label={label}>
+      <NumberInput {...props} />
+    </Field>
+  );
+}
+
+function NumberInput(props: Omit<NumberFieldProps, "label">) {
   const shown = shownValue(props);
   const [draft, setDraft] = useState(shown);
   const [lastShown, setLastShown] = useState(shown);

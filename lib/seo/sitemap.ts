@@ -23,36 +23,34 @@ export interface SitemapInput {
   contentLastModified: string;
 }
 
+type SitemapEntry = MetadataRoute.Sitemap[number];
+
+function entry(
+  path: string,
+  lastModified: string,
+  changeFrequency: SitemapEntry["changeFrequency"],
+  priority: number,
+): SitemapEntry {
+  return { url: absoluteUrl(path), lastModified, changeFrequency, priority };
+}
+
 export function sitemapEntries(input: SitemapInput): MetadataRoute.Sitemap {
-  const entries: MetadataRoute.Sitemap = [];
-  for (const route of STATIC_ROUTES) {
-    entries.push({
-      url: absoluteUrl(route),
-      lastModified: route === "/gpus" ? input.gpusLastModified : input.contentLastModified,
-      changeFrequency: "weekly",
-      priority: route === "/" ? 1 : 0.8,
-    });
-  }
-  for (const model of input.models) {
-    entries.push({
-      url: absoluteUrl(modelPath(model.slug)),
-      lastModified: model.lastModified,
-      changeFrequency: "monthly",
-      priority: 0.7,
-    });
-  }
-  for (const gpu of input.gpus) {
-    entries.push({
-      url: absoluteUrl(gpuPath(gpu.slug)),
-      lastModified: input.gpusLastModified,
-      changeFrequency: "monthly",
-      priority: 0.5,
-    });
-  }
+  const entries: MetadataRoute.Sitemap = [
+    ...STATIC_ROUTES.map((route) =>
+      entry(
+        route,
+        route === "/gpus" ? input.gpusLastModified : input.contentLastModified,
+        "weekly",
+        route === "/" ? 1 : 0.8,
+      ),
+    ),
+    ...input.models.map((model) => entry(modelPath(model.slug), model.lastModified, "monthly", 0.7)),
+    ...input.gpus.map((gpu) => entry(gpuPath(gpu.slug), input.gpusLastModified, "monthly", 0.5)),
+  ];
   const seen = new Set<string>();
-  for (const entry of entries) {
-    if (seen.has(entry.url)) throw new Error(`sitemap: ${entry.url} is listed twice`);
-    seen.add(entry.url);
+  for (const { url } of entries) {
+    if (seen.has(url)) throw new Error(`sitemap: ${url} is listed twice`);
+    seen.add(url);
   }
   return entries;
 }

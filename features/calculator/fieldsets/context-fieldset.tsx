@@ -50,16 +50,15 @@ export function ContextFieldset({
           {`1 to ${formatInteger(maxContext)} (${formatTokens(maxContext)}), the model's maximum.`}
         </FieldHint>
       </Field>
-      <Field id="calc-seqs" label="Parallel sequences">
-        <NumberField
-          id="calc-seqs"
-          value={state.seqs}
-          min={LIMITS.seqs.min}
-          max={LIMITS.seqs.max}
-          integer
-          onCommit={(seqs) => update({ seqs })}
-        />
-      </Field>
+      <NumberField
+        id="calc-seqs"
+        label="Parallel sequences"
+        value={state.seqs}
+        min={LIMITS.seqs.min}
+        max={LIMITS.seqs.max}
+        integer
+        onCommit={(seqs) => update({ seqs })}
+      />
     </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 // Which engine, weight format and KV-cache type; switching the engine says what it replaced and why.
 import { useMemo, useState } from "react";
-import { Field, inputClass } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
 import { engineSwitchNotes } from "@/features/calculator/engine-switch";
 import {
   ENGINE_LABELS,
@@ -84,36 +84,32 @@ export function EngineFieldset({
           </ul>
         ) : null}
       </div>
-      <Field id="calc-quant" label="Weight format">
-        <select
-          id="calc-quant"
-          className={inputClass}
-          value={state.quant}
-          onChange={(event) => update({ quant: event.target.value as WeightFormat })}
-        >
-          {WEIGHT_FORMATS.filter((f) => formats.includes(f.id)).map((f) => (
-            <option key={f.id} value={f.id}>
-              {bitsPerWeight.has(f.id)
-                ? `${f.label} · ${bitsPerWeight.get(f.id)?.toFixed(2)} bits/weight on average`
-                : `${f.label} · ${f.nominalBitsPerWeight.toFixed(2)} bits/weight`}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="calc-kv" label="KV-cache type">
-        <select
-          id="calc-kv"
-          className={inputClass}
-          value={state.kv}
-          onChange={(event) => update({ kv: event.target.value as KvCacheType })}
-        >
-          {kvTypesForEngine(state.engine).map((kv) => (
-            <option key={kv} value={kv}>
-              {KV_LABELS[kv]}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        id="calc-quant"
+        label="Weight format"
+        value={state.quant}
+        onChange={(quant) => update({ quant: quant as WeightFormat })}
+      >
+        {WEIGHT_FORMATS.filter((f) => formats.includes(f.id)).map((f) => (
+          <option key={f.id} value={f.id}>
+            {bitsPerWeight.has(f.id)
+              ? `${f.label} · ${bitsPerWeight.get(f.id)?.toFixed(2)} bits/weight on average`
+              : `${f.label} · ${f.nominalBitsPerWeight.toFixed(2)} bits/weight`}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        id="calc-kv"
+        label="KV-cache type"
+        value={state.kv}
+        onChange={(kv) => update({ kv: kv as KvCacheType })}
+      >
+        {kvTypesForEngine(state.engine).map((kv) => (
+          <option key={kv} value={kv}>
+            {KV_LABELS[kv]}
+          </option>
+        ))}
+      </SelectField>
     </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 // Which hardware: a catalog GPU or a custom memory size, how many, an optional second GPU type, and system RAM for
 // llama.cpp's offload.
-import { Field, FieldHint, inputClass } from "@/components/ui/field";
+import { Field, FieldHint, SelectField } from "@/components/ui/field";
 import { NumberField } from "@/components/ui/number-field";
 import { CUSTOM, LIMITS } from "@/features/calculator/state";
 import type { CalculatorState } from "@/features/calculator/state";
@@ -50,74 +50,62 @@ export function HardwareFieldset({
   return (
     <fieldset className="min-w-0 space-y-3">
       <legend className="text-lg font-semibold">Hardware</legend>
-      <Field id="calc-gpu" label="GPU">
-        <select
-          id="calc-gpu"
-          className={inputClass}
-          value={state.gpu}
-          onChange={(event) => {
-            const slug = event.target.value;
-            const fromGb = current ? Math.round(current.memoryBytes / GIB) : CUSTOM_VRAM_START_GB;
-            update({ gpu: slug, vram: slug === CUSTOM ? (state.vram ?? fromGb) : null });
-          }}
-        >
-          <GpuOptions groups={groups} />
-          <optgroup label="Other">
-            <option value={CUSTOM}>Custom memory size</option>
-          </optgroup>
-        </select>
-      </Field>
+      <SelectField
+        id="calc-gpu"
+        label="GPU"
+        value={state.gpu}
+        onChange={(slug) => {
+          const fromGb = current ? Math.round(current.memoryBytes / GIB) : CUSTOM_VRAM_START_GB;
+          update({ gpu: slug, vram: slug === CUSTOM ? (state.vram ?? fromGb) : null });
+        }}
+      >
+        <GpuOptions groups={groups} />
+        <optgroup label="Other">
+          <option value={CUSTOM}>Custom memory size</option>
+        </optgroup>
+      </SelectField>
       <div className="grid grid-cols-2 gap-3">
-        <Field id="calc-vram" label="Custom memory (GB per GPU)">
-          <NumberField
-            id="calc-vram"
-            value={state.vram ?? (current?.memoryBytes ?? 0) / GIB}
-            min={LIMITS.vram.min}
-            max={LIMITS.vram.max}
-            disabled={state.gpu !== CUSTOM}
-            onCommit={(vram) => update({ vram })}
-          />
-        </Field>
-        <Field id="calc-gpus" label="Number of GPUs">
-          <NumberField
-            id="calc-gpus"
-            value={state.gpus}
-            min={LIMITS.gpus.min}
-            max={LIMITS.gpus.max}
-            integer
-            onCommit={(count) => update({ gpus: count })}
-          />
-        </Field>
+        <NumberField
+          id="calc-vram"
+          label="Custom memory (GB per GPU)"
+          value={state.vram ?? (current?.memoryBytes ?? 0) / GIB}
+          min={LIMITS.vram.min}
+          max={LIMITS.vram.max}
+          disabled={state.gpu !== CUSTOM}
+          onCommit={(vram) => update({ vram })}
+        />
+        <NumberField
+          id="calc-gpus"
+          label="Number of GPUs"
+          value={state.gpus}
+          min={LIMITS.gpus.min}
+          max={LIMITS.gpus.max}
+          integer
+          onCommit={(count) => update({ gpus: count })}
+        />
       </div>
       <div className="grid grid-cols-2 gap-3">
-        <Field id="calc-gpu2" label="Plus a different GPU">
-          <select
-            id="calc-gpu2"
-            className={inputClass}
-            value={state.gpu2 ?? ""}
-            onChange={(event) => {
-              const slug = event.target.value;
-              update({
-                gpu2: slug === "" ? null : slug,
-                gpus2: slug === "" ? 0 : Math.max(1, state.gpus2),
-              });
-            }}
-          >
-            <option value="">None</option>
-            <GpuOptions groups={groups} />
-          </select>
-        </Field>
-        <Field id="calc-gpus2" label="How many of it">
-          <NumberField
-            id="calc-gpus2"
-            value={state.gpus2}
-            min={state.gpu2 === null ? 0 : 1}
-            max={LIMITS.gpus.max}
-            integer
-            disabled={state.gpu2 === null}
-            onCommit={(count) => update({ gpus2: count })}
-          />
-        </Field>
+        <SelectField
+          id="calc-gpu2"
+          label="Plus a different GPU"
+          value={state.gpu2 ?? ""}
+          onChange={(slug) =>
+            update({ gpu2: slug === "" ? null : slug, gpus2: slug === "" ? 0 : Math.max(1, state.gpus2) })
+          }
+        >
+          <option value="">None</option>
+          <GpuOptions groups={groups} />
+        </SelectField>
+        <NumberField
+          id="calc-gpus2"
+          label="How many of it"
+          value={state.gpus2}
+          min={state.gpu2 === null ? 0 : 1}
+          max={LIMITS.gpus.max}
+          integer
+          disabled={state.gpu2 === null}
+          onCommit={(count) => update({ gpus2: count })}
+        />
       </div>
       <Field id="calc-ram" label="System RAM for offload (GB)">
         <NumberField

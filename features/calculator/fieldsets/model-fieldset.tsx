@@ -1,7 +1,7 @@
 // Which model: a search over the catalog, the model list, and a pasted or uploaded config.json.
 import { useMemo, useState } from "react";
 import type { ChangeEvent } from "react";
-import { Field, FieldHint, inputClass } from "@/components/ui/field";
+import { Field, FieldHint, inputClass, SelectField } from "@/components/ui/field";
 import { ConfigLinkNotice } from "@/features/calculator/config-link-notice";
 import { CUSTOM, readCustomConfig } from "@/features/calculator/state";
 import type { CalculatorState } from "@/features/calculator/state";
@@ -87,26 +87,19 @@ export function ModelFieldset(props: ModelFieldsetProps) {
         />
         <FieldHint id="calc-model-count">{`${shownModels.length} of ${models.length} models in the list below.`}</FieldHint>
       </Field>
-      <Field id="calc-model" label="Model">
-        <select
-          id="calc-model"
-          className={inputClass}
-          value={state.model}
-          onChange={(event) =>
-            update({
-              model: event.target.value,
-              config: event.target.value === CUSTOM ? customConfig : null,
-            })
-          }
-        >
-          {customConfig !== null ? <option value={CUSTOM}>{customArchName}</option> : null}
-          {shownModels.map((m) => (
-            <option key={m.slug} value={m.slug}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        id="calc-model"
+        label="Model"
+        value={state.model}
+        onChange={(model) => update({ model, config: model === CUSTOM ? customConfig : null })}
+      >
+        {customConfig !== null ? <option value={CUSTOM}>{customArchName}</option> : null}
+        {shownModels.map((m) => (
+          <option key={m.slug} value={m.slug}>
+            {m.name}
+          </option>
+        ))}
+      </SelectField>
       <Field id="calc-config" label="Or paste a Hugging Face config.json">
         <textarea
           id="calc-config"
