@@ -28,24 +28,45 @@ export function FieldHint({ id, children }: { id: string; children: ReactNode })
   );
 }
 
-/** A labelled select; `onChange` receives the chosen option's value. */
-export function SelectField({
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * A labelled select; `onChange` receives the chosen option's value. The options come as a flat list, as children
+ * (option groups), or both: children first.
+ */
+export function SelectField<T extends string>({
   id,
   label,
   value,
+  options = [],
   onChange,
   children,
 }: {
   id: string;
   label: ReactNode;
-  value: string;
-  onChange: (value: string) => void;
-  children: ReactNode;
+  value: T;
+  options?: readonly SelectOption[];
+  onChange: (value: T) => void;
+  children?: ReactNode;
 }) {
   return (
     <Field id={id} label={label}>
-      <select id={id} className={inputClass} value={value} onChange={(event) => onChange(event.target.value)}>
+      <select
+        id={id}
+        className={inputClass}
+        value={value}
+        // The options are all of type T, so the chosen value is one.
+        onChange={(event) => onChange(event.target.value as T)}
+      >
         {children}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
       </select>
     </Field>
   );

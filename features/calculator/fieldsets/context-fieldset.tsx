@@ -54,8 +54,7 @@ export function ContextFieldset({
         id="calc-seqs"
         label="Parallel sequences"
         value={state.seqs}
-        min={LIMITS.seqs.min}
-        max={LIMITS.seqs.max}
+        {...LIMITS.seqs}
         integer
         onCommit={(seqs) => update({ seqs })}
       />

@@ -53,6 +53,13 @@ export function EngineFieldset({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only the model and engine change the averages
   }, [state.model, state.config, state.engine, models]);
 
+  const formatOptions = WEIGHT_FORMATS.filter((f) => formats.includes(f.id)).map((f) => ({
+    value: f.id,
+    label: bitsPerWeight.has(f.id)
+      ? `${f.label} · ${bitsPerWeight.get(f.id)?.toFixed(2)} bits/weight on average`
+      : `${f.label} · ${f.nominalBitsPerWeight.toFixed(2)} bits/weight`,
+  }));
+
   function switchEngine(engine: Engine) {
     setEngineNotes(engineSwitchNotes(state, normalizeState({ ...state, engine }, catalog)));
     update({ engine });
@@ -88,28 +95,16 @@ export function EngineFieldset({
         id="calc-quant"
         label="Weight format"
         value={state.quant}
-        onChange={(quant) => update({ quant: quant as WeightFormat })}
-      >
-        {WEIGHT_FORMATS.filter((f) => formats.includes(f.id)).map((f) => (
-          <option key={f.id} value={f.id}>
-            {bitsPerWeight.has(f.id)
-              ? `${f.label} · ${bitsPerWeight.get(f.id)?.toFixed(2)} bits/weight on average`
-              : `${f.label} · ${f.nominalBitsPerWeight.toFixed(2)} bits/weight`}
-          </option>
-        ))}
-      </SelectField>
+        options={formatOptions}
+        onChange={(quant) => update({ quant })}
+      />
       <SelectField
         id="calc-kv"
         label="KV-cache type"
         value={state.kv}
-        onChange={(kv) => update({ kv: kv as KvCacheType })}
-      >
-        {kvTypesForEngine(state.engine).map((kv) => (
-          <option key={kv} value={kv}>
-            {KV_LABELS[kv]}
-          </option>
-        ))}
-      </SelectField>
+        options={kvTypesForEngine(state.engine).map((kv) => ({ value: kv, label: KV_LABELS[kv] }))}
+        onChange={(kv) => update({ kv })}
+      />
     </fieldset>
   );
 }

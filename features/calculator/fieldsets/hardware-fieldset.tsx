@@ -69,8 +69,7 @@ export function HardwareFieldset({
           id="calc-vram"
           label="Custom memory (GB per GPU)"
           value={state.vram ?? (current?.memoryBytes ?? 0) / GIB}
-          min={LIMITS.vram.min}
-          max={LIMITS.vram.max}
+          {...LIMITS.vram}
           disabled={state.gpu !== CUSTOM}
           onCommit={(vram) => update({ vram })}
         />
@@ -78,8 +77,7 @@ export function HardwareFieldset({
           id="calc-gpus"
           label="Number of GPUs"
           value={state.gpus}
-          min={LIMITS.gpus.min}
-          max={LIMITS.gpus.max}
+          {...LIMITS.gpus}
           integer
           onCommit={(count) => update({ gpus: count })}
         />
@@ -111,8 +109,7 @@ export function HardwareFieldset({
         <NumberField
           id="calc-ram"
           value={state.ram}
-          min={LIMITS.ram.min}
-          max={LIMITS.ram.max}
+          {...LIMITS.ram}
           disabled={state.engine !== "llama.cpp"}
           describedBy="calc-ram-hint"
           onCommit={(ram) => update({ ram })}
