@@ -215,7 +215,9 @@ export default function MethodologyPage() {
           largest set of 32-bit intermediates alive at once for one micro-batch: the logits (vocabulary ×
           micro-batch), the feed-forward activations, or the attention rows. Without flash attention the
           attention scores and their softmax over the whole context are materialised too, so the buffer grows
-          with context.
+          with context. The planner reserves the logits for every token of the micro-batch; llama-server
+          builds from June 2026 on (llama.cpp pull request 23861) may reserve them for one row per slot only,
+          so for those builds the logits part of the estimate is an upper bound.
         </p>
         <p>
           Each GPU also carries the CUDA context and library handles: {formatGib(CUDA_CONTEXT_BYTES)} per
@@ -300,8 +302,10 @@ export default function MethodologyPage() {
           The estimator is checked against real data collected with its sources: official parameter counts,
           GGUF file sizes from model repositories and llama.cpp&apos;s own documentation, and KV-cache sizes
           printed by llama.cpp. The unit tests assert each row against the tolerance below; this table is
-          rendered from the same fixtures when the site is built. No compute-buffer or vLLM log we found named
-          its model and settings clearly enough to use, so those terms are not yet validated.
+          rendered from the same fixtures when the site is built. Compute buffers are checked against
+          llama.cpp logs that print the model, the context, the micro-batch and the flash-attention setting;
+          no vLLM log we found named its model and settings clearly enough to use, so that term is not yet
+          validated.
         </p>
         <div
           className="not-prose table-scroll p-2"
@@ -362,6 +366,9 @@ export default function MethodologyPage() {
           </li>
           <li>
             KV cache ±{TOLERANCES.kvExact.percent}% against engine logs: {TOLERANCES.kvExact.why}
+          </li>
+          <li>
+            Compute buffers ±{TOLERANCES.compute.percent}%: {TOLERANCES.compute.why}
           </li>
         </ul>
         <h3>Every data point</h3>

@@ -41,7 +41,12 @@ function ffnWidth(arch: ModelArchitecture): number {
 /**
  * llama.cpp compute buffer on the GPU holding the output layer (ggml-alloc reuses memory, so the
  * buffer is the largest simultaneous set of f32 intermediates of one ubatch, not their sum):
- *  - output phase: logits n_vocab × n_ubatch plus the final hidden state;
+ *  - output phase: logits n_vocab × n_ubatch plus one hidden row per token (the normed final state the
+ *    LM head reads; the last layer's intermediates are already freed). This is exact against logs:
+ *    Qwen2.5-3B 300.75 MiB = 151936 × 512 × 4 B + 2048 × 512 × 4 B (LLamaSharp issue #1099) and
+ *    Llama 3 8B 258.50 MiB (llama-cpp-python issue #1815). The graph is reserved with n_outputs = n_ubatch
+ *    (llama-context.cpp sched_reserve). Since llama.cpp PR #23861 (2026-06) llama-server may reserve
+ *    logits for its slot count only, so for those builds this term is an upper bound;
  *  - FFN phase: gate and up activations (n_ff × n_ubatch each) plus residual/normed hidden states;
  *  - attention phase without flash attention: the KQ scores n_kv × n_ubatch × n_head (f32), which
  *    grow with context (softmax runs in place); with flash attention the scores stay in
@@ -56,7 +61,7 @@ export function llamaCppComputeParts(
   const fa = input.flashAttention ?? true;
   const h = arch.hiddenSize;
   const hidden = h * ub * F32;
-  const outputPhase = arch.vocabSize * ub * F32 + 2 * hidden;
+  const outputPhase = arch.vocabSize * ub * F32 + hidden;
   const ffnPhase = 2 * ffnWidth(arch) * ub * F32 + 3 * hidden;
   const qDim = arch.numAttentionHeads * Math.max(arch.headDim, arch.vHeadDim);
   const qkvRows = (qDim + 2 * arch.numKeyValueHeads * arch.headDim) * ub * F32;
