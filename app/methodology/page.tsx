@@ -38,6 +38,7 @@ const SHOWN_TYPES: readonly GgmlType[] = [
 const KIND_LABELS: Record<string, string> = {
   parameters: "Parameter counts",
   gguf: "GGUF file sizes",
+  mlx: "MLX file sizes",
   kv: "KV cache bytes",
   compute: "Compute buffers",
   vllm: "vLLM memory",
@@ -166,6 +167,15 @@ export default function MethodologyPage() {
           native low-bit format as they are (gpt-oss&apos;s MXFP4 experts). That is why a Q4_K_M file averages
           close to 5 bits per weight, not 4. For GPU engines, BF16, FP8, INT8 and AWQ/GPTQ INT4 (group size
           128, one fp16 scale and a 4-bit zero point per group) are priced the same way.
+        </p>
+        <p>
+          MLX checkpoints for Apple silicon (mlx-lm, 3-, 4-, 6- and 8-bit) pack each weight into exactly that
+          many bits and add a 16-bit scale and a 16-bit bias per group of 64 weights, so a quantized matrix
+          costs the nominal bits plus 0.5 (4.5 bits per weight at 4-bit). mlx-lm quantizes every linear layer
+          and the embeddings whose width is a multiple of 64, keeps norms, biases and convolution kernels in
+          16-bit, and keeps most mixture-of-experts routers at 8 bits. The KV cache grows in steps of 256
+          tokens in the model&apos;s 16-bit type; sliding-window layers keep their window plus one prompt
+          chunk.
         </p>
       </Section>
 
@@ -363,6 +373,9 @@ export default function MethodologyPage() {
           <li>
             GGUF ±{TOLERANCES.ggufDense.percent}% dense, ±{TOLERANCES.ggufMoe.percent}% mixture of experts:{" "}
             {TOLERANCES.ggufDense.why}
+          </li>
+          <li>
+            MLX ±{TOLERANCES.mlx.percent}%: {TOLERANCES.mlx.why}
           </li>
           <li>
             KV cache ±{TOLERANCES.kvExact.percent}% against engine logs: {TOLERANCES.kvExact.why}

@@ -6,6 +6,7 @@
 import type { ModelArchitecture } from "./config";
 import type { Engine } from "./formats";
 import { llamaCppCtxPerSequence } from "./kv-cache";
+import { MLX_PREFILL_STEP_TOKENS } from "./mlx";
 
 const MiB = 1024 * 1024;
 const F32 = 4;
@@ -115,13 +116,33 @@ export function vllmActivationBytes(
   return Math.ceil(t * perToken + sampler);
 }
 
-export function computeBytes(arch: ModelArchitecture, input: ComputeInput): number {
-  return (input.engine ?? "llama.cpp") === "vllm"
-    ? vllmActivationBytes(arch)
-    : llamaCppComputeBytes(arch, input);
+/**
+ * mlx-lm transient memory while it prefills one chunk of MLX_PREFILL_STEP_TOKENS (mlx_lm/generate.py): the 16-bit
+ * tensors alive at the widest point of one layer — residual, normed input and output rows plus the FFN's gate, up
+ * and activated product (or the q/k/v rows). Attention runs in mx.fast.scaled_dot_product_attention, which does
+ * not keep the score matrix for the head sizes mainstream models use, and the logits of the prompt's last token
+ * only are computed (one vocabulary row, counted). Not checked against a measurement yet.
+ */
+export function mlxActivationBytes(arch: ModelArchitecture, contextTokens: number, sequences = 1): number {
+  const t = Math.min(MLX_PREFILL_STEP_TOKENS, contextTokens) * sequences;
+  const h = arch.hiddenSize;
+  const qkv = arch.numAttentionHeads * arch.headDim + 2 * arch.numKeyValueHeads * arch.headDim;
+  const perToken = 2 * (3 * h + Math.max(qkv, 3 * ffnWidth(arch)));
+  return Math.ceil(t * perToken + sequences * arch.vocabSize * F32);
 }
 
-/** Fixed per-GPU overhead: CUDA context for llama.cpp; CUDA context plus CUDA-graph pool for vLLM. */
+export function computeBytes(arch: ModelArchitecture, input: ComputeInput): number {
+  const engine = input.engine ?? "llama.cpp";
+  if (engine === "vllm") return vllmActivationBytes(arch);
+  if (engine === "mlx") return mlxActivationBytes(arch, input.contextTokens, input.sequences ?? 1);
+  return llamaCppComputeBytes(arch, input);
+}
+
+/**
+ * Fixed per-device overhead: CUDA context for llama.cpp; CUDA context plus CUDA-graph pool for vLLM. mlx-lm runs
+ * on Metal with no CUDA context; its own bookkeeping is small and not modelled (0).
+ */
 export function overheadBytesPerGpu(engine: Engine): number {
+  if (engine === "mlx") return 0;
   return engine === "vllm" ? CUDA_CONTEXT_BYTES + VLLM_CUDA_GRAPH_BYTES : CUDA_CONTEXT_BYTES;
 }

@@ -14,6 +14,7 @@ import { estimateMemory, parseConfig, type EstimateInput, type ModelArchitecture
 import computeFixtures from "./fixtures/compute-buffers.json";
 import ggufFixtures from "./fixtures/gguf-sizes.json";
 import kvFixtures from "./fixtures/kv-logs.json";
+import mlxFixtures from "./fixtures/mlx-sizes.json";
 import paramFixtures from "./fixtures/official-params.json";
 import vllmFixtures from "./fixtures/vllm-logs.json";
 
@@ -79,8 +80,15 @@ export const CONFIGS: Readonly<Record<string, unknown>> = {
   "exaone4-32b.json": Exaone4_32B,
 };
 
-export type ValidationKind = "parameters" | "gguf" | "kv" | "compute" | "vllm";
-export const VALIDATION_KINDS: readonly ValidationKind[] = ["parameters", "gguf", "kv", "compute", "vllm"];
+export type ValidationKind = "parameters" | "gguf" | "mlx" | "kv" | "compute" | "vllm";
+export const VALIDATION_KINDS: readonly ValidationKind[] = [
+  "parameters",
+  "gguf",
+  "mlx",
+  "kv",
+  "compute",
+  "vllm",
+];
 
 /**
  * - "checked": the row is asserted against its tolerance.
@@ -130,6 +138,13 @@ export const TOLERANCES = {
   ggufMoe: {
     percent: 3,
     why: "As for dense models, plus MoE-specific per-tensor type choices (expert, shared-expert and router tensors) in the quant mixes.",
+  },
+  mlx: {
+    percent: 1,
+    why:
+      "MLX weights follow from the shapes and the group layout (values plus a 16-bit scale and bias per 64); Hugging Face " +
+      "lists file sizes with three significant figures (up to ±0.5% from rounding, summed over shards), and the " +
+      "safetensors header adds a few kB.",
   },
   kvExact: {
     percent: 0.01,
@@ -181,6 +196,16 @@ interface GgufFixture {
   outOfScope?: string;
   /** Format used to show an estimate for an out-of-scope row. */
   displayFormat?: string;
+}
+interface MlxFixture {
+  config: string;
+  model: string;
+  format: string;
+  bytes: number;
+  reported: string;
+  precision: string;
+  source: string;
+  note?: string;
 }
 interface KvFixture {
   config: string;
@@ -311,6 +336,31 @@ function ggufRows(): ValidationRow[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// MLX checkpoint sizes (mlx-lm on Apple silicon)
+// ---------------------------------------------------------------------------------------------
+function mlxRows(): ValidationRow[] {
+  return (mlxFixtures as MlxFixture[]).map((f) => {
+    const format = f.format as EstimateInput["format"];
+    const estimate = estimateMemory(arch(f.config), { format, engine: "mlx", contextTokens: 1 }).bytes
+      .weights;
+    return row({
+      kind: "mlx",
+      model: f.model,
+      case: format,
+      config: f.config,
+      estimate,
+      actual: f.bytes,
+      unit: "bytes",
+      tolerancePercent: TOLERANCES.mlx.percent,
+      status: "checked",
+      reason: null,
+      reported: `${f.reported} (${f.precision})`,
+      source: f.source,
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // KV cache
 // ---------------------------------------------------------------------------------------------
 function kvRows(): ValidationRow[] {
@@ -412,7 +462,7 @@ function vllmRows(): ValidationRow[] {
 
 /** Every validation row, in fixture order, grouped by kind. */
 export function runValidation(): ValidationRow[] {
-  return [...parameterRows(), ...ggufRows(), ...kvRows(), ...computeRows(), ...vllmRows()];
+  return [...parameterRows(), ...ggufRows(), ...mlxRows(), ...kvRows(), ...computeRows(), ...vllmRows()];
 }
 
 export interface KindSummary {
