@@ -40,6 +40,7 @@ const KIND_LABELS: Record<string, string> = {
   gguf: "GGUF file sizes",
   mlx: "MLX file sizes",
   kv: "KV cache bytes",
+  recurrent: "Recurrent state",
   compute: "Compute buffers",
   vllm: "vLLM memory",
 };
@@ -379,6 +380,9 @@ export default function MethodologyPage() {
           </li>
           <li>
             KV cache ±{TOLERANCES.kvExact.percent}% against engine logs: {TOLERANCES.kvExact.why}
+          </li>
+          <li>
+            Recurrent state ±{TOLERANCES.recurrent.percent}%: {TOLERANCES.recurrent.why}
           </li>
           <li>
             Compute buffers ±{TOLERANCES.compute.percent}%: {TOLERANCES.compute.why}

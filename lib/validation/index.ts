@@ -15,6 +15,7 @@ import computeFixtures from "./fixtures/compute-buffers.json";
 import ggufFixtures from "./fixtures/gguf-sizes.json";
 import kvFixtures from "./fixtures/kv-logs.json";
 import mlxFixtures from "./fixtures/mlx-sizes.json";
+import recurrentFixtures from "./fixtures/recurrent-logs.json";
 import paramFixtures from "./fixtures/official-params.json";
 import vllmFixtures from "./fixtures/vllm-logs.json";
 
@@ -80,12 +81,13 @@ export const CONFIGS: Readonly<Record<string, unknown>> = {
   "exaone4-32b.json": Exaone4_32B,
 };
 
-export type ValidationKind = "parameters" | "gguf" | "mlx" | "kv" | "compute" | "vllm";
+export type ValidationKind = "parameters" | "gguf" | "mlx" | "kv" | "recurrent" | "compute" | "vllm";
 export const VALIDATION_KINDS: readonly ValidationKind[] = [
   "parameters",
   "gguf",
   "mlx",
   "kv",
+  "recurrent",
   "compute",
   "vllm",
 ];
@@ -153,6 +155,10 @@ export const TOLERANCES = {
   kvRounded: {
     percent: 1,
     why: "Published tables print two or three significant figures.",
+  },
+  recurrent: {
+    percent: 0.01,
+    why: "Recurrent state is fully determined by the layer shapes and the number of sequences (f32 in llama.cpp); logs print MiB with two decimals.",
   },
   compute: {
     percent: 10,
@@ -236,6 +242,16 @@ interface ComputeFixture {
   bytes: number;
   reported: string;
   source: string;
+}
+interface RecurrentFixture {
+  config: string;
+  model: string;
+  sequences: number;
+  bytes: number;
+  reported: string;
+  precision: string;
+  source: string;
+  note?: string;
 }
 interface VllmFixture {
   config: string;
@@ -436,6 +452,30 @@ function computeRows(): ValidationRow[] {
   });
 }
 
+function recurrentRows(): ValidationRow[] {
+  return (recurrentFixtures as RecurrentFixture[]).map((f) => {
+    const est = estimateMemory(arch(f.config), {
+      format: "F16",
+      contextTokens: 4096,
+      sequences: f.sequences,
+    }).bytes.recurrentState;
+    return row({
+      kind: "recurrent",
+      model: f.model,
+      case: `${f.sequences} sequence${f.sequences > 1 ? "s" : ""}, f32`,
+      config: f.config,
+      estimate: est,
+      actual: f.bytes,
+      unit: "bytes",
+      tolerancePercent: TOLERANCES.recurrent.percent,
+      status: "checked",
+      reason: null,
+      reported: `${f.reported} (${f.precision})`,
+      source: f.source,
+    });
+  });
+}
+
 function vllmRows(): ValidationRow[] {
   return (vllmFixtures as VllmFixture[]).map((f) => {
     const est = estimateMemory(arch(f.config), {
@@ -462,7 +502,15 @@ function vllmRows(): ValidationRow[] {
 
 /** Every validation row, in fixture order, grouped by kind. */
 export function runValidation(): ValidationRow[] {
-  return [...parameterRows(), ...ggufRows(), ...mlxRows(), ...kvRows(), ...computeRows(), ...vllmRows()];
+  return [
+    ...parameterRows(),
+    ...ggufRows(),
+    ...mlxRows(),
+    ...kvRows(),
+    ...recurrentRows(),
+    ...computeRows(),
+    ...vllmRows(),
+  ];
 }
 
 export interface KindSummary {

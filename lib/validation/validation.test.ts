@@ -14,6 +14,7 @@ import computeFixtures from "./fixtures/compute-buffers.json";
 import ggufFixtures from "./fixtures/gguf-sizes.json";
 import kvFixtures from "./fixtures/kv-logs.json";
 import mlxFixtures from "./fixtures/mlx-sizes.json";
+import recurrentFixtures from "./fixtures/recurrent-logs.json";
 import paramFixtures from "./fixtures/official-params.json";
 import vllmFixtures from "./fixtures/vllm-logs.json";
 
@@ -53,6 +54,7 @@ describe("validation fixtures", () => {
       ...(ggufFixtures as Array<{ config: string; source: string }>),
       ...(kvFixtures as Array<{ config: string; source: string }>),
       ...(mlxFixtures as Array<{ config: string; source: string }>),
+      ...(recurrentFixtures as Array<{ config: string; source: string }>),
       ...(computeFixtures as Array<{ config: string; source: string }>),
       ...(vllmFixtures as Array<{ config: string; source: string }>),
     ];
