@@ -32,7 +32,7 @@ export const Model = defineDocumentType(() => ({
     aliases: { type: "list", of: { type: "string" }, required: false },
     family: { type: "string", required: true },
     developer: { type: "string", required: true },
-    // A string, not contentlayer's "date": its date type silently rolls 2024-02-30 over to 2024-03-01. lib/catalog
+    // A string, not contentlayer's "date": its date type silently rolls 2024-02-30 over to 2024-03-01. lib/content/catalog
     // checks that the string is a real calendar day (YYYY-MM-DD) and names the file and field when it is not.
     releaseDate: { type: "string", required: true },
     license: { type: "string", required: true },

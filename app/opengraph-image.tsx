@@ -1,8 +1,8 @@
 // The site-wide share image (home and every page without its own), rendered at build time.
-import { getGpus } from "@/lib/gpus";
-import { getModels } from "@/lib/models";
-import { shareCardResponse } from "@/lib/og-image";
-import { OG_IMAGE_SIZE } from "@/lib/seo";
+import { getGpus } from "@/lib/content/gpus";
+import { getModels } from "@/lib/content/models";
+import { shareCardResponse } from "@/lib/publish/og-image";
+import { OG_IMAGE_SIZE } from "@/lib/seo/index";
 import { site } from "@/lib/site";
 
 export const alt = `${site.name}: ${site.tagline}`;

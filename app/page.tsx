@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { JsonLdScript } from "next-seo";
 import { ModelList } from "@/components/model/model-list";
-import { byReleaseNewestFirst } from "@/lib/freshness";
-import { getModels } from "@/lib/models";
-import { homeMetadata, websiteJsonLd } from "@/lib/seo";
+import { byReleaseNewestFirst } from "@/lib/views/freshness";
+import { getModels } from "@/lib/content/models";
+import { homeMetadata, websiteJsonLd } from "@/lib/seo/index";
 import { site } from "@/lib/site";
 
 export function generateMetadata(): Metadata {

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { robotsRules } from "@/lib/seo";
+import { robotsRules } from "@/lib/seo/index";
 
 export const dynamic = "force-static";
 

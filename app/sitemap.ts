@@ -1,8 +1,8 @@
 import type { MetadataRoute } from "next";
-import { lastModified, latest } from "@/lib/content-dates";
-import { getGpus } from "@/lib/gpus";
-import { getModels } from "@/lib/models";
-import { sitemapEntries } from "@/lib/seo";
+import { lastModified, latest } from "@/lib/content/content-dates";
+import { getGpus } from "@/lib/content/gpus";
+import { getModels } from "@/lib/content/models";
+import { sitemapEntries } from "@/lib/seo/index";
 
 export const dynamic = "force-static";
 

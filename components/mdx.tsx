@@ -1,7 +1,7 @@
 import type { MDXComponents } from "mdx/types";
 import { getMDXComponent } from "next-contentlayer2/hooks";
 import type { ReactNode } from "react";
-import type { CatalogModel } from "@/lib/catalog";
+import type { CatalogModel } from "@/lib/content/catalog";
 import { GpuFit } from "@/components/model/gpu-fit";
 import { RequirementsTable } from "@/components/model/requirements-table";
 import { SpecSheet } from "@/components/model/spec-sheet";

@@ -7,7 +7,7 @@ const dev = process.env.NODE_ENV === "development";
 // response, which forces dynamic rendering of every page; hashes would have to be computed per page after the build,
 // but headers() is fixed when the build starts. So scripts are limited to our own origin plus inline, and everything
 // that makes inline scripts dangerous is closed: no eval, no plugins, no <base> hijack, no framing, no foreign
-// connections or form targets. Reflected input is never rendered as markup (see lib/calculator-state.ts and the
+// connections or form targets. Reflected input is never rendered as markup (see features/calculator/state.ts and the
 // fuzz tests in lib/fuzz/).
 const contentSecurityPolicy = [
   "default-src 'self'",

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, countParameters, parseConfig } from "../lib/estimator";
-import { PLACEHOLDER_MARK } from "../lib/catalog";
+import { PLACEHOLDER_MARK } from "../lib/content/catalog";
 import { parseJsonKeepingNumbers, toPlain, toYamlLines } from "./lib/verbatim-yaml";
 import type { JsonValue } from "./lib/verbatim-yaml";
 

@@ -1,9 +1,9 @@
 // How long lib/estimator takes to compute every model page's tables: the requirements table (formats × contexts,
 // each cell a full estimate plus three placement checks) and the GPU-fit tables. Prints figures; asserts nothing.
 import { performance } from "node:perf_hooks";
-import { contextFits, gpuFitRows } from "@/lib/gpu-fit";
-import { getModels } from "@/lib/models";
-import { HEADLINE_FORMAT, requirementsTable, tableFormats } from "@/lib/requirements";
+import { contextFits, gpuFitRows } from "@/lib/views/gpu-fit";
+import { getModels } from "@/lib/content/models";
+import { HEADLINE_FORMAT, requirementsTable, tableFormats } from "@/lib/views/requirements";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const models = getModels();

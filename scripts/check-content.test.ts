@@ -1,7 +1,7 @@
 // Broken content must stop the build with a message that names the file and the field. Each folder in
 // e2e/fixtures/broken-content/ differs from the valid control (e2e/fixtures/valid-content/) in one defect; expect.json
 // says which file and field the message must name. checkContent runs the two stages of the real build: contentlayer2
-// with MODELFIT_CONTENT_DIR, then lib/catalog's buildCatalog.
+// with MODELFIT_CONTENT_DIR, then lib/content/catalog's buildCatalog.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";

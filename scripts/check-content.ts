@@ -1,6 +1,6 @@
 // Validates a content folder the way the build does, without building the site:
 //   1. `contentlayer2 build` with MODELFIT_CONTENT_DIR (the frontmatter schema of contentlayer.config.ts), then
-//   2. lib/catalog's buildCatalog over the generated documents (what every page calls through lib/models.ts).
+//   2. lib/content/catalog's buildCatalog over the generated documents (what every page calls through lib/content/models.ts).
 // Runs in a scratch folder, so the project's .contentlayer/ is left alone. Every problem is printed as
 //   <content folder>/models/<file>.mdx: frontmatter field "<field>" <what is wrong>
 // and the exit code is 1. Used by scripts/check-content.test.ts with the fixtures in e2e/fixtures/.
@@ -17,8 +17,8 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildCatalog, ContentError } from "../lib/catalog";
-import type { RawModelDocument } from "../lib/catalog";
+import { buildCatalog, ContentError } from "../lib/content/catalog";
+import type { RawModelDocument } from "../lib/content/catalog";
 
 const PROJECT_ROOT = path.resolve(__dirname, "..");
 
@@ -91,7 +91,7 @@ interface GeneratedDoc {
   [field: string]: unknown;
 }
 
-/** The same mapping as lib/models.ts, from a generated JSON document. */
+/** The same mapping as lib/content/models.ts, from a generated JSON document. */
 function toRawDocument(doc: GeneratedDoc): RawModelDocument {
   return {
     ...(doc as unknown as RawModelDocument),
@@ -210,7 +210,7 @@ export async function checkContentDirs(contentDirs: readonly string[]): Promise<
         result.models = buildCatalog(docsByDir[index] ?? []).length;
       } catch (error) {
         if (!(error instanceof ContentError)) throw error;
-        // lib/catalog names files as content/<path>; name the folder that was actually read.
+        // lib/content/catalog names files as content/<path>; name the folder that was actually read.
         const file = path.join(dir, error.file.replace(/^content\//, ""));
         const message = error.message.replaceAll("content/models/", `${path.join(dir, "models")}/`);
         result.problems.push({ file, field: error.field, message, stage: "catalog" });

@@ -8,7 +8,7 @@ import { ConfigError, JsonInputError, parseConfig, parseJsonInput } from "@/lib/
 import type { ModelArchitecture } from "@/lib/estimator";
 import { checkLog } from "@/lib/evidence/log-check";
 import { TERM_NAMES } from "@/lib/evidence/log-reader";
-import { readRegularTextFile } from "@/lib/read-text-file";
+import { readRegularTextFile } from "@/scripts/lib/read-text-file";
 
 const USAGE = "usage: npm run --silent check-log -- --config <config.json> --log <file> [--json]";
 

@@ -61,7 +61,7 @@ function main() {
     throw new Error("no entry chunks for /calculator: is this a production build?");
 
   const islandModule = Object.keys(manifest.clientModules).find((key) =>
-    key.endsWith("components/calculator/calculator.tsx"),
+    key.endsWith("features/calculator/calculator.tsx"),
   );
   const islandChunks = new Set(
     (islandModule ? manifest.clientModules[islandModule]!.chunks : []).map(normalise),

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { BreadcrumbJsonLd } from "next-seo";
-import { Calculator } from "@/components/calculator/calculator";
-import { CalculatorBoundary } from "@/components/calculator/calculator-boundary";
-import { LogCheck } from "@/components/calculator/log-check";
-import type { CalculatorGpuOption, CalculatorModelOption } from "@/components/calculator/results";
-import { defaultState } from "@/lib/calculator-state";
-import { getGpus, gpuCategoryLabel } from "@/lib/gpus";
-import { getModels } from "@/lib/models";
-import { breadcrumbJsonLd, calculatorMetadata, sectionBreadcrumbs } from "@/lib/seo";
+import { Calculator } from "@/features/calculator/calculator";
+import { CalculatorBoundary } from "@/features/calculator/calculator-boundary";
+import { LogCheck } from "@/features/calculator/log-check";
+import type { CalculatorGpuOption, CalculatorModelOption } from "@/features/calculator/results";
+import { defaultState } from "@/features/calculator/state";
+import { getGpus, gpuCategoryLabel } from "@/lib/content/gpus";
+import { getModels } from "@/lib/content/models";
+import { breadcrumbJsonLd, calculatorMetadata, sectionBreadcrumbs } from "@/lib/seo/index";
 
 export const metadata: Metadata = calculatorMetadata();
 

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BreadcrumbJsonLd } from "next-seo";
-import { CompareIsland } from "@/components/compare/compare-island";
-import { COMPARE_FORM_ID, ComparePicker } from "@/components/compare/compare-picker";
-import { COMPARE_CONTEXTS, COMPARE_FORMATS, compareEntries } from "@/lib/compare-data";
-import { MAX_COMPARED } from "@/lib/compare-selection";
-import { getModels } from "@/lib/models";
-import { formatLabel } from "@/lib/requirements";
-import { breadcrumbJsonLd, compareMetadata, sectionBreadcrumbs } from "@/lib/seo";
+import { CompareIsland } from "@/features/compare/compare-island";
+import { COMPARE_FORM_ID, ComparePicker } from "@/features/compare/compare-picker";
+import { COMPARE_CONTEXTS, COMPARE_FORMATS, compareEntries } from "@/features/compare/data";
+import { MAX_COMPARED } from "@/features/compare/selection";
+import { getModels } from "@/lib/content/models";
+import { formatLabel } from "@/lib/views/requirements";
+import { breadcrumbJsonLd, compareMetadata, sectionBreadcrumbs } from "@/lib/seo/index";
 
 export const metadata: Metadata = compareMetadata();
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BreadcrumbJsonLd } from "next-seo";
-import { getModels } from "@/lib/models";
-import { modelDataPath, modelDocument, modelIndex } from "@/lib/model-data";
-import { getGpus } from "@/lib/gpus";
-import { GPU_DATA_PATH } from "@/lib/gpu-data";
-import { breadcrumbJsonLd, dataMetadata, sectionBreadcrumbs } from "@/lib/seo";
+import { getModels } from "@/lib/content/models";
+import { modelDataPath, modelDocument, modelIndex } from "@/lib/publish/model-data";
+import { getGpus } from "@/lib/content/gpus";
+import { GPU_DATA_PATH } from "@/lib/publish/gpu-data";
+import { breadcrumbJsonLd, dataMetadata, sectionBreadcrumbs } from "@/lib/seo/index";
 
 export const metadata: Metadata = dataMetadata();
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BreadcrumbJsonLd } from "next-seo";
 import { formatGib } from "@/lib/format";
-import { formatBandwidth, gpuGroups } from "@/lib/gpu-pages";
-import { getGpus } from "@/lib/gpus";
-import { breadcrumbJsonLd, gpusIndexMetadata, sectionBreadcrumbs } from "@/lib/seo";
+import { formatBandwidth, gpuGroups } from "@/lib/views/gpu-pages";
+import { getGpus } from "@/lib/content/gpus";
+import { breadcrumbJsonLd, gpusIndexMetadata, sectionBreadcrumbs } from "@/lib/seo/index";
 
 export function generateMetadata(): Metadata {
   return gpusIndexMetadata(getGpus().length);

@@ -1,6 +1,6 @@
 // https://llmstxt.org — a Markdown index of the site for language models and agents, prerendered at build time.
-import { getModels } from "@/lib/models";
-import { llmsTxt } from "@/lib/model-markdown";
+import { getModels } from "@/lib/content/models";
+import { llmsTxt } from "@/lib/publish/model-markdown";
 
 export const dynamic = "force-static";
 

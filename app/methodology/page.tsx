@@ -12,7 +12,7 @@ import {
 } from "@/lib/estimator";
 import type { GgmlType } from "@/lib/estimator";
 import { formatGib } from "@/lib/format";
-import { breadcrumbJsonLd, methodologyMetadata, sectionBreadcrumbs } from "@/lib/seo";
+import { breadcrumbJsonLd, methodologyMetadata, sectionBreadcrumbs } from "@/lib/seo/index";
 import { runValidation, summarize, TOLERANCES } from "@/lib/validation";
 
 export const metadata: Metadata = methodologyMetadata();

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import { BreadcrumbJsonLd, JsonLdScript } from "next-seo";
-import { CatalogFilterForm, CATALOG_FORM_ID } from "@/components/catalog/catalog-filter-form";
-import { CatalogFilterIsland } from "@/components/catalog/catalog-filter-island";
-import { CATALOG_LIST_ID, CatalogList } from "@/components/catalog/catalog-list";
-import { filterOptions } from "@/lib/catalog-items";
-import { getModels } from "@/lib/models";
-import { HEADLINE_FORMAT } from "@/lib/requirements";
-import { breadcrumbJsonLd, modelsCollectionJsonLd, modelsIndexMetadata, sectionBreadcrumbs } from "@/lib/seo";
+import { CatalogFilterForm, CATALOG_FORM_ID } from "@/features/catalog/catalog-filter-form";
+import { CatalogFilterIsland } from "@/features/catalog/catalog-filter-island";
+import { CATALOG_LIST_ID, CatalogList } from "@/features/catalog/catalog-list";
+import { filterOptions } from "@/features/catalog/items";
+import { getModels } from "@/lib/content/models";
+import { HEADLINE_FORMAT } from "@/lib/views/requirements";
+import {
+  breadcrumbJsonLd,
+  modelsCollectionJsonLd,
+  modelsIndexMetadata,
+  sectionBreadcrumbs,
+} from "@/lib/seo/index";
 
 export function generateMetadata(): Metadata {
   return modelsIndexMetadata(getModels().length);

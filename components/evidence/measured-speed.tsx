@@ -8,9 +8,9 @@ import { prefillOnGpu, PREFILL_EFFICIENCY } from "@/lib/evidence/prefill-on-gpu"
 import { QUALITY } from "@/lib/evidence/quality-data";
 import { speedOnGpu } from "@/lib/evidence/speed";
 import { formatTokens, formatTokensPerSecond } from "@/lib/format";
-import type { Gpu } from "@/lib/gpus";
-import { getModel } from "@/lib/models";
-import { formatLabel, HEADLINE_FORMAT, TABLE_PROFILE } from "@/lib/requirements";
+import type { Gpu } from "@/lib/content/gpus";
+import { getModel } from "@/lib/content/models";
+import { formatLabel, HEADLINE_FORMAT, TABLE_PROFILE } from "@/lib/views/requirements";
 
 const REFERENCE_MODEL = "llama-3-1-8b";
 const PROMPT_TOKENS = 8192;

@@ -3,16 +3,16 @@
 import Link from "next/link";
 import { SourceLink } from "@/components/evidence/source-link";
 import { decodeTokensPerSecondUpperBound, planPlacement, weightBytes } from "@/lib/estimator";
-import type { CatalogModel } from "@/lib/catalog";
+import type { CatalogModel } from "@/lib/content/catalog";
 import { bestFormatFor } from "@/lib/evidence/best-format";
 import { formatSeconds, qualityLabel } from "@/lib/evidence/labels";
 import { prefillOnGpu } from "@/lib/evidence/prefill-on-gpu";
 import { QUALITY } from "@/lib/evidence/quality-data";
 import { ratioSummary, speedForModel } from "@/lib/evidence/speed";
 import { formatDate, formatGib, formatTokens, formatTokensPerSecond } from "@/lib/format";
-import { getGpu } from "@/lib/gpus";
-import type { Gpu } from "@/lib/gpus";
-import { formatLabel, HEADLINE_FORMAT, headlineContext, TABLE_PROFILE } from "@/lib/requirements";
+import { getGpu } from "@/lib/content/gpus";
+import type { Gpu } from "@/lib/content/gpus";
+import { formatLabel, HEADLINE_FORMAT, headlineContext, TABLE_PROFILE } from "@/lib/views/requirements";
 
 /** Cards with a rated FP16 figure in content/evidence/gpu-compute.json, so both speeds can be shown. */
 const SPEED_GPUS = ["rtx-4090", "rtx-5090", "a100-80gb-sxm", "h100-sxm"] as const;

@@ -6,7 +6,7 @@ import { calibrationPoints } from "@/lib/evidence/prefill";
 import { PREFILL_EFFICIENCY } from "@/lib/evidence/prefill-on-gpu";
 import { ratioSummary, speedComparisons } from "@/lib/evidence/speed";
 import { formatTokensPerSecond } from "@/lib/format";
-import { formatLabel } from "@/lib/requirements";
+import { formatLabel } from "@/lib/views/requirements";
 
 export function SpeedEvidence() {
   const all = speedComparisons();

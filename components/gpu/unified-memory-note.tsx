@@ -2,8 +2,8 @@
 import type { ReactNode } from "react";
 import { amdApuTtmPagesLimitParameter, appleWiredLimitCommand, OS_RESERVE_BYTES } from "@/lib/estimator";
 import { formatGib } from "@/lib/format";
-import { memoryPlatform } from "@/lib/gpus";
-import type { Gpu } from "@/lib/gpus";
+import { memoryPlatform } from "@/lib/content/gpus";
+import type { Gpu } from "@/lib/content/gpus";
 
 const CODE = "rounded bg-slate-100 px-1 font-mono text-xs break-all dark:bg-slate-800";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { CatalogModel } from "@/lib/catalog";
-import { calculatorHref } from "@/lib/calculator-url";
-import { HEADLINE_FORMAT, headlineContext } from "@/lib/requirements";
+import type { CatalogModel } from "@/lib/content/catalog";
+import { calculatorHref } from "@/lib/routes";
+import { HEADLINE_FORMAT, headlineContext } from "@/lib/views/requirements";
 
 export function CalculatorCta({ model }: { model: CatalogModel }) {
   const href = calculatorHref({ model: model.slug, quant: HEADLINE_FORMAT, context: headlineContext(model) });

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import type { CatalogModel } from "@/lib/catalog";
+import type { CatalogModel } from "@/lib/content/catalog";
 import { formatParameters } from "@/lib/format";
-import { buildDay, familyMembers, formatReleaseMonth, isNewRelease } from "@/lib/freshness";
-import { getModels } from "@/lib/models";
+import { buildDay, familyMembers, formatReleaseMonth, isNewRelease } from "@/lib/views/freshness";
+import { getModels } from "@/lib/content/models";
 
 /** The model's whole family, newest release first, so an older page points at its successors. */
 export function FamilyMembers({ model }: { model: CatalogModel }) {

@@ -1,6 +1,6 @@
 import { FAQJsonLd } from "next-seo";
-import type { CatalogModel } from "@/lib/catalog";
-import { modelFaq } from "@/lib/seo";
+import type { CatalogModel } from "@/lib/content/catalog";
+import { modelFaq } from "@/lib/seo/index";
 
 /** Common questions answered with the page's computed figures; the same text is the FAQPage JSON-LD. */
 export function ModelFaq({ model }: { model: CatalogModel }) {

@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { FamilyMembers } from "@/components/model/family-members";
 import { ModelCard } from "@/components/model/model-card";
-import { getModel } from "@/lib/models";
+import { getModel } from "@/lib/content/models";
 
 function model(slug: string) {
   const found = getModel(slug);

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { articleFor } from "@/lib/articles";
-import type { CatalogModel } from "@/lib/catalog";
+import type { CatalogModel } from "@/lib/content/catalog";
 import { formatTokens, formatTokensPerSecond } from "@/lib/format";
-import { contextFits, gpuFitRows, OFFLOAD_RAM_LABEL } from "@/lib/gpu-fit";
-import type { GpuSetup } from "@/lib/gpu-fit";
-import { formatLabel, HEADLINE_FORMAT, headlineContext, tableFormats } from "@/lib/requirements";
-import { contextFitText, nativeContext, offloadHow, shortGpuName, sizeLabel } from "@/lib/run-answer";
+import { contextFits, gpuFitRows, OFFLOAD_RAM_LABEL } from "@/lib/views/gpu-fit";
+import type { GpuSetup } from "@/lib/views/gpu-fit";
+import { formatLabel, HEADLINE_FORMAT, headlineContext, tableFormats } from "@/lib/views/requirements";
+import { contextFitText, nativeContext, offloadHow, shortGpuName, sizeLabel } from "@/lib/views/run-answer";
 
 function SetupCell({ setup, offload = false }: { setup: GpuSetup | null; offload?: boolean }) {
   if (!setup) return <td className="text-muted px-3 py-2">—</td>;

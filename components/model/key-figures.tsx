@@ -1,4 +1,4 @@
-import type { CatalogModel } from "@/lib/catalog";
+import type { CatalogModel } from "@/lib/content/catalog";
 import { formatDate, formatParameters, formatTokens } from "@/lib/format";
 
 const MODALITY_LABELS: Record<string, string> = {

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { CatalogModel } from "@/lib/catalog";
+import type { CatalogModel } from "@/lib/content/catalog";
 import { formatGib, formatParameters, formatTokens } from "@/lib/format";
-import { buildDay, formatReleaseMonth, isNewRelease } from "@/lib/freshness";
-import { estimateFor, HEADLINE_FORMAT, headlineContext } from "@/lib/requirements";
-import { cardRunsOn } from "@/lib/run-answer";
+import { buildDay, formatReleaseMonth, isNewRelease } from "@/lib/views/freshness";
+import { estimateFor, HEADLINE_FORMAT, headlineContext } from "@/lib/views/requirements";
+import { cardRunsOn } from "@/lib/views/run-answer";
 
 export const MODEL_CARD_CLASSES =
   "hover:border-brand-500 rounded-lg border border-slate-200 p-4 dark:border-slate-800";

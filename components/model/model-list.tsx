@@ -1,4 +1,4 @@
-import type { CatalogModel } from "@/lib/catalog";
+import type { CatalogModel } from "@/lib/content/catalog";
 import { MODEL_CARD_CLASSES, ModelCard } from "@/components/model/model-card";
 
 /** A static list of model cards (the home page's newest releases). */

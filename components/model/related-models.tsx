@@ -1,8 +1,8 @@
 import Link from "next/link";
-import type { CatalogModel } from "@/lib/catalog";
+import type { CatalogModel } from "@/lib/content/catalog";
 import { formatParameters } from "@/lib/format";
-import { getModels } from "@/lib/models";
-import { relatedModels } from "@/lib/related";
+import { getModels } from "@/lib/content/models";
+import { relatedModels } from "@/lib/views/related";
 
 export function RelatedModels({ model }: { model: CatalogModel }) {
   const related = relatedModels(model, getModels());

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import type { CatalogModel } from "@/lib/catalog";
+import type { CatalogModel } from "@/lib/content/catalog";
 import { formatGib, formatGibNumber, formatTokens } from "@/lib/format";
-import { requirementsTable, TABLE_PROFILE } from "@/lib/requirements";
-import type { FitTierId } from "@/lib/requirements";
+import { requirementsTable, TABLE_PROFILE } from "@/lib/views/requirements";
+import type { FitTierId } from "@/lib/views/requirements";
 import { TIER_CLASSES, TIER_LABELS, TIER_MARKS, TIER_SWATCH_BORDERS } from "./tier-styles";
 
 /** Total memory per weight format × context length, computed at build time by lib/estimator. */

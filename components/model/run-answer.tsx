@@ -1,8 +1,8 @@
 import Link from "next/link";
-import type { CatalogModel } from "@/lib/catalog";
-import { calculatorHref } from "@/lib/calculator-url";
+import type { CatalogModel } from "@/lib/content/catalog";
+import { calculatorHref } from "@/lib/routes";
 import { formatGib, formatTokens } from "@/lib/format";
-import { runAnswer } from "@/lib/run-answer";
+import { runAnswer } from "@/lib/views/run-answer";
 
 /** The first-screen answer to "can I run it?": memory at the headline format and the hardware that runs it. */
 export function RunAnswerBox({ model }: { model: CatalogModel }) {

@@ -1,4 +1,4 @@
-import type { CatalogModel } from "@/lib/catalog";
+import type { CatalogModel } from "@/lib/content/catalog";
 
 export function Sources({ model }: { model: CatalogModel }) {
   return (

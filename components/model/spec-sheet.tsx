@@ -1,6 +1,6 @@
-import type { CatalogModel } from "@/lib/catalog";
+import type { CatalogModel } from "@/lib/content/catalog";
 import { formatInteger, formatParameters, formatTokens } from "@/lib/format";
-import { specSheetRows } from "@/lib/spec-sheet";
+import { specSheetRows } from "@/lib/views/spec-sheet";
 
 /** The architecture as published in config.json, with the field each figure comes from. */
 export function SpecSheet({ model }: { model: CatalogModel }) {

@@ -1,5 +1,5 @@
-import { FIT_TIERS } from "@/lib/requirements";
-import type { FitTierId } from "@/lib/requirements";
+import { FIT_TIERS } from "@/lib/views/requirements";
+import type { FitTierId } from "@/lib/views/requirements";
 
 // Tiers differ by a mark as well as a colour. The light fills alone are close to the page colour, so each legend
 // swatch carries a border of its own hue with at least 3:1 contrast against the page in both themes

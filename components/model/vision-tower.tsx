@@ -1,5 +1,5 @@
-import type { CatalogModel } from "@/lib/catalog";
-import { visionTowerLine } from "@/lib/vision-tower";
+import type { CatalogModel } from "@/lib/content/catalog";
+import { visionTowerLine } from "@/lib/views/vision-tower";
 
 /** The vision projector's memory, beside the language model's requirements (multimodal models only). */
 export function VisionTower({ model }: { model: CatalogModel }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { BreadcrumbJsonLd } from "next-seo";
-import type { BreadcrumbStep } from "@/lib/seo";
-import { breadcrumbJsonLd } from "@/lib/seo";
+import type { BreadcrumbStep } from "@/lib/seo/index";
+import { breadcrumbJsonLd } from "@/lib/seo/index";
 
 /** The visible breadcrumb trail and its BreadcrumbList JSON-LD, from one list of steps. */
 export function Breadcrumbs({ steps }: { steps: readonly BreadcrumbStep[] }) {

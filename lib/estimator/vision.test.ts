@@ -1,10 +1,8 @@
 /**
  * Qwen3-VL language models and multimodal projector (mmproj) files against real data. Each row names its source.
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { TESTDATA_DIR, testdataArch } from "./fixtures.test-utils";
+import { testdataArch } from "./fixtures.test-utils";
 import {
   estimateMemory,
   estimateVisionTower,
@@ -207,33 +205,4 @@ describe("vision tower (mmproj) sizes", () => {
       }),
     ).toThrow(/vision_config\.hidden_size/);
   });
-});
-
-describe("estimate CLI with a multimodal config", () => {
-  it("--json adds a separate vision object and keeps bytes.total the sum of its terms", () => {
-    const r = spawnSync(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        join(__dirname, "cli.ts"),
-        "--config",
-        join(TESTDATA_DIR, "Qwen3-VL-8B-Instruct.json"),
-        "--quant",
-        "Q4_K_M",
-        "--context",
-        "8192",
-        "--json",
-      ],
-      { encoding: "utf8", timeout: 60_000 },
-    );
-    expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as {
-      bytes: Record<string, number>;
-      vision: { parameters: number; mmprojBytes: { f16: number; q8_0: number } };
-    };
-    const { total, ...terms } = out.bytes;
-    expect(total).toBe(Object.values(terms).reduce((a, b) => a + b, 0));
-    expect(out.vision).toEqual(tower(testdataArch("Qwen3-VL-8B-Instruct")));
-  }, 120_000);
 });

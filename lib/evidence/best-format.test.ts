@@ -1,7 +1,7 @@
 // "Which format" on Llama 3 8B (measured KLD table) and on a model without a table (bits per weight).
 import { describe, expect, it } from "vitest";
-import { getGpu } from "@/lib/gpus";
-import { getModel } from "@/lib/models";
+import { getGpu } from "@/lib/content/gpus";
+import { getModel } from "@/lib/content/models";
 import { bestFormatFor, rankedFormats } from "./best-format";
 import { QUALITY } from "./quality-data";
 

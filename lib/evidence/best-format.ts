@@ -46,7 +46,7 @@ export interface BestFormat {
 }
 
 export interface BestFormatQuery {
-  /** Usable bytes per GPU (lib/gpus usableBytes). */
+  /** Usable bytes per GPU (lib/content/gpus usableBytes). */
   gpuMemoryBytes: number;
   gpuCount: number;
   contextTokens: number;

@@ -1,7 +1,7 @@
 // The calculator's evidence lines for real catalog states.
 import { describe, expect, it } from "vitest";
-import { getGpu } from "@/lib/gpus";
-import { getModel } from "@/lib/models";
+import { getGpu } from "@/lib/content/gpus";
+import { getModel } from "@/lib/content/models";
 import { calculatorEvidence } from "./calculator-evidence";
 
 const gpu = (slug: string) => {

@@ -4,8 +4,8 @@ import rawBenchmarkModels from "../../content/evidence/benchmark-models.json";
 import rawGpuCompute from "../../content/evidence/gpu-compute.json";
 import rawQuality from "../../content/evidence/quality.json";
 import rawSpeed from "../../content/evidence/speed.json";
-import { getGpu } from "@/lib/gpus";
-import { getModel } from "@/lib/models";
+import { getGpu } from "@/lib/content/gpus";
+import { getModel } from "@/lib/content/models";
 import { BENCHMARK_MODELS, GPU_COMPUTE, QUALITY, SPEED_POINTS } from "./data";
 import { isHttpsUrl, isIsoDate, parseGpuCompute, parseQuality, parseSpeed } from "./parse";
 

@@ -1,6 +1,6 @@
 // The stated prefill efficiency is the one the measured pp512 points give, and the estimate reproduces them.
 import { describe, expect, it } from "vitest";
-import { getGpu } from "@/lib/gpus";
+import { getGpu } from "@/lib/content/gpus";
 import { calibratedEfficiency, calibrationPoints } from "./prefill";
 import { PREFILL_EFFICIENCY, prefillOnGpu } from "./prefill-on-gpu";
 import { speedOnGpu } from "./speed";

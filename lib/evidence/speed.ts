@@ -3,9 +3,9 @@
 // below the bandwidth roofline.
 import { decodeTokensPerSecondUpperBound, parseConfig } from "@/lib/estimator";
 import type { ModelArchitecture } from "@/lib/estimator";
-import { getGpu } from "@/lib/gpus";
-import type { Gpu } from "@/lib/gpus";
-import { getModel } from "@/lib/models";
+import { getGpu } from "@/lib/content/gpus";
+import type { Gpu } from "@/lib/content/gpus";
+import { getModel } from "@/lib/content/models";
 import { BENCHMARK_MODELS, SPEED_POINTS } from "@/lib/evidence/data";
 import type { SpeedPoint } from "@/lib/evidence/data";
 

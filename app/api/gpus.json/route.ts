@@ -1,5 +1,5 @@
-import { getGpus } from "@/lib/gpus";
-import { gpuData } from "@/lib/gpu-data";
+import { getGpus } from "@/lib/content/gpus";
+import { gpuData } from "@/lib/publish/gpu-data";
 
 export const dynamic = "force-static";
 

@@ -1,5 +1,5 @@
-import { getModels } from "@/lib/models";
-import { modelIndex } from "@/lib/model-data";
+import { getModels } from "@/lib/content/models";
+import { modelIndex } from "@/lib/publish/model-data";
 
 export const dynamic = "force-static";
 

@@ -5,12 +5,12 @@ import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { MeasuredSpeed } from "@/components/evidence/measured-speed";
 import { notFound } from "next/navigation";
 import { formatGib, formatParameters, formatTokens, formatTokensPerSecond } from "@/lib/format";
-import { OFFLOAD_RAM_LABEL } from "@/lib/gpu-fit";
-import { formatBandwidth, modelsOnGpu } from "@/lib/gpu-pages";
-import { getGpu, getGpus, gpuCategoryLabel } from "@/lib/gpus";
-import { getModels } from "@/lib/models";
-import { formatLabel, TABLE_PROFILE } from "@/lib/requirements";
-import { gpuBreadcrumbs, gpuMetadata } from "@/lib/seo";
+import { OFFLOAD_RAM_LABEL } from "@/lib/views/gpu-fit";
+import { formatBandwidth, modelsOnGpu } from "@/lib/views/gpu-pages";
+import { getGpu, getGpus, gpuCategoryLabel } from "@/lib/content/gpus";
+import { getModels } from "@/lib/content/models";
+import { formatLabel, TABLE_PROFILE } from "@/lib/views/requirements";
+import { gpuBreadcrumbs, gpuMetadata } from "@/lib/seo/index";
 
 export const dynamicParams = false;
 

@@ -1,9 +1,9 @@
 // The share image of a model page, rendered once per model at build time.
 import { formatGib, formatParameters, formatTokens } from "@/lib/format";
-import { getModel, getModelSlugs } from "@/lib/models";
-import { shareCardResponse } from "@/lib/og-image";
-import { estimateFor, HEADLINE_FORMAT, headlineContext } from "@/lib/requirements";
-import { OG_IMAGE_SIZE } from "@/lib/seo";
+import { getModel, getModelSlugs } from "@/lib/content/models";
+import { shareCardResponse } from "@/lib/publish/og-image";
+import { estimateFor, HEADLINE_FORMAT, headlineContext } from "@/lib/views/requirements";
+import { OG_IMAGE_SIZE } from "@/lib/seo/index";
 
 export const alt = "The model's name, parameter count, context length and the GPU memory it needs at Q4_K_M";
 export const size = OG_IMAGE_SIZE;

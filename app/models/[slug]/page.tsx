@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { notFound } from "next/navigation";
 import { DatasetJsonLd } from "next-seo";
-import { CompareLink } from "@/components/compare/compare-link";
+import { CompareLink } from "@/features/compare/compare-link";
 import { ModelEvidence } from "@/components/evidence/model-evidence";
 import { CalculatorCta } from "@/components/model/calculator-cta";
 import { ModelFaq } from "@/components/model/faq";
@@ -13,8 +13,8 @@ import { RelatedModels } from "@/components/model/related-models";
 import { Sources } from "@/components/model/sources";
 import { VisionTower } from "@/components/model/vision-tower";
 import { ModelBody } from "@/components/mdx";
-import { getModel, getModelSlugs } from "@/lib/models";
-import { modelBreadcrumbs, modelDatasetJsonLd, modelMetadata } from "@/lib/seo";
+import { getModel, getModelSlugs } from "@/lib/content/models";
+import { modelBreadcrumbs, modelDatasetJsonLd, modelMetadata } from "@/lib/seo/index";
 
 export const dynamicParams = false;
 

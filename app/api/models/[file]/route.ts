@@ -1,5 +1,5 @@
-import { getModel, getModelSlugs } from "@/lib/models";
-import { modelDocument } from "@/lib/model-data";
+import { getModel, getModelSlugs } from "@/lib/content/models";
+import { modelDocument } from "@/lib/publish/model-data";
 
 export const dynamic = "force-static";
 export const dynamicParams = false;

@@ -2,8 +2,8 @@
 // (Next.js cannot put a ".md" suffix on the dynamic [slug] segment that already holds the HTML page, and a sibling
 // [file] segment would clash with it; a fixed "index.md" child keeps both static, also under `output: export`,
 // where the file is written as out/models/<slug>/index.md and any static host serves it as Markdown.)
-import { getModel, getModelSlugs } from "@/lib/models";
-import { modelMarkdown } from "@/lib/model-markdown";
+import { getModel, getModelSlugs } from "@/lib/content/models";
+import { modelMarkdown } from "@/lib/publish/model-markdown";
 
 export const dynamic = "force-static";
 export const dynamicParams = false;

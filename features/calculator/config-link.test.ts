@@ -1,0 +1,107 @@
+// Calculator links that carry a config.json: node:zlib is the oracle for the DEFLATE code (it must read what we
+// write, and we must read what it writes with fixed codes); sizes are measured on the real configs of the repo.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { constants, deflateRawSync, inflateRawSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import {
+  CONFIG_LINK_MAX_CHARS,
+  configLinkSize,
+  decodeConfigParam,
+  encodeConfigParam,
+} from "@/features/calculator/config-link";
+import { InflateError, deflateRaw, inflateRaw } from "@/features/calculator/deflate-raw";
+import { Fuzzer, SEED } from "@/lib/fuzz/prng";
+
+const CONFIG_DIR = path.join("lib", "validation", "fixtures", "configs");
+const CONFIGS = readdirSync(CONFIG_DIR)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => JSON.stringify(JSON.parse(readFileSync(path.join(CONFIG_DIR, f), "utf8"))));
+
+function randomBytes(f: Fuzzer, length: number, alphabet: number): Uint8Array {
+  const out = new Uint8Array(length);
+  for (let i = 0; i < length; i++) out[i] = f.int(0, alphabet - 1);
+  return out;
+}
+
+describe("deflateRaw / inflateRaw against node:zlib", () => {
+  it("zlib inflates what deflateRaw writes, for real configs and random bytes", () => {
+    const f = new Fuzzer(SEED);
+    const inputs = [
+      ...CONFIGS.map((c) => new TextEncoder().encode(c)),
+      new Uint8Array(0),
+      new Uint8Array(70_000).fill(65), // runs longer than the 32 KB window and the 258-byte match
+      ...Array.from({ length: 40 }, () => randomBytes(f, f.int(0, 5000), f.pick([2, 4, 256]))),
+    ];
+    for (const input of inputs) {
+      const compressed = deflateRaw(input);
+      expect(Buffer.compare(inflateRawSync(compressed), Buffer.from(input))).toBe(0);
+      expect(Buffer.compare(Buffer.from(inflateRaw(compressed, input.length + 1)), Buffer.from(input))).toBe(
+        0,
+      );
+    }
+  });
+
+  it("inflateRaw reads zlib's fixed-code and stored blocks", () => {
+    for (const c of CONFIGS) {
+      const input = Buffer.from(c);
+      for (const options of [{ strategy: constants.Z_FIXED }, { level: 0 }]) {
+        const out = inflateRaw(deflateRawSync(input, options), 1_000_000);
+        expect(Buffer.compare(Buffer.from(out), input)).toBe(0);
+      }
+    }
+  });
+
+  it("refuses output past the limit, back-references before the start and truncated data", () => {
+    const bomb = deflateRaw(new Uint8Array(1_000_000));
+    expect(bomb.length).toBeLessThan(10_000); // expands more than 100-fold
+    expect(() => inflateRaw(bomb, 100_000)).toThrow(InflateError);
+    // BFINAL=1, fixed codes, then length code 257 (3 bytes) at distance 1 with nothing written yet.
+    expect(() => inflateRaw(Uint8Array.from([0x03, 0x02]), 100)).toThrow(InflateError);
+    const good = deflateRaw(new TextEncoder().encode(CONFIGS[0]!));
+    expect(() => inflateRaw(good.slice(0, good.length >> 1), 100_000)).toThrow(InflateError);
+    expect(() => inflateRaw(Uint8Array.from([0x07]), 100)).toThrow(InflateError); // BTYPE 11 is reserved
+  });
+});
+
+describe("config links", () => {
+  it("round-trips every real config and makes its link shorter than percent-encoded JSON", () => {
+    for (const c of CONFIGS) {
+      const value = encodeConfigParam(c);
+      expect(value).toMatch(/^z1\.[A-Za-z0-9_-]+$/);
+      expect(decodeConfigParam(value)).toEqual({ ok: true, text: c });
+      expect(value.length).toBeLessThan(new URLSearchParams({ cfg: c }).toString().length);
+      expect(configLinkSize(c).fits).toBe(true);
+    }
+  });
+
+  it("carries a 16 KB config (the one that made a 27 KB link) within the limit", () => {
+    const base = JSON.parse(CONFIGS[0]!) as Record<string, unknown>;
+    const big = JSON.stringify({
+      ...base,
+      layer_types: Array.from({ length: 600 }, (_, i) =>
+        i % 6 === 5 ? "full_attention" : "sliding_attention",
+      ),
+      id2label: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [String(i), `LABEL_${i}`])),
+    });
+    expect(big.length).toBeGreaterThan(16_000);
+    const size = configLinkSize(big);
+    expect(size.fits).toBe(true);
+    expect(size.chars).toBeLessThan(CONFIG_LINK_MAX_CHARS);
+  });
+
+  it("reports random text as too large rather than writing a long link", () => {
+    const f = new Fuzzer(SEED + 1);
+    const noise = JSON.stringify({ pad: Array.from({ length: 9000 }, () => f.int(0, 1e6)) });
+    expect(configLinkSize(noise).fits).toBe(false);
+  });
+
+  it("keeps old plain-JSON links and names damaged compressed ones", () => {
+    expect(decodeConfigParam('{"model_type":"llama"}')).toEqual({ ok: true, text: '{"model_type":"llama"}' });
+    for (const bad of ["z1.%%%", "z1.A", "z1.AAAA", `z1.${"_".repeat(40)}`]) {
+      const result = decodeConfigParam(bad);
+      expect(result.ok, bad).toBe(false);
+      if (!result.ok) expect(result.message).toMatch(/compressed config\.json in the link/);
+    }
+  });
+});

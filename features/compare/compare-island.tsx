@@ -1,0 +1,247 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useMemo, useState } from "react";
+import type { CompareEntry } from "@/features/compare/data";
+import { compareQuery, MAX_COMPARED, parseCompareQuery } from "@/features/compare/selection";
+import type { CompareSelection } from "@/features/compare/selection";
+import { replaceQueryOnEntry } from "@/lib/history-entry";
+import { formatDate, formatGibNumber, formatInteger, formatParameters, formatTokens } from "@/lib/format";
+
+interface Props {
+  formId: string;
+  entries: CompareEntry[];
+  formats: { id: string; label: string }[];
+  contexts: number[];
+}
+
+const EMPTY: CompareSelection = { slugs: [], unknown: [], dropped: [] };
+
+function selectedInForm(form: HTMLFormElement): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const select of Array.from(form.querySelectorAll<HTMLSelectElement>('select[name="models"]'))) {
+    if (select.value) params.append("models", select.value);
+  }
+  return params;
+}
+
+function parametersText(entry: CompareEntry): string {
+  const total = formatParameters(entry.statedParameters.total);
+  return entry.statedParameters.active !== null
+    ? `${total} (${formatParameters(entry.statedParameters.active)} active)`
+    : total;
+}
+
+interface SpecRow {
+  key: string;
+  label: string;
+  value: (entry: CompareEntry) => string;
+}
+
+const SPEC_ROWS: SpecRow[] = [
+  { key: "developer", label: "Developer", value: (e) => e.developer },
+  { key: "family", label: "Family", value: (e) => e.family },
+  { key: "released", label: "Released", value: (e) => formatDate(e.releaseDate) },
+  { key: "license", label: "License", value: (e) => e.license },
+  { key: "architecture", label: "Architecture", value: (e) => (e.moe ? "Mixture of experts" : "Dense") },
+  { key: "parameters", label: "Parameters (stated)", value: parametersText },
+  {
+    key: "counted",
+    label: "Parameters (counted from config.json)",
+    value: (e) =>
+      e.moe
+        ? `${formatInteger(e.countedParameters.total)} (${formatInteger(e.countedParameters.active)} active)`
+        : formatInteger(e.countedParameters.total),
+  },
+  { key: "runs-on", label: "Smallest hardware (Q4_K_M, 8K)", value: (e) => e.runsOn },
+  { key: "context", label: "Max context", value: (e) => formatTokens(e.contextLength) },
+  { key: "layers", label: "Layers", value: (e) => formatInteger(e.layers) },
+  { key: "hidden", label: "Hidden size", value: (e) => formatInteger(e.hiddenSize) },
+  {
+    key: "attention",
+    label: "Attention",
+    value: (e) => `${e.attention}, ${e.attentionHeads} heads / ${e.kvHeads} KV`,
+  },
+  {
+    key: "experts",
+    label: "Experts",
+    value: (e) =>
+      e.experts
+        ? `${e.experts.perToken} of ${e.experts.routed} routed${e.experts.shared ? ` + ${e.experts.shared} shared` : ""}`
+        : "—",
+  },
+  { key: "vocab", label: "Vocabulary", value: (e) => formatInteger(e.vocabSize) },
+];
+
+// Row labels stay in view while the model columns scroll sideways; on a phone they wrap to keep the columns visible.
+const ROW_HEADER =
+  "sticky-col bg-surface w-28 px-3 py-2 text-left font-medium sm:w-auto sm:whitespace-nowrap border-r border-line";
+
+/**
+ * The side-by-side table. The page is static, so the selection is read from the URL here; all figures were
+ * computed at build time by lib/estimator and arrive as props.
+ */
+export function CompareIsland({ formId, entries, formats, contexts }: Props) {
+  const bySlug = useMemo(() => new Map(entries.map((entry) => [entry.slug, entry])), [entries]);
+  const [selection, setSelection] = useState<CompareSelection | null>(null);
+
+  useEffect(() => {
+    const form = document.getElementById(formId);
+    if (!(form instanceof HTMLFormElement)) return;
+    // The page this island belongs to: URL writes go to its history entry only (see lib/history-entry).
+    const pathname = window.location.pathname;
+    const known = new Set(bySlug.keys());
+    const selects = Array.from(form.querySelectorAll<HTMLSelectElement>('select[name="models"]'));
+
+    const show = (next: CompareSelection, updateUrl: boolean) => {
+      selects.forEach((select, index) => {
+        select.value = next.slugs[index] ?? "";
+      });
+      if (updateUrl) {
+        const query = compareQuery(next.slugs);
+        replaceQueryOnEntry(pathname, query);
+      }
+      setSelection(next);
+    };
+
+    // No URL write on load: this effect runs before Next.js's router has taken over history (child effects run
+    // first), and a replaceState then would drop the router's state and break the back button.
+    show(parseCompareQuery(new URLSearchParams(window.location.search), known), false);
+    form.querySelector<HTMLElement>("[data-submit]")?.setAttribute("hidden", "");
+    const onChange = () => show(parseCompareQuery(selectedInForm(form), known), true);
+    const onSubmit = (event: Event) => {
+      event.preventDefault();
+      onChange();
+    };
+    form.addEventListener("change", onChange);
+    form.addEventListener("submit", onSubmit);
+    return () => {
+      form.removeEventListener("change", onChange);
+      form.removeEventListener("submit", onSubmit);
+    };
+  }, [formId, bySlug]);
+
+  const current = selection ?? EMPTY;
+  const compared = current.slugs
+    .map((slug) => bySlug.get(slug))
+    .filter((entry): entry is CompareEntry => !!entry);
+
+  return (
+    <div className="space-y-4" data-testid="compare" data-ready={selection ? "true" : "false"}>
+      {current.unknown.length > 0 ? (
+        <p
+          role="alert"
+          className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm dark:bg-slate-900"
+          data-testid="compare-unknown"
+        >
+          Not in the catalog, so left out: {current.unknown.map((slug) => `“${slug}”`).join(", ")}.
+        </p>
+      ) : null}
+      {current.dropped.length > 0 ? (
+        <p
+          role="alert"
+          className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm dark:bg-slate-900"
+          data-testid="compare-dropped"
+        >
+          At most {MAX_COMPARED} models side by side: showing the first {MAX_COMPARED}, leaving out{" "}
+          {current.dropped.map((slug) => bySlug.get(slug)?.name ?? slug).join(", ")}.
+        </p>
+      ) : null}
+      {selection && compared.length === 0 ? (
+        <p className="text-slate-600 dark:text-slate-400">
+          Choose up to {MAX_COMPARED} models above to see them side by side.
+        </p>
+      ) : null}
+      {compared.length === 1 ? (
+        <p className="text-slate-600 dark:text-slate-400" data-testid="compare-hint">
+          Pick another model above to compare {compared[0]?.name} with.
+        </p>
+      ) : null}
+      {compared.length > 0 ? (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Comparison, scrollable">
+          <table className="w-full border-collapse text-sm" data-testid="compare-table">
+            <thead className="bg-slate-50 dark:bg-slate-900">
+              <tr>
+                <th scope="col" className="sticky-col bg-surface-muted px-3 py-2 text-left">
+                  <span className="sr-only">Property</span>
+                </th>
+                {compared.map((entry) => (
+                  <th
+                    key={entry.slug}
+                    scope="col"
+                    className="min-w-28 px-3 py-2 text-left align-bottom"
+                    data-slug={entry.slug}
+                  >
+                    <Link
+                      href={`/models/${entry.slug}`}
+                      className="text-brand-700 dark:text-brand-100 hover:underline"
+                    >
+                      {entry.name}
+                    </Link>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {SPEC_ROWS.map((row) => (
+                <tr
+                  key={row.key}
+                  className="border-t border-slate-200 dark:border-slate-800"
+                  data-row={row.key}
+                >
+                  <th scope="row" className={ROW_HEADER}>
+                    {row.label}
+                  </th>
+                  {compared.map((entry) => (
+                    <td key={entry.slug} className="px-3 py-2">
+                      {row.value(entry)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+              <tr className="border-t-2 border-slate-300 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
+                <th
+                  scope="colgroup"
+                  colSpan={compared.length + 1}
+                  className="px-3 py-2 text-left font-semibold"
+                >
+                  <span className="sticky left-3">Memory needed (GiB)</span>
+                </th>
+              </tr>
+              {formats.flatMap((format) =>
+                contexts.map((contextTokens) => (
+                  <tr
+                    key={`${format.id}-${contextTokens}`}
+                    className="border-t border-slate-200 dark:border-slate-800"
+                    data-format={format.id}
+                    data-context={contextTokens}
+                  >
+                    <th scope="row" className={ROW_HEADER}>
+                      {format.label}, {formatTokens(contextTokens)} context
+                    </th>
+                    {compared.map((entry) => {
+                      const cell = entry.memory.find(
+                        (m) => m.format === format.id && m.contextTokens === contextTokens,
+                      );
+                      const bytes = cell?.totalBytes ?? null;
+                      return (
+                        <td
+                          key={entry.slug}
+                          className="px-3 py-2 tabular-nums"
+                          data-slug={entry.slug}
+                          {...(bytes !== null ? { "data-total-bytes": bytes } : {})}
+                        >
+                          {bytes !== null ? formatGibNumber(bytes) : "beyond max context"}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}
