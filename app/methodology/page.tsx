@@ -311,12 +311,12 @@ export default function MethodologyPage() {
       <Section id="validation" title="Validation">
         <p>
           The estimator is checked against real data collected with its sources: official parameter counts,
-          GGUF file sizes from model repositories and llama.cpp&apos;s own documentation, and KV-cache sizes
-          printed by llama.cpp. The unit tests assert each row against the tolerance below; this table is
-          rendered from the same fixtures when the site is built. Compute buffers are checked against
-          llama.cpp logs that print the model, the context, the micro-batch and the flash-attention setting;
-          no vLLM log we found named its model and settings clearly enough to use, so that term is not yet
-          validated.
+          GGUF and MLX file sizes from model repositories and llama.cpp&apos;s own documentation, and KV-cache
+          and recurrent-state sizes printed by llama.cpp. The unit tests assert each row against the tolerance
+          below; this table is rendered from the same fixtures when the site is built. Compute buffers are
+          checked against llama.cpp logs that print the model, the context, the micro-batch and the
+          flash-attention setting; no vLLM log we found named its model and settings clearly enough to use, so
+          that term is not yet validated.
         </p>
         <div
           className="not-prose table-scroll p-2"
