@@ -36,6 +36,7 @@ const ROUTER_8BIT_MODEL_TYPES: ReadonlySet<string> = new Set([
   "qwen3_5_moe",
   "qwen3_5_moe_text",
   "qwen3_vl_moe",
+  "qwen3_vl_moe_text",
   "gpt_oss",
   "gemma4",
   "gemma4_text",
