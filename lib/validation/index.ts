@@ -14,6 +14,8 @@ import { estimateMemory, parseConfig, type EstimateInput, type ModelArchitecture
 import computeFixtures from "./fixtures/compute-buffers.json";
 import ggufFixtures from "./fixtures/gguf-sizes.json";
 import kvFixtures from "./fixtures/kv-logs.json";
+import mlxFixtures from "./fixtures/mlx-sizes.json";
+import recurrentFixtures from "./fixtures/recurrent-logs.json";
 import paramFixtures from "./fixtures/official-params.json";
 import vllmFixtures from "./fixtures/vllm-logs.json";
 
@@ -35,6 +37,7 @@ import Llama31_70B from "./fixtures/configs/Llama-3.1-70B-Instruct.json";
 import Llama31_8B from "./fixtures/configs/Llama-3.1-8B-Instruct.json";
 import Llama32_1B from "./fixtures/configs/Llama-3.2-1B-Instruct.json";
 import Llama32_3B from "./fixtures/configs/Llama-3.2-3B-Instruct.json";
+import Mistral7B from "./fixtures/configs/Mistral-7B-Instruct-v0.3.json";
 import Phi3Mini from "./fixtures/configs/Phi-3-mini-4k-instruct.json";
 import Phi4 from "./fixtures/configs/Phi-4.json";
 import Qwen25_3B from "./fixtures/configs/Qwen2.5-3B.json";
@@ -55,6 +58,7 @@ export const CONFIGS: Readonly<Record<string, unknown>> = {
   "Llama-3.1-8B-Instruct.json": Llama31_8B,
   "Llama-3.2-1B-Instruct.json": Llama32_1B,
   "Llama-3.2-3B-Instruct.json": Llama32_3B,
+  "Mistral-7B-Instruct-v0.3.json": Mistral7B,
   "Phi-3-mini-4k-instruct.json": Phi3Mini,
   "Phi-4.json": Phi4,
   "Qwen2.5-3B.json": Qwen25_3B,
@@ -77,8 +81,16 @@ export const CONFIGS: Readonly<Record<string, unknown>> = {
   "exaone4-32b.json": Exaone4_32B,
 };
 
-export type ValidationKind = "parameters" | "gguf" | "kv" | "compute" | "vllm";
-export const VALIDATION_KINDS: readonly ValidationKind[] = ["parameters", "gguf", "kv", "compute", "vllm"];
+export type ValidationKind = "parameters" | "gguf" | "mlx" | "kv" | "recurrent" | "compute" | "vllm";
+export const VALIDATION_KINDS: readonly ValidationKind[] = [
+  "parameters",
+  "gguf",
+  "mlx",
+  "kv",
+  "recurrent",
+  "compute",
+  "vllm",
+];
 
 /**
  * - "checked": the row is asserted against its tolerance.
@@ -129,6 +141,13 @@ export const TOLERANCES = {
     percent: 3,
     why: "As for dense models, plus MoE-specific per-tensor type choices (expert, shared-expert and router tensors) in the quant mixes.",
   },
+  mlx: {
+    percent: 1,
+    why:
+      "MLX weights follow from the shapes and the group layout (values plus a 16-bit scale and bias per 64); Hugging Face " +
+      "lists file sizes with three significant figures (up to ±0.5% from rounding, summed over shards), and the " +
+      "safetensors header adds a few kB.",
+  },
   kvExact: {
     percent: 0.01,
     why: "KV-cache bytes are fully determined by the shapes, cell count and cache type; engine logs print MiB with two decimals.",
@@ -137,9 +156,17 @@ export const TOLERANCES = {
     percent: 1,
     why: "Published tables print two or three significant figures.",
   },
+  recurrent: {
+    percent: 0.01,
+    why: "Recurrent state is fully determined by the layer shapes and the number of sequences (f32 in llama.cpp); logs print MiB with two decimals.",
+  },
   compute: {
-    percent: 25,
-    why: "Compute buffers depend on the graph the engine builds (backend, flash attention, graph splits); the estimate is a model of the largest buffer, not a replica.",
+    percent: 10,
+    why:
+      "llama.cpp sizes its compute buffer by planning one worst-case micro-batch through its allocator, which reuses memory " +
+      "between layers; the estimate models the largest phase (the logits of the micro-batch, the feed-forward activations, " +
+      "or the attention scores without flash attention), not every small tensor the graph keeps alive beside it. " +
+      "Logs print MiB with two decimals.",
   },
   vllm: {
     percent: 5,
@@ -176,6 +203,16 @@ interface GgufFixture {
   /** Format used to show an estimate for an out-of-scope row. */
   displayFormat?: string;
 }
+interface MlxFixture {
+  config: string;
+  model: string;
+  format: string;
+  bytes: number;
+  reported: string;
+  precision: string;
+  source: string;
+  note?: string;
+}
 interface KvFixture {
   config: string;
   model: string;
@@ -195,6 +232,9 @@ interface KvFixture {
 interface ComputeFixture {
   config: string;
   model: string;
+  quant: string;
+  /** The engine build the log came from, as far as the source shows it. */
+  build: string;
   contextTokens: number;
   ubatchTokens: number;
   flashAttention: boolean;
@@ -202,6 +242,16 @@ interface ComputeFixture {
   bytes: number;
   reported: string;
   source: string;
+}
+interface RecurrentFixture {
+  config: string;
+  model: string;
+  sequences: number;
+  bytes: number;
+  reported: string;
+  precision: string;
+  source: string;
+  note?: string;
 }
 interface VllmFixture {
   config: string;
@@ -302,6 +352,31 @@ function ggufRows(): ValidationRow[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// MLX checkpoint sizes (mlx-lm on Apple silicon)
+// ---------------------------------------------------------------------------------------------
+function mlxRows(): ValidationRow[] {
+  return (mlxFixtures as MlxFixture[]).map((f) => {
+    const format = f.format as EstimateInput["format"];
+    const estimate = estimateMemory(arch(f.config), { format, engine: "mlx", contextTokens: 1 }).bytes
+      .weights;
+    return row({
+      kind: "mlx",
+      model: f.model,
+      case: format,
+      config: f.config,
+      estimate,
+      actual: f.bytes,
+      unit: "bytes",
+      tolerancePercent: TOLERANCES.mlx.percent,
+      status: "checked",
+      reason: null,
+      reported: `${f.reported} (${f.precision})`,
+      source: f.source,
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // KV cache
 // ---------------------------------------------------------------------------------------------
 function kvRows(): ValidationRow[] {
@@ -363,7 +438,7 @@ function computeRows(): ValidationRow[] {
     return row({
       kind: "compute",
       model: f.model,
-      case: `n_ctx ${f.contextTokens}, n_ubatch ${f.ubatchTokens}, fa ${f.flashAttention ? "on" : "off"}`,
+      case: `${f.quant}, n_ctx ${f.contextTokens}, n_ubatch ${f.ubatchTokens}, fa ${f.flashAttention ? "on" : "off"} (${f.build})`,
       config: f.config,
       estimate: est,
       actual: f.bytes,
@@ -372,6 +447,30 @@ function computeRows(): ValidationRow[] {
       status: "checked",
       reason: null,
       reported: f.reported,
+      source: f.source,
+    });
+  });
+}
+
+function recurrentRows(): ValidationRow[] {
+  return (recurrentFixtures as RecurrentFixture[]).map((f) => {
+    const est = estimateMemory(arch(f.config), {
+      format: "F16",
+      contextTokens: 4096,
+      sequences: f.sequences,
+    }).bytes.recurrentState;
+    return row({
+      kind: "recurrent",
+      model: f.model,
+      case: `${f.sequences} sequence${f.sequences > 1 ? "s" : ""}, f32`,
+      config: f.config,
+      estimate: est,
+      actual: f.bytes,
+      unit: "bytes",
+      tolerancePercent: TOLERANCES.recurrent.percent,
+      status: "checked",
+      reason: null,
+      reported: `${f.reported} (${f.precision})`,
       source: f.source,
     });
   });
@@ -403,7 +502,15 @@ function vllmRows(): ValidationRow[] {
 
 /** Every validation row, in fixture order, grouped by kind. */
 export function runValidation(): ValidationRow[] {
-  return [...parameterRows(), ...ggufRows(), ...kvRows(), ...computeRows(), ...vllmRows()];
+  return [
+    ...parameterRows(),
+    ...ggufRows(),
+    ...mlxRows(),
+    ...kvRows(),
+    ...recurrentRows(),
+    ...computeRows(),
+    ...vllmRows(),
+  ];
 }
 
 export interface KindSummary {

@@ -13,6 +13,8 @@ import { CONFIGS, runValidation, summarize, TOLERANCES, VALIDATION_KINDS, type V
 import computeFixtures from "./fixtures/compute-buffers.json";
 import ggufFixtures from "./fixtures/gguf-sizes.json";
 import kvFixtures from "./fixtures/kv-logs.json";
+import mlxFixtures from "./fixtures/mlx-sizes.json";
+import recurrentFixtures from "./fixtures/recurrent-logs.json";
 import paramFixtures from "./fixtures/official-params.json";
 import vllmFixtures from "./fixtures/vllm-logs.json";
 
@@ -51,6 +53,8 @@ describe("validation fixtures", () => {
       ...(paramFixtures as Array<{ config: string; source: string }>),
       ...(ggufFixtures as Array<{ config: string; source: string }>),
       ...(kvFixtures as Array<{ config: string; source: string }>),
+      ...(mlxFixtures as Array<{ config: string; source: string }>),
+      ...(recurrentFixtures as Array<{ config: string; source: string }>),
       ...(computeFixtures as Array<{ config: string; source: string }>),
       ...(vllmFixtures as Array<{ config: string; source: string }>),
     ];
@@ -64,6 +68,8 @@ describe("validation fixtures", () => {
     expect((ggufFixtures as unknown[]).length).toBeGreaterThanOrEqual(25);
     expect(rows.filter((r) => r.kind === "parameters").length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.kind === "kv").length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.kind === "compute").length).toBeGreaterThanOrEqual(5);
+    expect(rows.filter((r) => r.kind === "mlx").length).toBeGreaterThanOrEqual(2);
   });
 
   it("rows are plain serializable data", () => {
