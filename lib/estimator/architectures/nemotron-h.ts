@@ -3,6 +3,15 @@
  * hybrid_override_pattern — "M" Mamba2, "*" attention, "-" squared-ReLU MLP, "E" MoE — every block behind a
  * single RMSNorm. Keys: transformers / vLLM configuration_nemotron_h.py (NemotronHConfig); tensors:
  * llama.cpp llama-model.cpp LLM_ARCH_NEMOTRON_H / LLM_ARCH_NEMOTRON_H_MOE.
+ *
+ * Nemotron 3 Super adds LatentMoE (moe_latent_size): the routed experts run in a narrower latent width between
+ * ffn_latent_down {hidden → latent} and ffn_latent_up {latent → hidden}, while the router, its bias and the shared
+ * expert read the full hidden state (llama.cpp PR #20411, src/models/nemotron-h.cpp load_arch_tensors and
+ * build_ffn_layer; HF names mixer.fc1_latent_proj / fc2_latent_proj). llama-quantize has no rule for the two
+ * projections (their names match none of ffn_up / ffn_gate / ffn_down in tensor_get_category), so they take the
+ * mix's default type. The checkpoint's MTP block (num_nextn_predict_layers, mtp_hybrid_override_pattern "*E") is
+ * not written into the main GGUF: llama-bench reports 120,668,707,840 parameters for unsloth's Super GGUF, the
+ * repeating layers alone.
  */
 import { ConfigError, type Reader } from "./reader";
 import type { ArchitectureAdapter } from "./types";
@@ -63,6 +72,8 @@ export const nemotronH: ArchitectureAdapter = {
     if (pattern.includes("E")) {
       const routed = r.int("n_routed_experts");
       const shared = r.optInt("moe_shared_expert_intermediate_size") ?? 0;
+      // null or absent on Nano and Nemotron-H (NemotronHConfig default None)
+      const latent = r.optInt("moe_latent_size") ?? 0;
       d.moe = {
         numExperts: routed,
         expertsPerToken: r.int("num_experts_per_tok"),
@@ -74,6 +85,7 @@ export const nemotronH: ArchitectureAdapter = {
         routerBias: true,
         expertBias: false,
       };
+      if (latent > 0) d.moe.latentSize = latent;
       d.moeLayer = (i) => kind(i) === "E";
     }
   },
