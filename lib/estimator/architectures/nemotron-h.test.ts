@@ -1,27 +1,14 @@
 /**
  * Nemotron 3 Super 120B-A12B (nemotron_h with LatentMoE) against real data. The config is the release's
  * config.json as copied verbatim into ai-dynamo/aiconfigurator (see testdata/SOURCES.md); it carries a bare
- * `Infinity` (time_step_limit), so it is read through parseJsonInput like the CLI reads it.
+ * `Infinity` (time_step_limit), which the test loader reads the way the CLI does (parseJsonInput).
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { testdataArch } from "../fixtures.test-utils";
-import {
-  countParameters,
-  ggufTensorBytes,
-  listTensors,
-  parameterBreakdown,
-  parseConfig,
-  parseJsonInput,
-} from "../index";
+import { testdataArch, testdataConfig } from "../fixtures.test-utils";
+import { countParameters, ggufTensorBytes, listTensors, parameterBreakdown, parseConfig } from "../index";
 
 function superConfig(): Record<string, unknown> {
-  const text = readFileSync(
-    join(__dirname, "..", "testdata", "NVIDIA-Nemotron-3-Super-120B-A12B.json"),
-    "utf8",
-  );
-  return parseJsonInput(text) as Record<string, unknown>;
+  return testdataConfig("NVIDIA-Nemotron-3-Super-120B-A12B") as Record<string, unknown>;
 }
 
 describe("nemotron_h LatentMoE (Nemotron 3 Super 120B-A12B)", () => {
