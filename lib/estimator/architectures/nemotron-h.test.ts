@@ -1,5 +1,5 @@
 /**
- * Nemotron 3 Super 120B-A12B (nemotron_h with LatentMoE) against real data. The config is the release's
+ * Nemotron 3 Super 120B-A12B and Ultra 550B-A55B (nemotron_h with LatentMoE) against real data. The config is the release's
  * config.json as copied verbatim into ai-dynamo/aiconfigurator (see testdata/SOURCES.md); it carries a bare
  * `Infinity` (time_step_limit), which the test loader reads the way the CLI does (parseJsonInput).
  */
@@ -81,5 +81,35 @@ describe("nemotron_h LatentMoE (Nemotron 3 Super 120B-A12B)", () => {
     const nano = testdataArch("NVIDIA-Nemotron-3-Nano-30B-A3B");
     expect(nano.moe?.latentSize).toBeUndefined();
     expect(listTensors(nano).some((t) => t.role === "ffn_latent_down")).toBe(false);
+  });
+});
+
+describe("nemotron_h layers_block_type (Nemotron 3 Ultra 550B-A55B)", () => {
+  const ultra = testdataArch("NVIDIA-Nemotron-3-Ultra-550B-A55B");
+
+  // https://research.nvidia.com/labs/nemotron/Nemotron-3-Ultra/ and the model card: "550B (55B active)".
+  it("reads the 108-entry block list and lands on the card's 550B total and 55B active", () => {
+    expect(ultra.numLayers).toBe(108);
+    expect(ultra.layers.filter((l) => l.mixer === "recurrent").length).toBe(48);
+    expect(ultra.layers.filter((l) => l.moe).length).toBe(48);
+    expect(ultra.layers.filter((l) => l.mixer === "attention").length).toBe(12);
+    expect(ultra.moe?.latentSize).toBe(2048);
+    const p = countParameters(ultra);
+    expect(Math.abs(p.total / 550e9 - 1)).toBeLessThan(0.005);
+    expect(Math.abs(p.active / 55e9 - 1)).toBeLessThan(0.005);
+  });
+
+  // The release's file writes "num_hidden_layers": null (llama.cpp PR #27101 derives the block count from the list).
+  it("accepts a null num_hidden_layers and refuses a list that disagrees with it or names an unknown block", () => {
+    const cfg = testdataConfig("NVIDIA-Nemotron-3-Ultra-550B-A55B") as Record<string, unknown>;
+    expect(parameterBreakdown(parseConfig({ ...cfg, num_hidden_layers: null })).total).toBe(
+      parameterBreakdown(ultra).total,
+    );
+    expect(() => parseConfig({ ...cfg, num_hidden_layers: 100 })).toThrow(
+      /"layers_block_type" has 108 entries/,
+    );
+    const list = [...(cfg["layers_block_type"] as string[])];
+    list[3] = "linear_attention";
+    expect(() => parseConfig({ ...cfg, layers_block_type: list })).toThrow(/entry 3 must be one of/);
   });
 });
