@@ -5,21 +5,35 @@
  */
 import { describe, expect, it } from "vitest";
 import { testdataArch, testdataConfig } from "../fixtures.test-utils";
-import { countParameters, ggufTensorBytes, listTensors, parameterBreakdown, parseConfig } from "../index";
+import {
+  countParameters,
+  ggufTensorBytes,
+  listTensors,
+  parameterBreakdown,
+  parseConfig,
+  type ModelArchitecture,
+} from "../index";
 
 function superConfig(): Record<string, unknown> {
   return testdataConfig("NVIDIA-Nemotron-3-Super-120B-A12B") as Record<string, unknown>;
+}
+
+/** Layers, Mamba2 blocks, MoE blocks, attention blocks and the expert latent width. */
+function shape(arch: ModelArchitecture) {
+  return [
+    arch.numLayers,
+    arch.layers.filter((l) => l.mixer === "recurrent").length,
+    arch.layers.filter((l) => l.moe).length,
+    arch.layers.filter((l) => l.mixer === "attention").length,
+    arch.moe?.latentSize,
+  ];
 }
 
 describe("nemotron_h LatentMoE (Nemotron 3 Super 120B-A12B)", () => {
   const arch = parseConfig(superConfig());
 
   it("reads 40 Mamba2, 40 LatentMoE and 8 attention blocks with a 1024-wide expert latent", () => {
-    expect(arch.numLayers).toBe(88);
-    expect(arch.layers.filter((l) => l.mixer === "recurrent").length).toBe(40);
-    expect(arch.layers.filter((l) => l.moe).length).toBe(40);
-    expect(arch.layers.filter((l) => l.mixer === "attention").length).toBe(8);
-    expect(arch.moe?.latentSize).toBe(1024);
+    expect(shape(arch)).toEqual([88, 40, 40, 8, 1024]);
   });
 
   // llama.cpp src/models/nemotron-h.cpp (load_arch_tensors, PR #20411): latent projections {n_embd, latent} and
@@ -89,11 +103,7 @@ describe("nemotron_h layers_block_type (Nemotron 3 Ultra 550B-A55B)", () => {
 
   // https://research.nvidia.com/labs/nemotron/Nemotron-3-Ultra/ and the model card: "550B (55B active)".
   it("reads the 108-entry block list and lands on the card's 550B total and 55B active", () => {
-    expect(ultra.numLayers).toBe(108);
-    expect(ultra.layers.filter((l) => l.mixer === "recurrent").length).toBe(48);
-    expect(ultra.layers.filter((l) => l.moe).length).toBe(48);
-    expect(ultra.layers.filter((l) => l.mixer === "attention").length).toBe(12);
-    expect(ultra.moe?.latentSize).toBe(2048);
+    expect(shape(ultra)).toEqual([108, 48, 48, 12, 2048]);
     const p = countParameters(ultra);
     expect(Math.abs(p.total / 550e9 - 1)).toBeLessThan(0.005);
     expect(Math.abs(p.active / 55e9 - 1)).toBeLessThan(0.005);
