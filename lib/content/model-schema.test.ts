@@ -38,7 +38,7 @@ describe("checkFrontmatter", () => {
   it("names a frontmatter that is not a mapping", () => {
     expect(checkFrontmatter("just text")).toEqual({
       ok: false,
-      issues: [{ keys: [], path: "", detail: "must be a YAML mapping of fields" }],
+      issues: [{ keys: [], path: "", detail: 'must be a YAML mapping of fields, got "just text"' }],
     });
   });
 });

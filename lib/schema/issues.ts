@@ -19,6 +19,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** A value as JSON, cut to a readable length for a one-line message. */
+function shortJson(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
 /**
  * Every issue of a failed parse, in schema order. Parse with `{ reportInput: true }` so a missing value can be told
  * from a wrong one; each schema states its own rule as the message ("must be a positive integer (bytes)").
@@ -29,8 +35,12 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
       const keys = [...issue.path, issue.keys[0] ?? ""];
       return { keys, path: formatPath(keys), detail: "is not a known field" };
     }
-    const missing = issue.code === "invalid_type" && "input" in issue && issue.input === undefined;
-    const detail = missing ? `is missing; it ${issue.message}` : issue.message;
+    const wrongType = issue.code === "invalid_type" && "input" in issue;
+    const input: unknown = wrongType ? issue.input : undefined;
+    let detail = issue.message;
+    if (wrongType && input === undefined) detail = `is missing; it ${issue.message}`;
+    else if (wrongType && !issue.message.includes(", got "))
+      detail = `${issue.message}, got ${shortJson(input)}`;
     return { keys: [...issue.path], path: formatPath(issue.path), detail };
   });
 }
