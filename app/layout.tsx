@@ -9,6 +9,9 @@ export const metadata: Metadata = {
   title: { default: `${site.name} — ${site.tagline}`, template: `%s | ${site.name}` },
   description: site.description,
   applicationName: site.name,
+  // Static files in public/: the square touch icon (iOS adds its own rounding) and the web app manifest.
+  icons: { apple: "/apple-touch-icon.png" },
+  manifest: "/manifest.webmanifest",
   openGraph: { siteName: site.name, type: "website", locale: "en_US" },
   twitter: { card: "summary_large_image" },
 };

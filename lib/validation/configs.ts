@@ -17,6 +17,7 @@ import Llama31_70B from "./fixtures/configs/Llama-3.1-70B-Instruct.json";
 import Llama31_8B from "./fixtures/configs/Llama-3.1-8B-Instruct.json";
 import Llama32_1B from "./fixtures/configs/Llama-3.2-1B-Instruct.json";
 import Llama32_3B from "./fixtures/configs/Llama-3.2-3B-Instruct.json";
+import Mistral7B from "./fixtures/configs/Mistral-7B-Instruct-v0.3.json";
 import Phi3Mini from "./fixtures/configs/Phi-3-mini-4k-instruct.json";
 import Phi4 from "./fixtures/configs/Phi-4.json";
 import Qwen25_3B from "./fixtures/configs/Qwen2.5-3B.json";
@@ -37,6 +38,7 @@ export const CONFIGS: Readonly<Record<string, unknown>> = {
   "Llama-3.1-8B-Instruct.json": Llama31_8B,
   "Llama-3.2-1B-Instruct.json": Llama32_1B,
   "Llama-3.2-3B-Instruct.json": Llama32_3B,
+  "Mistral-7B-Instruct-v0.3.json": Mistral7B,
   "Phi-3-mini-4k-instruct.json": Phi3Mini,
   "Phi-4.json": Phi4,
   "Qwen2.5-3B.json": Qwen25_3B,

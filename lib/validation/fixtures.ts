@@ -10,6 +10,8 @@ import { fieldIssues } from "@/lib/schema/issues";
 import computeJson from "./fixtures/compute-buffers.json";
 import ggufJson from "./fixtures/gguf-sizes.json";
 import kvJson from "./fixtures/kv-logs.json";
+import mlxJson from "./fixtures/mlx-sizes.json";
+import recurrentJson from "./fixtures/recurrent-logs.json";
 import paramJson from "./fixtures/official-params.json";
 import vllmJson from "./fixtures/vllm-logs.json";
 import { CONFIGS } from "./configs";
@@ -73,6 +75,14 @@ export const GgufFixture = z
     path: ["displayFormat"],
   });
 
+export const MlxFixture = z.object({
+  ...base,
+  format: weightFormat,
+  bytes: positiveInteger("bytes"),
+  reported: text,
+  precision: text,
+});
+
 export const KvFixture = z.object({
   ...base,
   engine: z.enum(["llama.cpp", "ik_llama.cpp", "analytic"], {
@@ -90,6 +100,14 @@ export const KvFixture = z.object({
   vBytes: positiveInteger("bytes").optional(),
   precision: text,
   variant: text.optional(),
+});
+
+export const RecurrentFixture = z.object({
+  ...base,
+  sequences: positiveInteger("sequences"),
+  bytes: positiveInteger("bytes"),
+  reported: text,
+  precision: text,
 });
 
 export const ComputeFixture = z.object({
@@ -115,7 +133,9 @@ export const VllmFixture = z.object({
 
 export type ParamFixture = z.infer<typeof ParamFixture>;
 export type GgufFixture = z.infer<typeof GgufFixture>;
+export type MlxFixture = z.infer<typeof MlxFixture>;
 export type KvFixture = z.infer<typeof KvFixture>;
+export type RecurrentFixture = z.infer<typeof RecurrentFixture>;
 export type ComputeFixture = z.infer<typeof ComputeFixture>;
 export type VllmFixture = z.infer<typeof VllmFixture>;
 
@@ -132,6 +152,8 @@ export function parseFixture<Row extends z.ZodType>(file: string, row: Row, raw:
 
 export const PARAM_FIXTURES = parseFixture("official-params.json", ParamFixture, paramJson);
 export const GGUF_FIXTURES = parseFixture("gguf-sizes.json", GgufFixture, ggufJson);
+export const MLX_FIXTURES = parseFixture("mlx-sizes.json", MlxFixture, mlxJson);
 export const KV_FIXTURES = parseFixture("kv-logs.json", KvFixture, kvJson);
+export const RECURRENT_FIXTURES = parseFixture("recurrent-logs.json", RecurrentFixture, recurrentJson);
 export const COMPUTE_FIXTURES = parseFixture("compute-buffers.json", ComputeFixture, computeJson);
 export const VLLM_FIXTURES = parseFixture("vllm-logs.json", VllmFixture, vllmJson);

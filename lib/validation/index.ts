@@ -19,7 +19,9 @@ export {
   COMPUTE_FIXTURES,
   GGUF_FIXTURES,
   KV_FIXTURES,
+  MLX_FIXTURES,
   PARAM_FIXTURES,
+  RECURRENT_FIXTURES,
   VLLM_FIXTURES,
   parseFixture,
 } from "./fixtures";

@@ -2,7 +2,15 @@
 import { estimateMemory, parseConfig, type EstimateInput, type ModelArchitecture } from "@/lib/estimator";
 
 import { CONFIGS } from "./configs";
-import { COMPUTE_FIXTURES, GGUF_FIXTURES, KV_FIXTURES, PARAM_FIXTURES, VLLM_FIXTURES } from "./fixtures";
+import {
+  COMPUTE_FIXTURES,
+  GGUF_FIXTURES,
+  KV_FIXTURES,
+  MLX_FIXTURES,
+  PARAM_FIXTURES,
+  RECURRENT_FIXTURES,
+  VLLM_FIXTURES,
+} from "./fixtures";
 import { TOLERANCES } from "./tolerances";
 import type { ValidationRow } from "./tolerances";
 
@@ -97,6 +105,30 @@ function ggufRows(): ValidationRow[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// MLX checkpoint sizes (mlx-lm on Apple silicon)
+// ---------------------------------------------------------------------------------------------
+function mlxRows(): ValidationRow[] {
+  return MLX_FIXTURES.map((f) => {
+    const estimate = estimateMemory(arch(f.config), { format: f.format, engine: "mlx", contextTokens: 1 })
+      .bytes.weights;
+    return row({
+      kind: "mlx",
+      model: f.model,
+      case: f.format,
+      config: f.config,
+      estimate,
+      actual: f.bytes,
+      unit: "bytes",
+      tolerancePercent: TOLERANCES.mlx.percent,
+      status: "checked",
+      reason: null,
+      reported: `${f.reported} (${f.precision})`,
+      source: f.source,
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // KV cache
 // ---------------------------------------------------------------------------------------------
 function kvRows(): ValidationRow[] {
@@ -158,7 +190,7 @@ function computeRows(): ValidationRow[] {
     return row({
       kind: "compute",
       model: f.model,
-      case: `n_ctx ${f.contextTokens}, n_ubatch ${f.ubatchTokens}, fa ${f.flashAttention ? "on" : "off"}`,
+      case: `${f.quant}, n_ctx ${f.contextTokens}, n_ubatch ${f.ubatchTokens}, fa ${f.flashAttention ? "on" : "off"} (${f.build})`,
       config: f.config,
       estimate: est,
       actual: f.bytes,
@@ -167,6 +199,30 @@ function computeRows(): ValidationRow[] {
       status: "checked",
       reason: null,
       reported: f.reported,
+      source: f.source,
+    });
+  });
+}
+
+function recurrentRows(): ValidationRow[] {
+  return RECURRENT_FIXTURES.map((f) => {
+    const est = estimateMemory(arch(f.config), {
+      format: "F16",
+      contextTokens: 4096,
+      sequences: f.sequences,
+    }).bytes.recurrentState;
+    return row({
+      kind: "recurrent",
+      model: f.model,
+      case: `${f.sequences} sequence${f.sequences > 1 ? "s" : ""}, f32`,
+      config: f.config,
+      estimate: est,
+      actual: f.bytes,
+      unit: "bytes",
+      tolerancePercent: TOLERANCES.recurrent.percent,
+      status: "checked",
+      reason: null,
+      reported: `${f.reported} (${f.precision})`,
       source: f.source,
     });
   });
@@ -198,5 +254,13 @@ function vllmRows(): ValidationRow[] {
 
 /** Every validation row, in fixture order, grouped by kind. */
 export function runValidation(): ValidationRow[] {
-  return [...parameterRows(), ...ggufRows(), ...kvRows(), ...computeRows(), ...vllmRows()];
+  return [
+    ...parameterRows(),
+    ...ggufRows(),
+    ...mlxRows(),
+    ...kvRows(),
+    ...recurrentRows(),
+    ...computeRows(),
+    ...vllmRows(),
+  ];
 }

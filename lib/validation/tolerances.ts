@@ -1,7 +1,15 @@
 // What a validation row is and how far an estimate may be from its source, with the reason for each tolerance
 // (rendered on /methodology).
-export type ValidationKind = "parameters" | "gguf" | "kv" | "compute" | "vllm";
-export const VALIDATION_KINDS: readonly ValidationKind[] = ["parameters", "gguf", "kv", "compute", "vllm"];
+export type ValidationKind = "parameters" | "gguf" | "mlx" | "kv" | "recurrent" | "compute" | "vllm";
+export const VALIDATION_KINDS: readonly ValidationKind[] = [
+  "parameters",
+  "gguf",
+  "mlx",
+  "kv",
+  "recurrent",
+  "compute",
+  "vllm",
+];
 
 /**
  * - "checked": the row is asserted against its tolerance.
@@ -52,6 +60,13 @@ export const TOLERANCES = {
     percent: 3,
     why: "As for dense models, plus MoE-specific per-tensor type choices (expert, shared-expert and router tensors) in the quant mixes.",
   },
+  mlx: {
+    percent: 1,
+    why:
+      "MLX weights follow from the shapes and the group layout (values plus a 16-bit scale and bias per 64); Hugging Face " +
+      "lists file sizes with three significant figures (up to ±0.5% from rounding, summed over shards), and the " +
+      "safetensors header adds a few kB.",
+  },
   kvExact: {
     percent: 0.01,
     why: "KV-cache bytes are fully determined by the shapes, cell count and cache type; engine logs print MiB with two decimals.",
@@ -60,9 +75,17 @@ export const TOLERANCES = {
     percent: 1,
     why: "Published tables print two or three significant figures.",
   },
+  recurrent: {
+    percent: 0.01,
+    why: "Recurrent state is fully determined by the layer shapes and the number of sequences (f32 in llama.cpp); logs print MiB with two decimals.",
+  },
   compute: {
-    percent: 25,
-    why: "Compute buffers depend on the graph the engine builds (backend, flash attention, graph splits); the estimate is a model of the largest buffer, not a replica.",
+    percent: 10,
+    why:
+      "llama.cpp sizes its compute buffer by planning one worst-case micro-batch through its allocator, which reuses memory " +
+      "between layers; the estimate models the largest phase (the logits of the micro-batch, the feed-forward activations, " +
+      "or the attention scores without flash attention), not every small tensor the graph keeps alive beside it. " +
+      "Logs print MiB with two decimals.",
   },
   vllm: {
     percent: 5,

@@ -14,7 +14,9 @@ import {
   CONFIGS,
   GGUF_FIXTURES,
   KV_FIXTURES,
+  MLX_FIXTURES,
   PARAM_FIXTURES,
+  RECURRENT_FIXTURES,
   VLLM_FIXTURES,
   runValidation,
   summarize,
@@ -57,7 +59,15 @@ for (const kind of VALIDATION_KINDS) {
 
 describe("validation fixtures", () => {
   it("every fixture row names a stored config and a source URL", () => {
-    const all = [...PARAM_FIXTURES, ...GGUF_FIXTURES, ...KV_FIXTURES, ...COMPUTE_FIXTURES, ...VLLM_FIXTURES];
+    const all = [
+      ...PARAM_FIXTURES,
+      ...GGUF_FIXTURES,
+      ...MLX_FIXTURES,
+      ...KV_FIXTURES,
+      ...RECURRENT_FIXTURES,
+      ...COMPUTE_FIXTURES,
+      ...VLLM_FIXTURES,
+    ];
     for (const f of all) {
       expect(Object.keys(CONFIGS)).toContain(f.config);
       expect(f.source).toMatch(/^https:\/\//);
@@ -68,6 +78,8 @@ describe("validation fixtures", () => {
     expect(GGUF_FIXTURES.length).toBeGreaterThanOrEqual(25);
     expect(rows.filter((r) => r.kind === "parameters").length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.kind === "kv").length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.kind === "compute").length).toBeGreaterThanOrEqual(5);
+    expect(rows.filter((r) => r.kind === "mlx").length).toBeGreaterThanOrEqual(2);
   });
 
   it("rows are plain serializable data", () => {
