@@ -150,10 +150,13 @@ export function parseFixture<Row extends z.ZodType>(file: string, row: Row, raw:
   throw new Error(`${FOLDER}/${file}${first?.path ?? ""}: ${first?.detail ?? "is invalid"}`);
 }
 
-export const PARAM_FIXTURES = parseFixture("official-params.json", ParamFixture, paramJson);
-export const GGUF_FIXTURES = parseFixture("gguf-sizes.json", GgufFixture, ggufJson);
-export const MLX_FIXTURES = parseFixture("mlx-sizes.json", MlxFixture, mlxJson);
-export const KV_FIXTURES = parseFixture("kv-logs.json", KvFixture, kvJson);
-export const RECURRENT_FIXTURES = parseFixture("recurrent-logs.json", RecurrentFixture, recurrentJson);
-export const COMPUTE_FIXTURES = parseFixture("compute-buffers.json", ComputeFixture, computeJson);
-export const VLLM_FIXTURES = parseFixture("vllm-logs.json", VllmFixture, vllmJson);
+/** Every fixture file, parsed, by the kind of row it feeds. */
+export const FIXTURES = {
+  parameters: parseFixture("official-params.json", ParamFixture, paramJson),
+  gguf: parseFixture("gguf-sizes.json", GgufFixture, ggufJson),
+  mlx: parseFixture("mlx-sizes.json", MlxFixture, mlxJson),
+  kv: parseFixture("kv-logs.json", KvFixture, kvJson),
+  recurrent: parseFixture("recurrent-logs.json", RecurrentFixture, recurrentJson),
+  compute: parseFixture("compute-buffers.json", ComputeFixture, computeJson),
+  vllm: parseFixture("vllm-logs.json", VllmFixture, vllmJson),
+} as const;

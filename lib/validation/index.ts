@@ -15,16 +15,7 @@
  * - ./rows.ts: one row per fixture figure; ./summary.ts: median and worst error per kind.
  */
 export { CONFIGS } from "./configs";
-export {
-  COMPUTE_FIXTURES,
-  GGUF_FIXTURES,
-  KV_FIXTURES,
-  MLX_FIXTURES,
-  PARAM_FIXTURES,
-  RECURRENT_FIXTURES,
-  VLLM_FIXTURES,
-  parseFixture,
-} from "./fixtures";
+export { FIXTURES, parseFixture } from "./fixtures";
 export { runValidation } from "./rows";
 export { summarize, type KindSummary } from "./summary";
 export {

@@ -2,15 +2,7 @@
 import { estimateMemory, parseConfig, type EstimateInput, type ModelArchitecture } from "@/lib/estimator";
 
 import { CONFIGS } from "./configs";
-import {
-  COMPUTE_FIXTURES,
-  GGUF_FIXTURES,
-  KV_FIXTURES,
-  MLX_FIXTURES,
-  PARAM_FIXTURES,
-  RECURRENT_FIXTURES,
-  VLLM_FIXTURES,
-} from "./fixtures";
+import { FIXTURES } from "./fixtures";
 import { TOLERANCES } from "./tolerances";
 import type { ValidationRow } from "./tolerances";
 
@@ -47,7 +39,7 @@ const PARAM_CONFLICTS: Readonly<Record<string, string>> = {
 
 function parameterRows(): ValidationRow[] {
   const rows: ValidationRow[] = [];
-  for (const f of PARAM_FIXTURES) {
+  for (const f of FIXTURES.parameters) {
     const est = estimateMemory(arch(f.config), { format: "BF16", contextTokens: 1 }).params;
     const cases: Array<["total" | "active", number | null]> = [
       ["total", f.total],
@@ -81,7 +73,7 @@ function parameterRows(): ValidationRow[] {
 // GGUF file sizes
 // ---------------------------------------------------------------------------------------------
 function ggufRows(): ValidationRow[] {
-  return GGUF_FIXTURES.map((f) => {
+  return FIXTURES.gguf.map((f) => {
     const a = arch(f.config);
     const format = f.format ?? f.displayFormat;
     // Unreachable for parsed rows: the GgufFixture schema requires displayFormat when format is null.
@@ -108,7 +100,7 @@ function ggufRows(): ValidationRow[] {
 // MLX checkpoint sizes (mlx-lm on Apple silicon)
 // ---------------------------------------------------------------------------------------------
 function mlxRows(): ValidationRow[] {
-  return MLX_FIXTURES.map((f) => {
+  return FIXTURES.mlx.map((f) => {
     const estimate = estimateMemory(arch(f.config), { format: f.format, engine: "mlx", contextTokens: 1 })
       .bytes.weights;
     return row({
@@ -132,7 +124,7 @@ function mlxRows(): ValidationRow[] {
 // KV cache
 // ---------------------------------------------------------------------------------------------
 function kvRows(): ValidationRow[] {
-  return KV_FIXTURES.map((f) => {
+  return FIXTURES.kv.map((f) => {
     const a = arch(f.config);
     const analytic = f.engine === "analytic";
     const type = f.cacheTypeK ?? "f16";
@@ -179,7 +171,7 @@ function kvRows(): ValidationRow[] {
 // Compute buffers and vLLM memory lines (see fixtures/README.md for what was searched)
 // ---------------------------------------------------------------------------------------------
 function computeRows(): ValidationRow[] {
-  return COMPUTE_FIXTURES.map((f) => {
+  return FIXTURES.compute.map((f) => {
     const est = estimateMemory(arch(f.config), {
       format: "F16",
       contextTokens: f.contextTokens,
@@ -205,7 +197,7 @@ function computeRows(): ValidationRow[] {
 }
 
 function recurrentRows(): ValidationRow[] {
-  return RECURRENT_FIXTURES.map((f) => {
+  return FIXTURES.recurrent.map((f) => {
     const est = estimateMemory(arch(f.config), {
       format: "F16",
       contextTokens: 4096,
@@ -229,7 +221,7 @@ function recurrentRows(): ValidationRow[] {
 }
 
 function vllmRows(): ValidationRow[] {
-  return VLLM_FIXTURES.map((f) => {
+  return FIXTURES.vllm.map((f) => {
     const est = estimateMemory(arch(f.config), {
       format: f.format,
       engine: "vllm",

@@ -10,14 +10,8 @@
 import { describe, expect, it } from "vitest";
 
 import {
-  COMPUTE_FIXTURES,
   CONFIGS,
-  GGUF_FIXTURES,
-  KV_FIXTURES,
-  MLX_FIXTURES,
-  PARAM_FIXTURES,
-  RECURRENT_FIXTURES,
-  VLLM_FIXTURES,
+  FIXTURES,
   runValidation,
   summarize,
   TOLERANCES,
@@ -59,15 +53,7 @@ for (const kind of VALIDATION_KINDS) {
 
 describe("validation fixtures", () => {
   it("every fixture row names a stored config and a source URL", () => {
-    const all = [
-      ...PARAM_FIXTURES,
-      ...GGUF_FIXTURES,
-      ...MLX_FIXTURES,
-      ...KV_FIXTURES,
-      ...RECURRENT_FIXTURES,
-      ...COMPUTE_FIXTURES,
-      ...VLLM_FIXTURES,
-    ];
+    const all = Object.values(FIXTURES).flat();
     for (const f of all) {
       expect(Object.keys(CONFIGS)).toContain(f.config);
       expect(f.source).toMatch(/^https:\/\//);
@@ -75,7 +61,7 @@ describe("validation fixtures", () => {
   });
 
   it("has the minimum number of points per kind", () => {
-    expect(GGUF_FIXTURES.length).toBeGreaterThanOrEqual(25);
+    expect(FIXTURES.gguf.length).toBeGreaterThanOrEqual(25);
     expect(rows.filter((r) => r.kind === "parameters").length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.kind === "kv").length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.kind === "compute").length).toBeGreaterThanOrEqual(5);
@@ -109,8 +95,8 @@ describe("validation fixtures", () => {
   });
 
   it("parses every row of the files, none dropped", () => {
-    expect(GGUF_FIXTURES).toHaveLength(ggufJson.length);
-    expect(KV_FIXTURES).toHaveLength(kvJson.length);
+    expect(FIXTURES.gguf).toHaveLength(ggufJson.length);
+    expect(FIXTURES.kv).toHaveLength(kvJson.length);
   });
 });
 
