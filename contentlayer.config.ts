@@ -1,7 +1,8 @@
 import { defineDocumentType, defineNestedType, makeSource } from "contentlayer2/source-files";
 
 // Facts only: who made the model, when, under which licence, where the numbers come from,
-// and the architecture under its Hugging Face config.json field names. Nothing computed.
+// and the architecture under its Hugging Face config.json field names. Nothing computed. The rules beyond the types
+// are the zod schema in lib/content/model-schema.ts (its test keeps the two field lists equal).
 
 const Source = defineNestedType(() => ({
   name: "Source",
@@ -32,8 +33,9 @@ export const Model = defineDocumentType(() => ({
     aliases: { type: "list", of: { type: "string" }, required: false },
     family: { type: "string", required: true },
     developer: { type: "string", required: true },
-    // A string, not contentlayer's "date": its date type silently rolls 2024-02-30 over to 2024-03-01. lib/content/catalog
-    // checks that the string is a real calendar day (YYYY-MM-DD) and names the file and field when it is not.
+    // A string, not contentlayer's "date": its date type silently rolls 2024-02-30 over to 2024-03-01.
+    // lib/content/model-schema checks that the string is a real calendar day (YYYY-MM-DD) and names the file and field
+    // when it is not.
     releaseDate: { type: "string", required: true },
     license: { type: "string", required: true },
     licenseUrl: { type: "string", required: true },

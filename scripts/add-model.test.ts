@@ -193,8 +193,10 @@ describe("npm run add-model", () => {
         ["qwen3-8b.mdx", field],
       ]);
     };
-    // The schema stage stops first at the parameter count, a number in the schema.
-    expectProblem(placeholder, "total");
+    // A placeholder is reported before the field's own rule (parameters.total is a number in the schema), at the
+    // first frontmatter field that holds one.
+    expectProblem(placeholder, "family");
+    expect(placeholder?.problems[0]?.message).toContain("still holds the TODO(add-model) placeholder");
     expectProblem(family, "family");
     expectProblem(body, "(body)");
     expect(complete).toEqual({ problems: [], models: 1 });

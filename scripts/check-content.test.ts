@@ -1,11 +1,12 @@
 // Broken content must stop the build with a message that names the file and the field. Each folder in
 // e2e/fixtures/broken-content/ differs from the valid control (e2e/fixtures/valid-content/) in one defect; expect.json
-// says which file and field the message must name. checkContent runs the two stages of the real build: contentlayer2
-// with MODELFIT_CONTENT_DIR, then lib/content/catalog's buildCatalog.
-import { readdirSync, readFileSync } from "node:fs";
+// says which file and field the message must name. checkContent reads the files as contentlayer2 does (gray-matter +
+// yaml, the MDX compiler), then runs lib/content/catalog (the zod frontmatter schema, the architecture, the links).
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkContentDirs, parseContentlayerErrors } from "./check-content";
+import { checkContentDirs } from "./check-content";
 import type { ContentResult } from "./check-content";
 
 const FIXTURES = path.join("e2e", "fixtures");
@@ -28,37 +29,19 @@ describe("content validation", () => {
       "duplicate-name",
       "impossible-date",
       "bad-date-format",
+      "yaml-syntax",
+      "mdx-syntax",
     ]) {
       expect(cases).toContain(name);
     }
   });
 
-  it("parses contentlayer2's report into one problem per field", () => {
-    const report = [
-      "Error: Found 2 problems in 2 documents.",
-      " ├── Missing required fields for 1 documents.",
-      ' │   • "models/a.mdx" (of type "Model") is missing the following required fields:',
-      " │     • family: string",
-      " │     • summary: string",
-      " └── 1 documents contain field data which didn't match the structure defined in the document type definition.",
-      '     • "models/b.mdx" of type "Model" has the following incompatible fields:',
-      '       • contextLength: "lots" ',
-    ].join("\n");
-    const problems = parseContentlayerErrors(report, "some/dir");
-    expect(problems.map((p) => [p.file, p.field])).toEqual([
-      [path.join("some/dir", "models/a.mdx"), "family"],
-      [path.join("some/dir", "models/a.mdx"), "summary"],
-      [path.join("some/dir", "models/b.mdx"), "contextLength"],
-    ]);
-  });
-
   describe("fixtures", () => {
-    // One batch: two contentlayer2 runs for all folders (see checkContentDirs).
     const dirs = [path.join(FIXTURES, "valid-content"), ...cases.map((name) => path.join(BROKEN, name))];
     let results: ContentResult[] = [];
     beforeAll(async () => {
       results = await checkContentDirs(dirs);
-    }, 120_000);
+    });
 
     it("passes the valid control fixture (so each failure below is the defect, not the harness)", () => {
       expect(results[0]?.problems).toEqual([]);
@@ -78,6 +61,33 @@ describe("content validation", () => {
         if (expected.field !== "(frontmatter)") expect(problem?.message).toContain(`"${expected.field}"`);
         if (expected.mentions) expect(problem?.message).toContain(expected.mentions);
       });
+    });
+
+    it("reports every frontmatter problem of a file, not only the first", async () => {
+      const valid = readFileSync(path.join(FIXTURES, "valid-content", "models", "fixture-model.mdx"), "utf8");
+      const dir = mkdtempSync(path.join(os.tmpdir(), "modelfit-check-content-"));
+      try {
+        mkdirSync(path.join(dir, "models"));
+        const file = path.join(dir, "models", "two-defects.mdx");
+        const broken = valid
+          .replace(/^family: .*\n/m, "")
+          .replace(/^contextLength: .*$/m, "contextLength: lots");
+        expect(broken).not.toBe(valid);
+        writeFileSync(file, broken);
+        const [result] = await checkContentDirs([dir]);
+        expect(result?.problems.map((p) => [p.file, p.field])).toEqual([
+          [file, "family"],
+          [file, "contextLength"],
+        ]);
+        expect(result?.problems[0]?.message).toBe(
+          `${file}: frontmatter field "family" is missing; it must be a non-empty string`,
+        );
+        expect(result?.problems[1]?.message).toBe(
+          `${file}: frontmatter field "contextLength" must be a positive whole number of tokens, got "lots"`,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 });

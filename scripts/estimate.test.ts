@@ -102,6 +102,27 @@ describe("estimate CLI", () => {
     expect(b.total).toBe(b.weights + b.kvCache + b.recurrentState + b.compute + b.overhead);
   });
 
+  it("--engine mlx with an MLX format prints the same JSON as estimateMemory", () => {
+    const r = run([
+      "--config",
+      llama,
+      "--quant",
+      "MLX-4bit",
+      "--context",
+      "8192",
+      "--engine",
+      "mlx",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    const e = estimateMemory(parseConfig(fixtureConfig("Llama-3.1-8B-Instruct")), {
+      format: "MLX-4bit",
+      contextTokens: 8192,
+      engine: "mlx",
+    });
+    expect(JSON.parse(r.stdout).bytes).toEqual(e.bytes);
+  });
+
   it("--help states the defaults", () => {
     const r = run(["--help"]);
     expect(r.code).toBe(0);
@@ -137,6 +158,11 @@ describe("estimate CLI", () => {
       "format not for engine",
       ["--config", llama, "--quant", "Q4_K_M", "--context", "1", "--engine", "vllm"],
       /not available on vllm/,
+    ],
+    [
+      "MLX format on llama.cpp",
+      ["--config", llama, "--quant", "MLX-4bit", "--context", "1"],
+      /not available on llama\.cpp/,
     ],
     [
       "missing file",

@@ -32,7 +32,7 @@ Options (defaults: llama.cpp profile, 1 sequence, n_ubatch 512, f16 KV cache):
   --kv-type <type>      KV cache type: ${KV_CACHE_TYPES.join(", ")} (default ${DEFAULTS.kvCacheType})
   --batch <n>           parallel sequences (default ${DEFAULTS.sequences})
   --ubatch <n>          llama.cpp micro-batch tokens, n_ubatch (default ${DEFAULTS.ubatchTokens})
-  --engine <name>       llama.cpp | vllm (default ${DEFAULTS.engine})
+  --engine <name>       llama.cpp | vllm | mlx (default ${DEFAULTS.engine}; MLX-* formats need mlx)
   --no-flash-attn       llama.cpp without flash attention (default: flash attention on)
   --json                print one JSON object
   --help                show this help
@@ -118,8 +118,8 @@ function parseArgs(argv: string[]): Args | "help" {
   if (context === undefined) throw new UsageError("missing --context <tokens>");
   if (!isKvCacheType(kv))
     throw new UsageError(`unknown --kv-type ${JSON.stringify(kv)}; one of ${KV_CACHE_TYPES.join(", ")}`);
-  if (engine !== "llama.cpp" && engine !== "vllm")
-    throw new UsageError(`unknown --engine ${JSON.stringify(engine)}; llama.cpp or vllm`);
+  if (engine !== "llama.cpp" && engine !== "vllm" && engine !== "mlx")
+    throw new UsageError(`unknown --engine ${JSON.stringify(engine)}; llama.cpp, vllm or mlx`);
   const input: EstimateInput = {
     format: quant,
     contextTokens: context,

@@ -8,7 +8,7 @@ step "install"
 bash scripts/install.sh
 bash scripts/ensure-chromium.sh
 
-step "content + typecheck"
+step "content + route types (next typegen) + typecheck"
 npm run --silent typecheck
 
 step "lint"

@@ -55,7 +55,9 @@ const SUMMARY_COLUMNS: readonly TableColumn[] = [
 const KIND_LABELS: Record<string, string> = {
   parameters: "Parameter counts",
   gguf: "GGUF file sizes",
+  mlx: "MLX file sizes",
   kv: "KV cache bytes",
+  recurrent: "Recurrent state",
   compute: "Compute buffers",
   vllm: "vLLM memory",
 };
@@ -166,6 +168,15 @@ export default function MethodologyPage() {
           close to 5 bits per weight, not 4. For GPU engines, BF16, FP8, INT8 and AWQ/GPTQ INT4 (group size
           128, one fp16 scale and a 4-bit zero point per group) are priced the same way.
         </p>
+        <p>
+          MLX checkpoints for Apple silicon (mlx-lm, 3-, 4-, 6- and 8-bit) pack each weight into exactly that
+          many bits and add a 16-bit scale and a 16-bit bias per group of 64 weights, so a quantized matrix
+          costs the nominal bits plus 0.5 (4.5 bits per weight at 4-bit). mlx-lm quantizes every linear layer
+          and the embeddings whose width is a multiple of 64, keeps norms, biases and convolution kernels in
+          16-bit, and keeps most mixture-of-experts routers at 8 bits. The KV cache grows in steps of 256
+          tokens in the model&apos;s 16-bit type; sliding-window layers keep their window plus one prompt
+          chunk.
+        </p>
       </Section>
 
       <Section id="kv-cache" title="KV cache">
@@ -214,7 +225,9 @@ export default function MethodologyPage() {
           largest set of 32-bit intermediates alive at once for one micro-batch: the logits (vocabulary ×
           micro-batch), the feed-forward activations, or the attention rows. Without flash attention the
           attention scores and their softmax over the whole context are materialised too, so the buffer grows
-          with context.
+          with context. The planner reserves the logits for every token of the micro-batch; llama-server
+          builds from June 2026 on (llama.cpp pull request 23861) may reserve them for one row per slot only,
+          so for those builds the logits part of the estimate is an upper bound.
         </p>
         <p>
           Each GPU also carries the CUDA context and library handles: {formatGib(CUDA_CONTEXT_BYTES)} per
@@ -297,10 +310,12 @@ export default function MethodologyPage() {
       <Section id="validation" title="Validation">
         <p>
           The estimator is checked against real data collected with its sources: official parameter counts,
-          GGUF file sizes from model repositories and llama.cpp&apos;s own documentation, and KV-cache sizes
-          printed by llama.cpp. The unit tests assert each row against the tolerance below; this table is
-          rendered from the same fixtures when the site is built. No compute-buffer or vLLM log we found named
-          its model and settings clearly enough to use, so those terms are not yet validated.
+          GGUF and MLX file sizes from model repositories and llama.cpp&apos;s own documentation, and KV-cache
+          and recurrent-state sizes printed by llama.cpp. The unit tests assert each row against the tolerance
+          below; this table is rendered from the same fixtures when the site is built. Compute buffers are
+          checked against llama.cpp logs that print the model, the context, the micro-batch and the
+          flash-attention setting; no vLLM log we found named its model and settings clearly enough to use, so
+          that term is not yet validated.
         </p>
         <TableScroll label="Validation summary, scrollable" className="not-prose p-2">
           <Table
@@ -342,7 +357,16 @@ export default function MethodologyPage() {
             {TOLERANCES.ggufDense.why}
           </li>
           <li>
+            MLX ±{TOLERANCES.mlx.percent}%: {TOLERANCES.mlx.why}
+          </li>
+          <li>
             KV cache ±{TOLERANCES.kvExact.percent}% against engine logs: {TOLERANCES.kvExact.why}
+          </li>
+          <li>
+            Recurrent state ±{TOLERANCES.recurrent.percent}%: {TOLERANCES.recurrent.why}
+          </li>
+          <li>
+            Compute buffers ±{TOLERANCES.compute.percent}%: {TOLERANCES.compute.why}
           </li>
         </ul>
         <h3>Every data point</h3>

@@ -47,7 +47,11 @@ export interface StateProblem {
   message: string;
 }
 
-export const ENGINE_LABELS: Readonly<Record<Engine, string>> = { "llama.cpp": "llama.cpp", vllm: "vLLM" };
+export const ENGINE_LABELS: Readonly<Record<Engine, string>> = {
+  "llama.cpp": "llama.cpp",
+  vllm: "vLLM",
+  mlx: "MLX",
+};
 
 export const LIMITS = {
   seqs: { min: 1, max: 256 },
@@ -64,7 +68,11 @@ export const LIMITS = {
 
 export const DEFAULT_MODEL = "llama-3-1-8b";
 export const DEFAULT_GPU = "rtx-4090";
-export const DEFAULT_FORMAT: Readonly<Record<Engine, WeightFormat>> = { "llama.cpp": "Q4_K_M", vllm: "BF16" };
+export const DEFAULT_FORMAT: Readonly<Record<Engine, WeightFormat>> = {
+  "llama.cpp": "Q4_K_M",
+  vllm: "BF16",
+  mlx: "MLX-4bit",
+};
 export const DEFAULT_CONTEXT = 8192;
 export const DEFAULT_RAM_GB = 64;
 

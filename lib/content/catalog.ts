@@ -1,34 +1,24 @@
-// Turns raw content documents into the typed, validated catalog. Pure (no content-layer import) so tests can feed it
-// broken documents; lib/content/models.ts feeds it the real ones. Every error names the file and the field.
+// Turns raw content documents into the typed, validated catalog. Pure (no content-layer import) so tests and
+// scripts/check-content.ts can feed it broken documents; lib/content/models.ts feeds it the real ones. The frontmatter
+// rules live in ./model-schema.ts (zod); this module adds the file name, the body and the links between models.
+// Every error names the file and the field.
 import { ConfigError, countParameters, parseConfig } from "@/lib/estimator";
 import type { ModelArchitecture } from "@/lib/estimator";
+import { checkFrontmatter } from "@/lib/content/model-schema";
+import type { ModelFrontmatter } from "@/lib/content/model-schema";
 
 export interface ModelSource {
   label: string;
   url: string;
 }
 
-/** The fields of a content document as the content layer hands them over. */
+/** A content document as the content layer (or check-content, from the file) hands it over. */
 export interface RawModelDocument {
   sourceFilePath: string; // relative to the content folder, e.g. "models/deepseek-r1.mdx"
-  name: string;
-  aliases?: string[] | undefined;
-  family: string;
-  developer: string;
-  releaseDate: string;
-  license: string;
-  licenseUrl: string;
-  modality: string;
-  summary: string;
-  tags?: string[] | undefined;
-  baseModel?: string | undefined;
-  huggingFaceId: string;
-  contextLength: number;
-  parameters: { total: number; active?: number | undefined; nominal?: boolean | undefined; source: string };
-  sources: ModelSource[];
-  architecture: unknown;
   bodyCode: string;
   bodyRaw: string;
+  /** The frontmatter fields, as parsed: checked by ModelFrontmatter. */
+  [field: string]: unknown;
 }
 
 export interface CatalogModel {
@@ -63,15 +53,13 @@ export class ContentError extends Error {
   constructor(
     readonly file: string,
     readonly field: string,
-    detail: string,
+    /** What is wrong with the field, as a phrase ("must be …"). */
+    readonly detail: string,
   ) {
     super(`${file}: frontmatter field "${field}" ${detail}`);
     this.name = "ContentError";
   }
 }
-
-/** The same list as the modality enum in contentlayer.config.ts. */
-export const MODALITIES = ["text", "text+image", "text+image+audio"] as const;
 
 /** What `npm run add-model` writes where only a person can fill in the value; a page holding one never builds. */
 export const PLACEHOLDER_MARK = "TODO(add-model)";
@@ -79,38 +67,9 @@ export const PLACEHOLDER_MARK = "TODO(add-model)";
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Links from prose to other model pages: ](/models/<slug>) or ](/models/<slug>#anchor)
 const MODEL_LINK_PATTERN = /\]\(\/models\/([^)#?\s]+)/g;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})/;
-
 export function slugFromPath(sourceFilePath: string): string {
   const fileName = sourceFilePath.split("/").pop() ?? sourceFilePath;
   return fileName.replace(/\.mdx?$/, "");
-}
-
-function validUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:";
-  } catch {
-    return false;
-  }
-}
-
-function isoDay(file: string, value: string): string {
-  const match = DATE_PATTERN.exec(value);
-  const date = match ? new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`) : null;
-  if (
-    !match ||
-    !date ||
-    Number.isNaN(date.getTime()) ||
-    date.toISOString().slice(0, 10) !== value.slice(0, 10)
-  ) {
-    throw new ContentError(
-      file,
-      "releaseDate",
-      `must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`,
-    );
-  }
-  return value.slice(0, 10);
 }
 
 /** The dotted path of the first frontmatter value that still holds the add-model placeholder, or null. */
@@ -132,7 +91,7 @@ function placeholderField(value: unknown, field: string): string | null {
   return null;
 }
 
-function rejectPlaceholders(file: string, doc: RawModelDocument): void {
+function placeholderProblem(file: string, doc: RawModelDocument): ContentError | null {
   // Only frontmatter: not our body fields nor the content layer's own keys (body, _raw, _id, type); the body is
   // checked on its own below.
   const skipped = new Set(["sourceFilePath", "bodyCode", "bodyRaw", "body", "type"]);
@@ -141,103 +100,80 @@ function rejectPlaceholders(file: string, doc: RawModelDocument): void {
   );
   const field = placeholderField(frontmatter, "");
   if (field)
-    throw new ContentError(file, field, `still holds the ${PLACEHOLDER_MARK} placeholder; fill it in`);
+    return new ContentError(file, field, `still holds the ${PLACEHOLDER_MARK} placeholder; fill it in`);
   if (doc.bodyRaw.includes(PLACEHOLDER_MARK)) {
-    throw new ContentError(
+    return new ContentError(
       file,
       "(body)",
       `still holds the ${PLACEHOLDER_MARK} placeholder; write the prose`,
     );
   }
+  return null;
+}
+
+type DocumentCheck = { ok: true; fields: ModelFrontmatter } | { ok: false; problems: ContentError[] };
+
+/**
+ * One document on its own, before the links between documents: an add-model placeholder (reported alone, as it
+ * explains the fields around it), the file name, then every frontmatter rule of ./model-schema.ts and the body.
+ */
+export function checkDocument(doc: RawModelDocument): DocumentCheck {
+  const file = `content/${doc.sourceFilePath}`;
+  const placeholder = placeholderProblem(file, doc);
+  if (placeholder) return { ok: false, problems: [placeholder] };
+  const slug = slugFromPath(doc.sourceFilePath);
+  if (!SLUG_PATTERN.test(slug)) {
+    const detail = `gives the slug "${slug}"; use lowercase letters, digits and hyphens`;
+    return { ok: false, problems: [new ContentError(file, "(file name)", detail)] };
+  }
+  const checked = checkFrontmatter(doc);
+  const problems = checked.ok
+    ? []
+    : checked.issues.map((issue) => new ContentError(file, issue.path || "(frontmatter)", issue.detail));
+  if (!doc.bodyRaw.trim())
+    problems.push(new ContentError(file, "(body)", "is empty; write the model's prose"));
+  return checked.ok && problems.length === 0 ? { ok: true, fields: checked.value } : { ok: false, problems };
 }
 
 function buildOne(doc: RawModelDocument): CatalogModel {
   const file = `content/${doc.sourceFilePath}`;
-  rejectPlaceholders(file, doc);
+  const checked = checkDocument(doc);
+  if (!checked.ok) throw checked.problems[0] ?? new ContentError(file, "(frontmatter)", "is invalid");
+  const { fields } = checked;
   const slug = slugFromPath(doc.sourceFilePath);
-  if (!SLUG_PATTERN.test(slug)) {
-    throw new ContentError(
-      file,
-      "(file name)",
-      `gives the slug "${slug}"; use lowercase letters, digits and hyphens`,
-    );
-  }
-  for (const field of ["name", "family", "developer", "license", "summary", "huggingFaceId"] as const) {
-    if (typeof doc[field] !== "string" || doc[field].trim() === "") {
-      throw new ContentError(file, field, "must be a non-empty string");
-    }
-  }
-  // contentlayer2 does not enforce "enum" fields (it accepts any string), so the allowed values are checked here.
-  if (!(MODALITIES as readonly string[]).includes(doc.modality)) {
-    throw new ContentError(
-      file,
-      "modality",
-      `must be one of ${MODALITIES.join(", ")}, got ${JSON.stringify(doc.modality)}`,
-    );
-  }
-  if (!validUrl(doc.licenseUrl))
-    throw new ContentError(file, "licenseUrl", "must be an absolute http(s) URL");
-  if (!Number.isInteger(doc.contextLength) || doc.contextLength <= 0) {
-    throw new ContentError(
-      file,
-      "contextLength",
-      `must be a positive whole number of tokens, got ${doc.contextLength}`,
-    );
-  }
-  const { total, active, nominal, source } = doc.parameters;
-  if (!Number.isFinite(total) || total <= 0) {
-    throw new ContentError(file, "parameters.total", "must be a positive number of parameters");
-  }
-  if (active !== undefined && (!Number.isFinite(active) || active <= 0 || active > total)) {
-    throw new ContentError(
-      file,
-      "parameters.active",
-      "must be a positive number no larger than parameters.total",
-    );
-  }
-  if (!validUrl(source)) throw new ContentError(file, "parameters.source", "must be an absolute http(s) URL");
-  if (doc.sources.length === 0) throw new ContentError(file, "sources", "must list at least one source");
-  doc.sources.forEach((entry, index) => {
-    if (!validUrl(entry.url))
-      throw new ContentError(file, `sources[${index}].url`, "must be an absolute http(s) URL");
-  });
-  if (!doc.bodyRaw.trim()) throw new ContentError(file, "(body)", "is empty; write the model's prose");
 
-  if (typeof doc.architecture !== "object" || doc.architecture === null || Array.isArray(doc.architecture)) {
-    throw new ContentError(file, "architecture", "must be the model's config.json fields as a mapping");
-  }
   let architecture: ModelArchitecture;
   try {
-    architecture = parseConfig(doc.architecture);
+    architecture = parseConfig(fields.architecture);
   } catch (error) {
     if (error instanceof ConfigError) {
       throw new ContentError(file, `architecture.${error.field}`, `is invalid: ${error.message}`);
     }
     throw error;
   }
-  const parameters = countParameters(architecture);
+  const { total, active, nominal, source } = fields.parameters;
 
   return {
     slug,
     sourceFilePath: file,
-    name: doc.name,
-    aliases: doc.aliases ?? [],
-    family: doc.family,
-    developer: doc.developer,
-    releaseDate: isoDay(file, doc.releaseDate),
-    license: doc.license,
-    licenseUrl: doc.licenseUrl,
-    modality: doc.modality,
-    summary: doc.summary,
-    tags: doc.tags ?? [],
-    baseModel: doc.baseModel ?? null,
-    huggingFaceId: doc.huggingFaceId,
-    contextLength: doc.contextLength,
+    name: fields.name,
+    aliases: fields.aliases ?? [],
+    family: fields.family,
+    developer: fields.developer,
+    releaseDate: fields.releaseDate,
+    license: fields.license,
+    licenseUrl: fields.licenseUrl,
+    modality: fields.modality,
+    summary: fields.summary,
+    tags: fields.tags ?? [],
+    baseModel: fields.baseModel ?? null,
+    huggingFaceId: fields.huggingFaceId,
+    contextLength: fields.contextLength,
     statedParameters: { total, active: active ?? null, nominal: nominal ?? false, source },
-    sources: doc.sources.map(({ label, url }) => ({ label, url })),
-    config: doc.architecture as Record<string, unknown>,
+    sources: fields.sources.map(({ label, url }) => ({ label, url })),
+    config: fields.architecture,
     architecture,
-    parameters,
+    parameters: countParameters(architecture),
     isMixtureOfExperts: architecture.moe !== null,
     bodyCode: doc.bodyCode,
     bodyRaw: doc.bodyRaw,

@@ -1,5 +1,6 @@
 // When content last changed, for the sitemap's lastModified: the last commit that touched a file. Build-time only.
 // Falls back to `fallback` (e.g. a model's release date) when the build runs outside a git checkout.
+import "server-only";
 import { execFileSync } from "node:child_process";
 
 const cache = new Map<string, string | null>();

@@ -261,11 +261,13 @@ describe("parseGpuCatalog with bad input", () => {
   });
 
   it("rejects a non-array", () => {
-    expect(errorOf({ gpus: [] })).toBe("content/gpus.json: must be an array of GPU entries");
+    expect(errorOf({ gpus: [] })).toBe('content/gpus.json: must be an array of GPU entries, got {"gpus":[]}');
   });
 
   it("rejects a non-object entry", () => {
-    expect(errorOf([validEntry(), "rtx-4090"])).toBe("content/gpus.json[1]: entry must be an object");
+    expect(errorOf([validEntry(), "rtx-4090"])).toBe(
+      'content/gpus.json[1]: entry must be an object, got "rtx-4090"',
+    );
     expect(errorOf([null])).toContain("content/gpus.json[0]: entry must be an object");
   });
 

@@ -8,14 +8,31 @@
  * - `usableBytes`: what the GPU may use by default, from lib/estimator/hardware.ts (the rule and its sources
  *   live there); `raisedUsableBytes` / `raiseLimitHow` when a unified-memory limit can be raised by hand.
  */
+import "server-only";
+import { z } from "zod";
 import rawCatalog from "../../content/gpus.json";
 import { raisedUsableGpuBytes, raiseLimitHow, usableGpuBytes } from "@/lib/estimator";
 import type { MemoryPlatform } from "@/lib/estimator";
+import { fieldIssues, formatPath, isWebUrl } from "@/lib/schema/issues";
 
-export type GpuVendor = "NVIDIA" | "AMD" | "Intel" | "Apple";
-export type GpuCategory = "consumer" | "workstation" | "datacenter" | "apple-silicon" | "unified-pc";
-export type GpuMemoryType =
-  "GDDR6" | "GDDR6X" | "GDDR7" | "HBM2" | "HBM2e" | "HBM3" | "HBM3e" | "LPDDR5" | "LPDDR5X";
+export const GPU_VENDORS = ["NVIDIA", "AMD", "Intel", "Apple"] as const;
+export type GpuVendor = (typeof GPU_VENDORS)[number];
+
+const GPU_CATEGORY_IDS = ["consumer", "workstation", "datacenter", "apple-silicon", "unified-pc"] as const;
+export type GpuCategory = (typeof GPU_CATEGORY_IDS)[number];
+
+export const GPU_MEMORY_TYPES = [
+  "GDDR6",
+  "GDDR6X",
+  "GDDR7",
+  "HBM2",
+  "HBM2e",
+  "HBM3",
+  "HBM3e",
+  "LPDDR5",
+  "LPDDR5X",
+] as const;
+export type GpuMemoryType = (typeof GPU_MEMORY_TYPES)[number];
 
 export interface Gpu {
   /** URL-safe id, `[a-z0-9]` words joined by single hyphens, e.g. "rtx-4090". */
@@ -41,8 +58,6 @@ export interface Gpu {
   readonly raiseLimitHow?: string;
 }
 
-export const GPU_VENDORS: readonly GpuVendor[] = ["NVIDIA", "AMD", "Intel", "Apple"];
-
 export const GPU_CATEGORIES: readonly { readonly id: GpuCategory; readonly label: string }[] = [
   { id: "consumer", label: "Consumer graphics cards" },
   { id: "workstation", label: "Workstation cards" },
@@ -54,18 +69,6 @@ export const GPU_CATEGORIES: readonly { readonly id: GpuCategory; readonly label
 /** Categories whose memory is shared with the CPU and the operating system. */
 const UNIFIED_CATEGORIES: ReadonlySet<GpuCategory> = new Set(["apple-silicon", "unified-pc"]);
 
-export const GPU_MEMORY_TYPES: readonly GpuMemoryType[] = [
-  "GDDR6",
-  "GDDR6X",
-  "GDDR7",
-  "HBM2",
-  "HBM2e",
-  "HBM3",
-  "HBM3e",
-  "LPDDR5",
-  "LPDDR5X",
-];
-
 export function gpuCategoryLabel(category: GpuCategory): string {
   return GPU_CATEGORIES.find((c) => c.id === category)?.label ?? category;
 }
@@ -74,18 +77,8 @@ const FILE = "content/gpus.json";
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
-const KNOWN_KEYS = new Set([
-  "slug",
-  "name",
-  "vendor",
-  "category",
-  "memoryBytes",
-  "memoryType",
-  "bandwidthBytesPerSecond",
-  "releaseYear",
-  "source",
-  "unifiedMemory",
-]);
+const SLUG_RULE = 'must be lowercase letters/digits joined by single hyphens (e.g. "rtx-4090")';
+const YEAR_RULE = `must be an integer year between ${MIN_YEAR} and ${MAX_YEAR}`;
 
 /** Which usable-memory rule of lib/estimator/hardware.ts applies to an entry. */
 export function memoryPlatform(gpu: Pick<Gpu, "category" | "vendor">): MemoryPlatform {
@@ -94,16 +87,77 @@ export function memoryPlatform(gpu: Pick<Gpu, "category" | "vendor">): MemoryPla
   return "discrete";
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function oneOf<T extends string>(allowed: readonly T[], value: unknown): value is T {
-  return typeof value === "string" && (allowed as readonly string[]).includes(value);
-}
-
 function quoteList(values: readonly string[]): string {
   return values.map((v) => `"${v}"`).join(", ");
+}
+
+const positiveNumber = (error: string, test: (value: number) => boolean) =>
+  z.number({ error }).refine((value) => test(value) && value > 0, error);
+
+/** One entry of content/gpus.json; the conventions are in content/gpus.md. */
+const GpuEntry = z
+  .strictObject(
+    {
+      slug: z.string({ error: SLUG_RULE }).regex(SLUG_PATTERN, SLUG_RULE),
+      name: z
+        .string({ error: "must be a non-empty string" })
+        .refine((value) => value.trim() !== "", "must be a non-empty string"),
+      vendor: z.enum(GPU_VENDORS, { error: `must be one of ${quoteList(GPU_VENDORS)}` }),
+      category: z.enum(GPU_CATEGORY_IDS, { error: `must be one of ${quoteList(GPU_CATEGORY_IDS)}` }),
+      memoryBytes: positiveNumber("must be a positive integer (bytes)", Number.isSafeInteger),
+      memoryType: z.enum(GPU_MEMORY_TYPES, { error: `must be one of ${quoteList(GPU_MEMORY_TYPES)}` }),
+      bandwidthBytesPerSecond: positiveNumber("must be a positive number", Number.isFinite),
+      releaseYear: z
+        .number({ error: YEAR_RULE })
+        .refine((year) => Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR, YEAR_RULE),
+      source: z
+        .string({ error: "must be an https URL" })
+        .refine((value) => isWebUrl(value, true), "must be an https URL"),
+      unifiedMemory: z.boolean({ error: "must be a boolean when present" }).optional(),
+    },
+    { error: (issue) => (issue.code === "invalid_type" ? "entry must be an object" : undefined) },
+  )
+  .superRefine((entry, ctx) => {
+    const fail = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
+    const isUnified = UNIFIED_CATEGORIES.has(entry.category);
+    if (isUnified && entry.unifiedMemory !== true) {
+      fail("unifiedMemory", `must be true for category "${entry.category}"`);
+    }
+    if (!isUnified && entry.unifiedMemory === true) {
+      fail("unifiedMemory", 'may only be true for categories "apple-silicon" and "unified-pc"');
+    }
+    if ((entry.category === "apple-silicon") !== (entry.vendor === "Apple")) {
+      fail("category", 'must be "apple-silicon" exactly when "vendor" is "Apple"');
+    }
+    if (entry.category === "unified-pc" && entry.vendor !== "AMD" && entry.vendor !== "NVIDIA") {
+      fail("vendor", 'must be "AMD" (Ryzen AI Max) or "NVIDIA" (GB10) for category "unified-pc"');
+    }
+  });
+
+const GpuCatalogFile = z
+  .array(GpuEntry, { error: "must be an array of GPU entries" })
+  .superRefine((entries, ctx) => {
+    const firstIndex = new Map<string, number>();
+    entries.forEach(({ slug }, index) => {
+      const first = firstIndex.get(slug);
+      if (first === undefined) firstIndex.set(slug, index);
+      else {
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "slug"],
+          message: `duplicates the slug of ${FILE}[${first}]`,
+        });
+      }
+    });
+  });
+
+/** "content/gpus.json[3] (rtx-4090)": the entry an issue is about, with its slug when the raw entry has one. */
+function entryLocation(raw: unknown, index: unknown): string {
+  if (typeof index !== "number") return FILE;
+  const entry: unknown = Array.isArray(raw) ? raw[index] : undefined;
+  const slug =
+    typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>)["slug"] : undefined;
+  return typeof slug === "string" && slug !== "" ? `${FILE}[${index}] (${slug})` : `${FILE}[${index}]`;
 }
 
 /**
@@ -111,118 +165,30 @@ function quoteList(values: readonly string[]): string {
  * Throws an Error naming the file, the entry (index and slug when known) and the field.
  */
 export function parseGpuCatalog(raw: unknown): Gpu[] {
-  if (!Array.isArray(raw)) {
-    throw new Error(`${FILE}: must be an array of GPU entries`);
+  const parsed = GpuCatalogFile.safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    const [first] = fieldIssues(parsed.error);
+    const [index, ...field] = first?.keys ?? [];
+    const where = entryLocation(raw, index);
+    if (field.length === 0) throw new Error(`${where}: ${first?.detail ?? "is invalid"}`);
+    throw new Error(`${where}: "${formatPath(field)}" ${first?.detail ?? "is invalid"}`);
   }
-  const seen = new Map<string, number>();
-  return raw.map((entry: unknown, index: number): Gpu => {
-    if (!isPlainObject(entry)) {
-      throw new Error(`${FILE}[${index}]: entry must be an object`);
-    }
-    const slugValue = entry["slug"];
-    const where =
-      typeof slugValue === "string" && slugValue !== ""
-        ? `${FILE}[${index}] (${slugValue})`
-        : `${FILE}[${index}]`;
-    const fail = (field: string, problem: string): never => {
-      throw new Error(`${where}: "${field}" ${problem}`);
-    };
-
-    for (const key of Object.keys(entry)) {
-      if (!KNOWN_KEYS.has(key)) fail(key, "is not a known field");
-    }
-
-    if (typeof slugValue !== "string" || !SLUG_PATTERN.test(slugValue)) {
-      fail("slug", 'must be lowercase letters/digits joined by single hyphens (e.g. "rtx-4090")');
-    }
-    const slug = slugValue as string;
-    const firstIndex = seen.get(slug);
-    if (firstIndex !== undefined) {
-      fail("slug", `duplicates the slug of ${FILE}[${firstIndex}]`);
-    }
-    seen.set(slug, index);
-
-    const name = entry["name"];
-    if (typeof name !== "string" || name.trim() === "") fail("name", "must be a non-empty string");
-
-    const vendor = entry["vendor"];
-    if (!oneOf(GPU_VENDORS, vendor)) fail("vendor", `must be one of ${quoteList(GPU_VENDORS)}`);
-
-    const category = entry["category"];
-    const categoryIds = GPU_CATEGORIES.map((c) => c.id);
-    if (!oneOf(categoryIds, category)) fail("category", `must be one of ${quoteList(categoryIds)}`);
-
-    const memoryBytes = entry["memoryBytes"];
-    if (typeof memoryBytes !== "number" || !Number.isSafeInteger(memoryBytes) || memoryBytes <= 0) {
-      fail("memoryBytes", "must be a positive integer (bytes)");
-    }
-
-    const memoryType = entry["memoryType"];
-    if (!oneOf(GPU_MEMORY_TYPES, memoryType)) {
-      fail("memoryType", `must be one of ${quoteList(GPU_MEMORY_TYPES)}`);
-    }
-
-    const bandwidth = entry["bandwidthBytesPerSecond"];
-    if (typeof bandwidth !== "number" || !Number.isFinite(bandwidth) || bandwidth <= 0) {
-      fail("bandwidthBytesPerSecond", "must be a positive number");
-    }
-
-    const releaseYear = entry["releaseYear"];
-    if (
-      typeof releaseYear !== "number" ||
-      !Number.isInteger(releaseYear) ||
-      releaseYear < MIN_YEAR ||
-      releaseYear > MAX_YEAR
-    ) {
-      fail("releaseYear", `must be an integer year between ${MIN_YEAR} and ${MAX_YEAR}`);
-    }
-
-    const source = entry["source"];
-    let sourceOk = false;
-    if (typeof source === "string") {
-      try {
-        const url = new URL(source);
-        sourceOk = url.protocol === "https:" && url.hostname !== "";
-      } catch {
-        sourceOk = false;
-      }
-    }
-    if (!sourceOk) fail("source", "must be an https URL");
-
-    const unifiedMemory = entry["unifiedMemory"];
-    const isApple = category === "apple-silicon";
-    const isUnified = UNIFIED_CATEGORIES.has(category as GpuCategory);
-    if (unifiedMemory !== undefined && typeof unifiedMemory !== "boolean") {
-      fail("unifiedMemory", "must be a boolean when present");
-    }
-    if (isUnified && unifiedMemory !== true) {
-      fail("unifiedMemory", `must be true for category "${String(category)}"`);
-    }
-    if (!isUnified && unifiedMemory === true) {
-      fail("unifiedMemory", 'may only be true for categories "apple-silicon" and "unified-pc"');
-    }
-    if (isApple !== (vendor === "Apple")) {
-      fail("category", 'must be "apple-silicon" exactly when "vendor" is "Apple"');
-    }
-    if (category === "unified-pc" && vendor !== "AMD" && vendor !== "NVIDIA") {
-      fail("vendor", 'must be "AMD" (Ryzen AI Max) or "NVIDIA" (GB10) for category "unified-pc"');
-    }
-
-    const platform = memoryPlatform({ category: category as GpuCategory, vendor: vendor as GpuVendor });
-    const raised = raisedUsableGpuBytes(memoryBytes as number, platform);
-    const how = raiseLimitHow(memoryBytes as number, platform);
+  return parsed.data.map((entry): Gpu => {
+    const platform = memoryPlatform(entry);
+    const raised = raisedUsableGpuBytes(entry.memoryBytes, platform);
+    const how = raiseLimitHow(entry.memoryBytes, platform);
     const gpu: Gpu = {
-      slug,
-      name: (name as string).trim(),
-      vendor: vendor as GpuVendor,
-      category: category as GpuCategory,
-      memoryBytes: memoryBytes as number,
-      memoryType: memoryType as GpuMemoryType,
-      bandwidthBytesPerSecond: bandwidth as number,
-      releaseYear: releaseYear as number,
-      source: source as string,
-      unifiedMemory: isUnified,
-      usableBytes: usableGpuBytes(memoryBytes as number, platform),
+      slug: entry.slug,
+      name: entry.name.trim(),
+      vendor: entry.vendor,
+      category: entry.category,
+      memoryBytes: entry.memoryBytes,
+      memoryType: entry.memoryType,
+      bandwidthBytesPerSecond: entry.bandwidthBytesPerSecond,
+      releaseYear: entry.releaseYear,
+      source: entry.source,
+      unifiedMemory: UNIFIED_CATEGORIES.has(entry.category),
+      usableBytes: usableGpuBytes(entry.memoryBytes, platform),
       ...(raised !== null ? { raisedUsableBytes: raised } : {}),
       ...(how !== null ? { raiseLimitHow: how } : {}),
     };

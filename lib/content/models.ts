@@ -1,4 +1,5 @@
 // The only door to model content: pages, data routes and tests read the catalog through here.
+import "server-only";
 import { allModels } from "contentlayer/generated";
 import { buildCatalog } from "@/lib/content/catalog";
 import type { CatalogModel } from "@/lib/content/catalog";

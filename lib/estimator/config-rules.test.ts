@@ -1,11 +1,11 @@
 // Property tests for the numeric and structural rules: every real config passes; random KV-head layouts are
 // accepted exactly when grouped-query attention can use them; absurd sizes are refused with the field named, and
 // whatever is accepted gives finite estimates.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Fuzzer, RUNS, SEED } from "@/lib/fuzz/prng";
-import { FIXTURE_DIR, TESTDATA_DIR, fixtureArch, fixtureConfig } from "./fixtures.test-utils";
+import { FIXTURE_DIR, TESTDATA_DIR, fixtureArch, fixtureConfig, readConfigFile } from "./fixtures.test-utils";
 import { FIELD_RANGES, MAX_CONTEXT_TOKENS, architectureProblem } from "./config-rules";
 import { ConfigError, parseConfig } from "./config";
 import { estimateMemory } from "./estimate";
@@ -17,7 +17,7 @@ const REAL = [FIXTURE_DIR, TESTDATA_DIR].flatMap((dir) =>
     .filter((f) => f.endsWith(".json"))
     .map((f) => ({
       name: f,
-      config: JSON.parse(readFileSync(join(dir, f), "utf8")) as Record<string, unknown>,
+      config: readConfigFile(join(dir, f)) as Record<string, unknown>,
     })),
 );
 const LLAMA = fixtureConfig("Llama-3.1-8B-Instruct") as Record<string, unknown>;

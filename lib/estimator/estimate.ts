@@ -73,7 +73,7 @@ export function resolveInput(input: EstimateInput): ResolvedInput {
     throw new RangeError(`unknown weight format ${JSON.stringify(input.format)}`);
   }
   const engine = input.engine ?? DEFAULTS.engine;
-  if (engine !== "llama.cpp" && engine !== "vllm")
+  if (engine !== "llama.cpp" && engine !== "vllm" && engine !== "mlx")
     throw new RangeError(`unknown engine ${JSON.stringify(engine)}`);
   const info = weightFormatInfo(input.format);
   if (!info.engines.includes(engine)) {

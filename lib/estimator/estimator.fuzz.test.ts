@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, WEIGHT_FORMATS, countParameters, estimateMemory, parseConfig } from "@/lib/estimator";
+import { readConfigFile } from "@/lib/estimator/fixtures.test-utils";
 import type { EstimateInput, ModelArchitecture } from "@/lib/estimator";
 import { Fuzzer, HOSTILE_STRINGS, RUNS, SEED } from "../fuzz/prng";
 
@@ -24,7 +25,7 @@ function realConfigs(): Record<string, unknown>[] {
   const testdata = path.join("lib", "estimator", "testdata");
   for (const file of readdirSync(testdata)) {
     if (file.endsWith(".json"))
-      configs.push(JSON.parse(readFileSync(path.join(testdata, file), "utf8")) as Record<string, unknown>);
+      configs.push(readConfigFile(path.join(testdata, file)) as Record<string, unknown>);
   }
   return configs;
 }

@@ -1,10 +1,11 @@
 /**
  * Weight formats: ggml block layouts, llama.cpp's per-tensor type choice for each quantization mix,
- * and the tensor layouts of GPU-engine checkpoints (FP8, INT8, AWQ, GPTQ).
+ * and the tensor layouts of GPU-engine checkpoints (FP8, INT8, AWQ, GPTQ) and of MLX checkpoints (mlx.ts).
  */
 import type { ModelArchitecture } from "./config";
 import { GGUF_DEFAULT_TYPE, ggufTensorBytes, type TensorPlacementInfo } from "./gguf-mix";
 import { ggmlBitsPerWeight, ggmlRowBytes } from "./ggml-types";
+import { MLX_GROUP_SIZE, mlxTensorBytes } from "./mlx";
 import { listTensors, tensorElements, type TensorInfo } from "./parameters";
 
 export {
@@ -16,8 +17,9 @@ export {
 } from "./ggml-types";
 export { ggufTensorBytes, type QuantOptions, type TensorPlacementInfo } from "./gguf-mix";
 
-export type Engine = "llama.cpp" | "vllm";
-export const ENGINES: readonly Engine[] = ["llama.cpp", "vllm"];
+/** llama.cpp (GGUF), vLLM (GPU checkpoints) and mlx-lm (MLX checkpoints on Apple silicon). */
+export type Engine = "llama.cpp" | "vllm" | "mlx";
+export const ENGINES: readonly Engine[] = ["llama.cpp", "vllm", "mlx"];
 
 export type WeightFormat =
   | "BF16"
@@ -55,7 +57,11 @@ export type WeightFormat =
   | "INT8"
   | "AWQ-INT4"
   | "GPTQ-INT4"
-  | "NVFP4";
+  | "NVFP4"
+  | "MLX-3bit"
+  | "MLX-4bit"
+  | "MLX-6bit"
+  | "MLX-8bit";
 
 export interface WeightFormatInfo {
   id: WeightFormat;
@@ -75,7 +81,28 @@ export const INT4_GROUP_SIZE = 128;
 
 const LLAMA: readonly Engine[] = ["llama.cpp"];
 const VLLM: readonly Engine[] = ["vllm"];
-const BOTH: readonly Engine[] = ["llama.cpp", "vllm"];
+const MLX: readonly Engine[] = ["mlx"];
+const ALL: readonly Engine[] = ["llama.cpp", "vllm", "mlx"];
+
+/** Bits of each MLX affine format (mlx_lm convert -q --q-bits; group size 64, see mlx.ts). */
+export const MLX_FORMAT_BITS: Readonly<Partial<Record<WeightFormat, number>>> = {
+  "MLX-3bit": 3,
+  "MLX-4bit": 4,
+  "MLX-6bit": 6,
+  "MLX-8bit": 8,
+};
+
+function mlx(id: WeightFormat, description: string): WeightFormatInfo {
+  const bits = MLX_FORMAT_BITS[id]!;
+  return {
+    id,
+    label: `MLX ${bits}-bit`,
+    engines: MLX,
+    // values + a 16-bit scale and a 16-bit bias per group of 64 (mlx/ops.cpp affine_quantize)
+    nominalBitsPerWeight: bits + (2 * 16) / MLX_GROUP_SIZE,
+    description,
+  };
+}
 
 function gguf(id: WeightFormat, description: string): WeightFormatInfo {
   const t = GGUF_DEFAULT_TYPE[id]!;
@@ -86,14 +113,14 @@ export const WEIGHT_FORMATS: readonly WeightFormatInfo[] = [
   {
     id: "BF16",
     label: "BF16",
-    engines: BOTH,
+    engines: ALL,
     nominalBitsPerWeight: 16,
     description: "Unquantized bfloat16 weights.",
   },
   {
     id: "F16",
     label: "F16",
-    engines: BOTH,
+    engines: ALL,
     nominalBitsPerWeight: 16,
     description: "Unquantized float16 weights.",
   },
@@ -171,6 +198,19 @@ export const WEIGHT_FORMATS: readonly WeightFormatInfo[] = [
     description:
       "4-bit E2M1 linear layers with an FP8 scale per 16 weights (Blackwell); embeddings stay 16-bit.",
   },
+  mlx(
+    "MLX-3bit",
+    "MLX 3-bit for Apple silicon (mlx-lm): groups of 64 with a 16-bit scale and bias; norms 16-bit.",
+  ),
+  mlx(
+    "MLX-4bit",
+    "MLX 4-bit, mlx-lm's default: linear layers and embeddings in groups of 64, MoE routers at 8 bits.",
+  ),
+  mlx("MLX-6bit", "MLX 6-bit for Apple silicon (mlx-lm): groups of 64 with a 16-bit scale and bias."),
+  mlx(
+    "MLX-8bit",
+    "MLX 8-bit for Apple silicon (mlx-lm): near-lossless, groups of 64 with a 16-bit scale and bias.",
+  ),
 ];
 
 export function isWeightFormat(value: string): value is WeightFormat {
@@ -230,6 +270,14 @@ function gpuTensorBytes(arch: ModelArchitecture, format: WeightFormat, t: Tensor
   }
 }
 
+function mlxBytes(arch: ModelArchitecture, format: WeightFormat, t: TensorInfo): number {
+  // BF16 / F16 on mlx-lm: the unquantized checkpoint.
+  if (format === "BF16" || format === "F16") return 2 * tensorElements(t);
+  const bits = MLX_FORMAT_BITS[format];
+  if (bits === undefined) throw new RangeError(`format ${format} is not an MLX format`);
+  return mlxTensorBytes(arch, t, bits);
+}
+
 export const GGUF_FORMATS: ReadonlySet<WeightFormat> = new Set(
   Object.keys(GGUF_DEFAULT_TYPE) as WeightFormat[],
 );
@@ -260,7 +308,7 @@ export function tensorBytes(
       : listTensors(arch).map((t) => ({
           tensor: t,
           type: "GPU" as const,
-          bytes: gpuTensorBytes(arch, format, t),
+          bytes: engine === "mlx" ? mlxBytes(arch, format, t) : gpuTensorBytes(arch, format, t),
         })),
   );
   m.set(key, result);

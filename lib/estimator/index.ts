@@ -42,6 +42,7 @@ export {
   GGML_TYPES,
   GGUF_FORMATS,
   INT4_GROUP_SIZE,
+  MLX_FORMAT_BITS,
   WEIGHT_FORMATS,
   ggmlBitsPerWeight,
   ggmlRowBytes,
@@ -55,6 +56,13 @@ export {
   type WeightFormat,
   type WeightFormatInfo,
 } from "./formats";
+export {
+  MLX_GROUP_SIZE,
+  MLX_KV_STEP_TOKENS,
+  MLX_PREFILL_STEP_TOKENS,
+  mlxQuantizedBytes,
+  mlxTensorBits,
+} from "./mlx";
 export {
   recurrentElementsPerLayer,
   recurrentLayerCount,
@@ -77,6 +85,7 @@ export {
   computeBytes,
   llamaCppComputeBytes,
   llamaCppComputeParts,
+  mlxActivationBytes,
   VLLM_CUDA_GRAPH_BYTES,
   VLLM_MAX_NUM_BATCHED_TOKENS,
   VLLM_MAX_NUM_SEQS,

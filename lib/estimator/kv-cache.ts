@@ -5,6 +5,7 @@
 import type { LayerSpec, ModelArchitecture } from "./config";
 import type { Engine } from "./formats";
 import { GGML_TYPES } from "./formats";
+import { MLX_KV_STEP_TOKENS, MLX_PREFILL_STEP_TOKENS } from "./mlx";
 
 export type KvCacheType = "f16" | "bf16" | "q8_0" | "q4_0" | "fp8";
 export const KV_CACHE_TYPES: readonly KvCacheType[] = ["f16", "bf16", "q8_0", "q4_0", "fp8"];
@@ -13,10 +14,14 @@ export function isKvCacheType(v: string): v is KvCacheType {
   return (KV_CACHE_TYPES as readonly string[]).includes(v);
 }
 
-/** Cache types each engine accepts (llama.cpp --cache-type-k/v; vLLM --kv-cache-dtype auto|fp8). */
+/**
+ * Cache types each engine accepts (llama.cpp --cache-type-k/v; vLLM --kv-cache-dtype auto|fp8). mlx-lm keeps the
+ * cache in the model's 16-bit dtype (mlx_lm/models/cache.py KVCache allocates with keys.dtype).
+ */
 export const KV_TYPES_BY_ENGINE: Readonly<Record<Engine, readonly KvCacheType[]>> = {
   "llama.cpp": ["f16", "bf16", "q8_0", "q4_0"],
   vllm: ["f16", "bf16", "fp8"],
+  mlx: ["f16", "bf16"],
 };
 
 /** Bytes of `n` cache elements of a type: ggml row size for ggml types (blocks of 32 for q8_0/q4_0), 1 byte for fp8. */
@@ -87,8 +92,9 @@ export function hasKv(layer: LayerSpec): boolean {
 function windowed(arch: ModelArchitecture, layer: LayerSpec, engine: Engine): boolean {
   if (layer.attention === "full" || layer.window === null) return false;
   // llama.cpp only builds an SWA cache for architectures that implement it (gemma2/3, gpt-oss, llama4 ...);
-  // vLLM's hybrid KV cache manager allocates sliding-window layers for the window only.
-  return engine === "vllm" ? true : arch.llamaCppWindowedCache;
+  // vLLM's hybrid KV cache manager allocates sliding-window layers for the window only, and mlx-lm gives them
+  // a RotatingKVCache (make_cache in mlx_lm/models/gemma3_text.py, gpt_oss.py ...).
+  return engine === "llama.cpp" ? arch.llamaCppWindowedCache : true;
 }
 
 /**
@@ -116,6 +122,12 @@ export function cellsPerSequence(arch: ModelArchitecture, layer: LayerSpec, inpu
     if (!windowed(arch, layer, engine)) return base;
     // llama_kv_cache_iswa: min(base, n_swa + n_ubatch) padded to 256 (per stream).
     return padTo(Math.min(base, layer.window! + ubatch), LLAMA_CPP_SWA_PAD);
+  }
+  if (engine === "mlx") {
+    // KVCache grows in steps of 256 tokens; a RotatingKVCache holds its window + one prefill chunk − 1 at most.
+    const grown = padTo(input.contextTokens, MLX_KV_STEP_TOKENS);
+    if (!windowed(arch, layer, engine)) return grown;
+    return Math.min(grown, layer.window! + MLX_PREFILL_STEP_TOKENS - 1);
   }
   const full = padTo(input.contextTokens, VLLM_BLOCK_SIZE);
   if (!windowed(arch, layer, engine)) return full;

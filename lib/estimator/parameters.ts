@@ -39,6 +39,8 @@ export type TensorRole =
   | "ffn_gate_shexp"
   | "ffn_up_shexp"
   | "ffn_down_shexp"
+  | "ffn_latent_down"
+  | "ffn_latent_up"
   | "attn_gate"
   | "ssm_in"
   | "ssm_out"
@@ -211,13 +213,20 @@ function layerTensors(arch: ModelArchitecture, i: number, layer: LayerSpec, opts
         ),
       );
     }
-    if (!arch.ungatedFfn) out.push(mat(p + "ffn_gate_exps.weight", "ffn_gate_exps", i, h, f, e));
-    out.push(mat(p + "ffn_up_exps.weight", "ffn_up_exps", i, h, f, e));
-    out.push(mat(p + "ffn_down_exps.weight", "ffn_down_exps", i, f, h, e));
+    // LatentMoE: the experts read and write the latent width, wrapped by ffn_latent_down / ffn_latent_up
+    // (llama.cpp src/models/nemotron-h.cpp load_arch_tensors: {n_embd, moe_n_embd} and {moe_n_embd, n_embd}).
+    const x = moe.latentSize ?? h;
+    if (moe.latentSize) {
+      out.push(mat(p + "ffn_latent_down.weight", "ffn_latent_down", i, h, x));
+      out.push(mat(p + "ffn_latent_up.weight", "ffn_latent_up", i, x, h));
+    }
+    if (!arch.ungatedFfn) out.push(mat(p + "ffn_gate_exps.weight", "ffn_gate_exps", i, x, f, e));
+    out.push(mat(p + "ffn_up_exps.weight", "ffn_up_exps", i, x, f, e));
+    out.push(mat(p + "ffn_down_exps.weight", "ffn_down_exps", i, f, x, e));
     if (moe.expertBias) {
       out.push(vec(p + "ffn_gate_exps.bias", "bias", i, f, e));
       out.push(vec(p + "ffn_up_exps.bias", "bias", i, f, e));
-      out.push(vec(p + "ffn_down_exps.bias", "bias", i, h, e));
+      out.push(vec(p + "ffn_down_exps.bias", "bias", i, x, e));
     }
     if (moe.numSharedExperts > 0 && moe.sharedIntermediateSize > 0) {
       const s = moe.sharedIntermediateSize;

@@ -8,6 +8,7 @@
  */
 import type { ModelArchitecture } from "./config";
 import { resolveInput, type EstimateInput } from "./estimate";
+import type { Engine } from "./formats";
 import {
   deviceMemories,
   planPlacement,
@@ -64,12 +65,9 @@ export function needsRopeScaling(limits: ContextLimits, contextTokens: number): 
  * although max_position_embeddings is 40,960), so F is the stated maximum over the native context rounded up to
  * a power of two, and N = maximum / F.
  */
-export function ropeScalingFlags(
-  limits: ContextLimits,
-  engine: "llama.cpp" | "vllm",
-  contextTokens: number,
-): string[] {
-  if (!needsRopeScaling(limits, contextTokens)) return [];
+export function ropeScalingFlags(limits: ContextLimits, engine: Engine, contextTokens: number): string[] {
+  // mlx-lm has no flag for it: it reads rope_scaling from config.json (mlx_lm/models/rope_utils.py).
+  if (engine === "mlx" || !needsRopeScaling(limits, contextTokens)) return [];
   const factor = 2 ** Math.ceil(Math.log2(limits.maxTokens / limits.nativeTokens));
   const originalTokens = Math.round(limits.maxTokens / factor);
   if (engine === "llama.cpp") {

@@ -123,7 +123,7 @@ export function recurrentLayerCount(arch: ModelArchitecture): number {
 
 /**
  * Bytes of recurrent state: per sequence, independent of the context length.
- * llama.cpp: f32 conv and SSM rows (see the file comment). vLLM: the Mamba / linear-attention state is kept in
+ * llama.cpp and mlx-lm: f32 rows (mlx-lm's convolution state is 16-bit, counted as f32: a small overstatement). vLLM: the Mamba / linear-attention state is kept in
  * the model dtype by default (CacheConfig mamba_cache_dtype / mamba_ssm_cache_dtype "auto";
  * vllm/model_executor/layers/mamba/mamba_utils.py MambaStateDtypeCalculator), one slot per running sequence.
  */
@@ -142,7 +142,8 @@ export function recurrentStatePerLayer(
   const r = arch.recurrent;
   if (!r) return arch.layers.map(() => 0);
   const { conv, ssm } = recurrentElementsPerLayer(r);
-  const bytesPerElement = (input.engine ?? "llama.cpp") === "llama.cpp" ? 4 : 2;
+  // mlx-lm keeps the gated-delta / SSM state in float32 (mlx_lm/models/gated_delta.py), like llama.cpp.
+  const bytesPerElement = input.engine === "vllm" ? 2 : 4;
   const perLayer = (conv + ssm) * bytesPerElement * Math.max(1, input.sequences ?? 1);
   return arch.layers.map((l) => (l.mixer === "recurrent" || l.parallelRecurrent ? perLayer : 0));
 }

@@ -6,6 +6,7 @@
 import type { ModelArchitecture } from "./config";
 import type { Engine } from "./formats";
 import { llamaCppCtxPerSequence } from "./kv-cache";
+import { MLX_PREFILL_STEP_TOKENS } from "./mlx";
 
 const MiB = 1024 * 1024;
 const F32 = 4;
@@ -41,7 +42,12 @@ function ffnWidth(arch: ModelArchitecture): number {
 /**
  * llama.cpp compute buffer on the GPU holding the output layer (ggml-alloc reuses memory, so the
  * buffer is the largest simultaneous set of f32 intermediates of one ubatch, not their sum):
- *  - output phase: logits n_vocab × n_ubatch plus the final hidden state;
+ *  - output phase: logits n_vocab × n_ubatch plus one hidden row per token (the normed final state the
+ *    LM head reads; the last layer's intermediates are already freed). This is exact against logs:
+ *    Qwen2.5-3B 300.75 MiB = 151936 × 512 × 4 B + 2048 × 512 × 4 B (LLamaSharp issue #1099) and
+ *    Llama 3 8B 258.50 MiB (llama-cpp-python issue #1815). The graph is reserved with n_outputs = n_ubatch
+ *    (llama-context.cpp sched_reserve). Since llama.cpp PR #23861 (2026-06) llama-server may reserve
+ *    logits for its slot count only, so for those builds this term is an upper bound;
  *  - FFN phase: gate and up activations (n_ff × n_ubatch each) plus residual/normed hidden states;
  *  - attention phase without flash attention: the KQ scores n_kv × n_ubatch × n_head (f32), which
  *    grow with context (softmax runs in place); with flash attention the scores stay in
@@ -56,7 +62,7 @@ export function llamaCppComputeParts(
   const fa = input.flashAttention ?? true;
   const h = arch.hiddenSize;
   const hidden = h * ub * F32;
-  const outputPhase = arch.vocabSize * ub * F32 + 2 * hidden;
+  const outputPhase = arch.vocabSize * ub * F32 + hidden;
   const ffnPhase = 2 * ffnWidth(arch) * ub * F32 + 3 * hidden;
   const qDim = arch.numAttentionHeads * Math.max(arch.headDim, arch.vHeadDim);
   const qkvRows = (qDim + 2 * arch.numKeyValueHeads * arch.headDim) * ub * F32;
@@ -110,13 +116,33 @@ export function vllmActivationBytes(
   return Math.ceil(t * perToken + sampler);
 }
 
-export function computeBytes(arch: ModelArchitecture, input: ComputeInput): number {
-  return (input.engine ?? "llama.cpp") === "vllm"
-    ? vllmActivationBytes(arch)
-    : llamaCppComputeBytes(arch, input);
+/**
+ * mlx-lm transient memory while it prefills one chunk of MLX_PREFILL_STEP_TOKENS (mlx_lm/generate.py): the 16-bit
+ * tensors alive at the widest point of one layer — residual, normed input and output rows plus the FFN's gate, up
+ * and activated product (or the q/k/v rows). Attention runs in mx.fast.scaled_dot_product_attention, which does
+ * not keep the score matrix for the head sizes mainstream models use, and the logits of the prompt's last token
+ * only are computed (one vocabulary row, counted). Not checked against a measurement yet.
+ */
+export function mlxActivationBytes(arch: ModelArchitecture, contextTokens: number, sequences = 1): number {
+  const t = Math.min(MLX_PREFILL_STEP_TOKENS, contextTokens) * sequences;
+  const h = arch.hiddenSize;
+  const qkv = arch.numAttentionHeads * arch.headDim + 2 * arch.numKeyValueHeads * arch.headDim;
+  const perToken = 2 * (3 * h + Math.max(qkv, 3 * ffnWidth(arch)));
+  return Math.ceil(t * perToken + sequences * arch.vocabSize * F32);
 }
 
-/** Fixed per-GPU overhead: CUDA context for llama.cpp; CUDA context plus CUDA-graph pool for vLLM. */
+export function computeBytes(arch: ModelArchitecture, input: ComputeInput): number {
+  const engine = input.engine ?? "llama.cpp";
+  if (engine === "vllm") return vllmActivationBytes(arch);
+  if (engine === "mlx") return mlxActivationBytes(arch, input.contextTokens, input.sequences ?? 1);
+  return llamaCppComputeBytes(arch, input);
+}
+
+/**
+ * Fixed per-device overhead: CUDA context for llama.cpp; CUDA context plus CUDA-graph pool for vLLM. mlx-lm runs
+ * on Metal with no CUDA context; its own bookkeeping is small and not modelled (0).
+ */
 export function overheadBytesPerGpu(engine: Engine): number {
+  if (engine === "mlx") return 0;
   return engine === "vllm" ? CUDA_CONTEXT_BYTES + VLLM_CUDA_GRAPH_BYTES : CUDA_CONTEXT_BYTES;
 }

@@ -1,6 +1,7 @@
 // The open-data JSON of the GPU catalog: /api/gpus.json. Pure: catalog entries in, plain JSON out.
 // Contract (issue 10): an array of { slug, name, vendor, memoryBytes, usableBytes, bandwidthBytesPerSecond,
 // unifiedMemory, source }; the other keys are extras.
+import "server-only";
 import type { Gpu, GpuCategory, GpuVendor } from "@/lib/content/gpus";
 import { gpuPath } from "@/lib/routes";
 

@@ -1,5 +1,6 @@
 // The open-data JSON: /api/models.json (index) and /api/models/<slug>.json (one model). Pure: catalog models in,
 // plain JSON objects out. The requirements are lib/views/requirements' table (every cell from lib/estimator).
+import "server-only";
 import type { CatalogModel } from "@/lib/content/catalog";
 import { bestFormatOnGpu, longestContextOnGpu } from "@/lib/views/gpu-fit";
 import { getGpus } from "@/lib/content/gpus";

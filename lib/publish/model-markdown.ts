@@ -1,5 +1,6 @@
 // Plain-Markdown renderings for tools and AI agents: each model page's twin (facts, spec sheet, requirements table,
 // GPU fit, FAQ, sources) and the site's llms.txt. Built from the same lib functions as the HTML pages.
+import "server-only";
 import type { CatalogModel } from "@/lib/content/catalog";
 import {
   formatDate,

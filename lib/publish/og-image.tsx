@@ -1,5 +1,6 @@
 // The 1200×630 share card drawn by next/og for app/opengraph-image.tsx and app/models/[slug]/opengraph-image.tsx.
 // Fonts are read from assets/fonts at build time (no network). Layout only: the figures arrive as finished strings.
+import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ImageResponse } from "next/og";

@@ -9,12 +9,18 @@
  */
 import { describe, expect, it } from "vitest";
 
-import { CONFIGS, runValidation, summarize, TOLERANCES, VALIDATION_KINDS, type ValidationRow } from "./index";
-import computeFixtures from "./fixtures/compute-buffers.json";
-import ggufFixtures from "./fixtures/gguf-sizes.json";
-import kvFixtures from "./fixtures/kv-logs.json";
-import paramFixtures from "./fixtures/official-params.json";
-import vllmFixtures from "./fixtures/vllm-logs.json";
+import {
+  CONFIGS,
+  FIXTURES,
+  runValidation,
+  summarize,
+  TOLERANCES,
+  VALIDATION_KINDS,
+  type ValidationRow,
+} from "./index";
+import { GgufFixture, KvFixture, parseFixture } from "./fixtures";
+import ggufJson from "./fixtures/gguf-sizes.json";
+import kvJson from "./fixtures/kv-logs.json";
 
 const rows = runValidation();
 
@@ -47,13 +53,7 @@ for (const kind of VALIDATION_KINDS) {
 
 describe("validation fixtures", () => {
   it("every fixture row names a stored config and a source URL", () => {
-    const all = [
-      ...(paramFixtures as Array<{ config: string; source: string }>),
-      ...(ggufFixtures as Array<{ config: string; source: string }>),
-      ...(kvFixtures as Array<{ config: string; source: string }>),
-      ...(computeFixtures as Array<{ config: string; source: string }>),
-      ...(vllmFixtures as Array<{ config: string; source: string }>),
-    ];
+    const all = Object.values(FIXTURES).flat();
     for (const f of all) {
       expect(Object.keys(CONFIGS)).toContain(f.config);
       expect(f.source).toMatch(/^https:\/\//);
@@ -61,9 +61,11 @@ describe("validation fixtures", () => {
   });
 
   it("has the minimum number of points per kind", () => {
-    expect((ggufFixtures as unknown[]).length).toBeGreaterThanOrEqual(25);
+    expect(FIXTURES.gguf.length).toBeGreaterThanOrEqual(25);
     expect(rows.filter((r) => r.kind === "parameters").length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.kind === "kv").length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.kind === "compute").length).toBeGreaterThanOrEqual(5);
+    expect(rows.filter((r) => r.kind === "mlx").length).toBeGreaterThanOrEqual(2);
   });
 
   it("rows are plain serializable data", () => {
@@ -90,5 +92,71 @@ describe("validation fixtures", () => {
         expect(k.medianAbsErrorPercent!).toBeLessThanOrEqual(worst);
       }
     }
+  });
+
+  it("parses every row of the files, none dropped", () => {
+    expect(FIXTURES.gguf).toHaveLength(ggufJson.length);
+    expect(FIXTURES.kv).toHaveLength(kvJson.length);
+  });
+});
+
+describe("a broken fixture row fails naming the file, the row and the field", () => {
+  const gguf = ggufJson[0] as Record<string, unknown>;
+  const kv = kvJson[0] as Record<string, unknown>;
+  it.each([
+    [
+      "bytes as a string",
+      "gguf-sizes.json",
+      GgufFixture,
+      { ...gguf, bytes: "4.9 GB" },
+      "[1].bytes: must be a positive integer (bytes)",
+    ],
+    [
+      "unknown config",
+      "gguf-sizes.json",
+      GgufFixture,
+      { ...gguf, config: "Nope.json" },
+      '[1].config: names "Nope.json", which is not a config',
+    ],
+    [
+      "unknown format",
+      "gguf-sizes.json",
+      GgufFixture,
+      { ...gguf, format: "Q4_K_X" },
+      '[1].format: must be a weight format of lib/estimator (e.g. Q4_K_M), got "Q4_K_X"',
+    ],
+    [
+      "http source",
+      "gguf-sizes.json",
+      GgufFixture,
+      { ...gguf, source: "http://example.com" },
+      "[1].source: must be an https URL",
+    ],
+    [
+      "missing model",
+      "kv-logs.json",
+      KvFixture,
+      { ...kv, model: undefined },
+      "[1].model: is missing; it must be a non-empty string",
+    ],
+    [
+      "unknown cache type",
+      "kv-logs.json",
+      KvFixture,
+      { ...kv, cacheTypeK: "q3" },
+      '[1].cacheTypeK: must be a KV-cache type of lib/estimator (e.g. f16, q8_0), got "q3"',
+    ],
+  ] as const)("%s", (_label, file, schema, broken, message) => {
+    const first = file === "kv-logs.json" ? kv : gguf;
+    expect(() => parseFixture(file, schema, [first, broken])).toThrow(
+      `lib/validation/fixtures/${file}${message}`,
+    );
+    expect(() => parseFixture(file, schema, [first, first])).not.toThrow();
+  });
+
+  it("rejects a file that is not a list of rows", () => {
+    expect(() => parseFixture("kv-logs.json", KvFixture, { rows: [] })).toThrow(
+      "lib/validation/fixtures/kv-logs.json: must be a JSON array of rows",
+    );
   });
 });

@@ -29,17 +29,13 @@ export function generateStaticParams() {
   return getGpus().map((gpu) => ({ slug: gpu.slug }));
 }
 
-interface PageProps {
-  params: Promise<{ slug: string }>;
-}
-
-export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<"/gpus/[slug]">): Promise<Metadata> {
   const gpu = getGpu((await params).slug);
   if (!gpu) return {};
   return gpuMetadata(gpu);
 }
 
-export default async function GpuPage({ params }: PageProps) {
+export default async function GpuPage({ params }: PageProps<"/gpus/[slug]">) {
   const gpu = getGpu((await params).slug);
   if (!gpu) notFound();
   const rows = modelsOnGpu(gpu, getModels());

@@ -22,17 +22,13 @@ export function generateStaticParams() {
   return getModelSlugs().map((slug) => ({ slug }));
 }
 
-interface PageProps {
-  params: Promise<{ slug: string }>;
-}
-
-export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+export async function generateMetadata({ params }: PageProps<"/models/[slug]">): Promise<Metadata> {
   const model = getModel((await params).slug);
   if (!model) return {};
   return modelMetadata(model);
 }
 
-export default async function ModelPage({ params }: PageProps) {
+export default async function ModelPage({ params }: PageProps<"/models/[slug]">) {
   const model = getModel((await params).slug);
   if (!model) notFound();
   return (

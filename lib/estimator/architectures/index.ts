@@ -20,6 +20,7 @@ import { exaone4, olmo3 } from "./post-norm";
 import { qwen } from "./qwen";
 import { qwen3Vl, qwen3VlMoe, qwen3VlMoeText, qwen3VlText } from "./qwen3-vl";
 import { qwen35, qwen35Moe, qwen35MoeText, qwen35Text, qwen3Next } from "./qwen-next";
+import { smollm3 } from "./smollm3";
 import type { ArchitectureAdapter } from "./types";
 
 export const ADAPTERS: readonly ArchitectureAdapter[] = [
@@ -60,6 +61,7 @@ export const ADAPTERS: readonly ArchitectureAdapter[] = [
   qwen3VlText,
   qwen3VlMoe,
   qwen3VlMoeText,
+  smollm3,
 ];
 
 const BY_TYPE = new Map<string, ArchitectureAdapter>();

@@ -54,6 +54,12 @@ export interface MoeSpec {
   routerBias: boolean;
   /** gpt-oss: biases on expert projections. */
   expertBias: boolean;
+  /**
+   * LatentMoE (Nemotron 3 Super / Ultra, moe_latent_size): the routed experts work in this smaller width, between
+   * a down-projection {hidden → latent} and an up-projection {latent → hidden}; router and shared expert stay at
+   * the full hidden size. Absent for ordinary MoE.
+   */
+  latentSize?: number;
 }
 
 /**

@@ -9,7 +9,7 @@ export function generateStaticParams() {
   return getModelSlugs().map((slug) => ({ file: `${slug}.json` }));
 }
 
-export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
+export async function GET(_request: Request, { params }: RouteContext<"/api/models/[file]">) {
   const { file } = await params;
   const model = file.endsWith(".json") ? getModel(file.slice(0, -".json".length)) : undefined;
   if (!model) return Response.json({ error: "not found" }, { status: 404 });

@@ -12,7 +12,7 @@ export function generateStaticParams() {
   return getModelSlugs().map((slug) => ({ slug }));
 }
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export async function GET(_request: Request, { params }: RouteContext<"/models/[slug]/index.md">) {
   const model = getModel((await params).slug);
   if (!model)
     return new Response("Not found\n", {
