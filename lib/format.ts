@@ -1,6 +1,6 @@
 // Display helpers: turning exact numbers into short labels. No memory arithmetic here.
-
-const GIB = 1024 ** 3;
+// The estimator's leaf module, not its index: client islands that only format numbers do not bundle the estimator.
+import { GIB } from "@/lib/estimator/units";
 
 /** Bytes as GiB with one decimal (two below 10 GiB), e.g. "22.4 GiB". */
 export function formatGib(bytes: number): string {

@@ -4,7 +4,7 @@
  * beside the measured bytes of each term (summed over devices). Exit 2 with one line on bad input.
  */
 import { parseArgs } from "node:util";
-import { ConfigError, JsonInputError, parseConfig, parseJsonInput } from "@/lib/estimator";
+import { ConfigError, JsonInputError, parseConfig, parseJsonInput, GIB } from "@/lib/estimator";
 import type { ModelArchitecture } from "@/lib/estimator";
 import { checkLog } from "@/lib/evidence/log-check";
 import { TERM_NAMES } from "@/lib/evidence/log-reader";
@@ -75,7 +75,7 @@ function main(argv: string[]): void {
     );
     return;
   }
-  const gib = (bytes: number | null) => (bytes === null ? "—" : `${(bytes / 1024 ** 3).toFixed(2)} GiB`);
+  const gib = (bytes: number | null) => (bytes === null ? "—" : `${(bytes / GIB).toFixed(2)} GiB`);
   const lines = [`${check.reading.engine} log, read from ${check.reading.basis}`];
   for (const name of TERM_NAMES) {
     const t = check.terms[name];

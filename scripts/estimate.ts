@@ -18,6 +18,7 @@ import {
   type EstimateInput,
   type Engine,
 } from "../lib/estimator/index";
+import { GIB } from "@/lib/estimator";
 
 const HELP = `Usage: npm run --silent estimate -- --config <config.json> --quant <FORMAT> --context <tokens> [options]
 
@@ -139,7 +140,7 @@ function oneLine(message: string): string {
 }
 
 function gib(b: number): string {
-  return `${(b / 1024 ** 3).toFixed(2)} GiB`;
+  return `${(b / GIB).toFixed(2)} GiB`;
 }
 
 function main(argv: string[]): number {

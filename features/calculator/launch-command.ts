@@ -2,6 +2,7 @@
 // placement lib/estimator chose (GPU layers, MoE experts kept in system RAM). Pure; no memory arithmetic.
 import { articleFor } from "@/lib/articles";
 import type { Engine, KvCacheType, Placement, WeightFormat } from "@/lib/estimator";
+import { GIB } from "@/lib/estimator";
 
 export interface LaunchCommandInput {
   engine: Engine;
@@ -76,7 +77,7 @@ export function vllmGpuMemoryUtilization(perDeviceBytes: number, gpuMemoryBytes:
 export function tensorSplit(deviceMemoryBytes: readonly number[] | undefined, gpuCount: number): string {
   const sizes = deviceMemoryBytes && deviceMemoryBytes.length === gpuCount ? deviceMemoryBytes : null;
   if (!sizes || sizes.every((b) => b === sizes[0])) return new Array(gpuCount).fill("1").join(",");
-  return sizes.map((b) => String(Math.max(1, Math.round(b / 1024 ** 3)))).join(",");
+  return sizes.map((b) => String(Math.max(1, Math.round(b / GIB)))).join(",");
 }
 
 function llamaCppCommand(input: LaunchCommandInput): LaunchCommand {

@@ -35,9 +35,8 @@
  * leave 6 GB on 64–96 GB machines (antirez/ds4#46: 92000 MiB of 96 GB; jundot/omlx#1533: 58 of 64 GB);
  * 8 GiB leaves room for a browser and the desktop as well.
  */
+import { GIB } from "./units";
 
-/** Bytes in one GiB: GPU memory and every size on the site are counted in binary gigabytes. */
-export const GIB = 2 ** 30;
 const MIB = 2 ** 20;
 
 /** The kinds of memory the rule distinguishes. */

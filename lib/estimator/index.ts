@@ -147,10 +147,10 @@ export {
   amdApuTtmPagesLimitParameter,
   appleDefaultWorkingSetBytes,
   appleWiredLimitCommand,
-  GIB,
   OS_RESERVE_BYTES,
   raisedUsableGpuBytes,
   raiseLimitHow,
   usableGpuBytes,
   type MemoryPlatform,
 } from "./hardware";
+export { GIB } from "./units";

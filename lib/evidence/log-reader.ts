@@ -4,6 +4,7 @@
 // llama_memory_breakdown_print) and vLLM (gpu_model_runner.py "Model loading took", gpu_worker.py "Available KV cache
 // memory", kv_cache_utils.py "GPU KV cache size"), matched anywhere in a line so timestamps and journal prefixes pass.
 import type { KvCacheType, WeightFormat } from "@/lib/estimator";
+import { GIB } from "@/lib/estimator";
 
 export type LogEngine = "llama.cpp" | "vllm";
 export type TermName = "weights" | "kvCache" | "compute";
@@ -50,7 +51,6 @@ export interface LogReading {
 export type LogReadResult = { ok: true; reading: LogReading } | { ok: false; message: string };
 
 const MIB = 1024 ** 2;
-const GIB = 1024 ** 3;
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
 
 /** llama.cpp prints the file type as llama_model_ftype_name() text; these are the ones we have a format for. */

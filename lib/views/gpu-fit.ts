@@ -1,13 +1,11 @@
 // Catalog hardware through the fit planner: every page's "does it run on X" comes from here, and every verdict
 // from lib/estimator's planFit / longestContext. This module only picks the hardware ladders and the profile.
-import { contextLimits, longestContext, MIN_USEFUL_CONTEXT_TOKENS, planFit } from "@/lib/estimator";
+import { contextLimits, longestContext, MIN_USEFUL_CONTEXT_TOKENS, planFit, GIB } from "@/lib/estimator";
 import type { ContextLimits, FitAnswer, Hardware, LongestContext, WeightFormat } from "@/lib/estimator";
 import type { CatalogModel } from "@/lib/content/catalog";
 import { getGpus } from "@/lib/content/gpus";
 import type { Gpu } from "@/lib/content/gpus";
 import { HEADLINE_FORMAT, headlineContext, TABLE_PROFILE, tableFormats } from "@/lib/views/requirements";
-
-const GIB = 1024 ** 3;
 
 /** System RAM assumed for offload answers on pages: a desktop with 64 GB (stated wherever offload is shown). */
 export const OFFLOAD_RAM_BYTES = 64 * GIB;

@@ -14,6 +14,7 @@ import {
 } from "@/lib/views/gpu-fit";
 import { headlineContext, tableFormats } from "@/lib/views/requirements";
 import { nativeContext, offloadHow } from "@/lib/views/run-answer";
+import { GIB } from "@/lib/estimator";
 
 export interface GpuGroup {
   category: GpuCategory;
@@ -116,7 +117,7 @@ export function modelFitOnGpu(model: CatalogModel, gpu: Gpu): GpuModelFit {
       ...(choice ? { quant: choice.format } : {}),
       context: contextTokens,
       gpu: gpu.slug,
-      ...(offload ? { ram: OFFLOAD_RAM_BYTES / 1024 ** 3 } : {}),
+      ...(offload ? { ram: OFFLOAD_RAM_BYTES / GIB } : {}),
     }),
   };
 }

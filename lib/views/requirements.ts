@@ -1,6 +1,6 @@
 // The requirements table of a model page: which formats and contexts to show, each cell computed by lib/estimator.
 // This module chooses rows and columns; it does no memory arithmetic of its own.
-import { contextLimits, estimateMemory, planFit, WEIGHT_FORMATS } from "@/lib/estimator";
+import { contextLimits, estimateMemory, planFit, WEIGHT_FORMATS, GIB } from "@/lib/estimator";
 import type { EstimateInput, MemoryEstimate, WeightFormat } from "@/lib/estimator";
 import type { CatalogModel } from "@/lib/content/catalog";
 
@@ -66,9 +66,9 @@ export function estimateFor(
 
 /** Reference hardware tiers for colouring cells: a 24 GiB consumer card, an 80 GiB data-centre card, 8 of them. */
 export const FIT_TIERS = [
-  { id: "consumer", label: "Fits one 24 GiB GPU", gpuMemoryBytes: 24 * 1024 ** 3, gpuCount: 1 },
-  { id: "datacenter", label: "Fits one 80 GiB GPU", gpuMemoryBytes: 80 * 1024 ** 3, gpuCount: 1 },
-  { id: "node", label: "Fits 8 × 80 GiB GPUs", gpuMemoryBytes: 80 * 1024 ** 3, gpuCount: 8 },
+  { id: "consumer", label: "Fits one 24 GiB GPU", gpuMemoryBytes: 24 * GIB, gpuCount: 1 },
+  { id: "datacenter", label: "Fits one 80 GiB GPU", gpuMemoryBytes: 80 * GIB, gpuCount: 1 },
+  { id: "node", label: "Fits 8 × 80 GiB GPUs", gpuMemoryBytes: 80 * GIB, gpuCount: 8 },
 ] as const;
 
 export type FitTierId = (typeof FIT_TIERS)[number]["id"] | "beyond";

@@ -15,8 +15,7 @@ import {
 } from "@/lib/views/gpu-fit";
 import type { Gpu } from "@/lib/content/gpus";
 import { estimateFor, HEADLINE_FORMAT, headlineContext, tableFormats } from "@/lib/views/requirements";
-
-const GIB = 1024 ** 3;
+import { GIB } from "@/lib/estimator";
 
 export type RunOptionKind = "gpu" | "lower-format" | "unified" | "offload" | "datacentre";
 
