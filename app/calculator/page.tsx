@@ -7,9 +7,9 @@ import type { CalculatorGpuOption, CalculatorModelOption } from "@/features/calc
 import { defaultState } from "@/features/calculator/state";
 import { getGpus, gpuCategoryLabel } from "@/lib/content/gpus";
 import { getModels } from "@/lib/content/models";
-import { breadcrumbJsonLd, calculatorMetadata, sectionBreadcrumbs } from "@/lib/seo/index";
+import { breadcrumbJsonLd, sectionBreadcrumbs, toolPageMetadata } from "@/lib/seo/index";
 
-export const metadata: Metadata = calculatorMetadata();
+export const metadata: Metadata = toolPageMetadata("calculator");
 
 /** The compact, serializable catalog the client island receives (no content-layer objects, no MDX bodies). */
 function calculatorModels(): CalculatorModelOption[] {

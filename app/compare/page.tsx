@@ -7,9 +7,9 @@ import { COMPARE_CONTEXTS, COMPARE_FORMATS, compareEntries } from "@/features/co
 import { MAX_COMPARED } from "@/features/compare/selection";
 import { getModels } from "@/lib/content/models";
 import { formatLabel } from "@/lib/views/requirements";
-import { breadcrumbJsonLd, compareMetadata, sectionBreadcrumbs } from "@/lib/seo/index";
+import { breadcrumbJsonLd, sectionBreadcrumbs, toolPageMetadata } from "@/lib/seo/index";
 
-export const metadata: Metadata = compareMetadata();
+export const metadata: Metadata = toolPageMetadata("compare");
 
 // Static page: the picker is plain HTML; the island reads ?models=a,b,c and renders the table from figures that
 // lib/estimator computed at build time for every catalog model (a few kB per model).

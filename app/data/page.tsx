@@ -5,11 +5,11 @@ import { getModels } from "@/lib/content/models";
 import { modelDataPath, modelDocument, modelIndex } from "@/lib/publish/model-data";
 import { getGpus } from "@/lib/content/gpus";
 import { GPU_DATA_PATH } from "@/lib/publish/gpu-data";
-import { breadcrumbJsonLd, dataMetadata, sectionBreadcrumbs } from "@/lib/seo/index";
+import { breadcrumbJsonLd, sectionBreadcrumbs, toolPageMetadata } from "@/lib/seo/index";
 import { RowHeader, Table, TableScroll, Td, Tr } from "@/components/ui/table";
 import type { TableColumn } from "@/components/ui/table";
 
-export const metadata: Metadata = dataMetadata();
+export const metadata: Metadata = toolPageMetadata("data");
 
 const INDEX_FIELDS: [string, string][] = [
   ["schemaVersion", "Version of this format; bumped on incompatible changes."],

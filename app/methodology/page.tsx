@@ -12,12 +12,12 @@ import {
 } from "@/lib/estimator";
 import type { GgmlType } from "@/lib/estimator";
 import { formatGib } from "@/lib/format";
-import { breadcrumbJsonLd, methodologyMetadata, sectionBreadcrumbs } from "@/lib/seo/index";
+import { breadcrumbJsonLd, sectionBreadcrumbs, toolPageMetadata } from "@/lib/seo/index";
 import { runValidation, summarize, TOLERANCES } from "@/lib/validation";
 import { RowHeader, Table, TableScroll, Td, Tr } from "@/components/ui/table";
 import type { TableColumn } from "@/components/ui/table";
 
-export const metadata: Metadata = methodologyMetadata();
+export const metadata: Metadata = toolPageMetadata("methodology");
 
 const SHOWN_TYPES: readonly GgmlType[] = [
   "F32",

@@ -152,38 +152,36 @@ export function gpuMetadata(gpu: Gpu): Metadata {
   });
 }
 
-export function compareMetadata(): Metadata {
-  return pageMetadata({
+/** The tool and reference pages: one title and description each, the same on every build. */
+const TOOL_PAGES = {
+  compare: {
     title: "Compare open-weight LLMs — specs and VRAM side by side",
     description:
       "Put open-weight language models side by side: parameters, architecture, context length and the GPU memory each needs at the same quantization and context.",
     path: "/compare",
-  });
-}
-
-export function calculatorMetadata(): Metadata {
-  return pageMetadata({
+  },
+  calculator: {
     title: "VRAM calculator for open-weight LLMs",
     description:
       "Memory, GPU fit and a launch command for any open-weight model, format, context length and GPU: the GPU memory it needs with your KV-cache type and engine, and whether it fits.",
     path: "/calculator",
-  });
-}
-
-export function methodologyMetadata(): Metadata {
-  return pageMetadata({
+  },
+  methodology: {
     title: "Methodology — how modelfit computes memory, and how far off it is",
     description:
       "Every formula behind modelfit's VRAM figures, with its source, and the validation table: estimates against real GGUF file sizes, llama.cpp logs and official parameter counts, with the error of each.",
     path: "/methodology",
-  });
-}
-
-export function dataMetadata(): Metadata {
-  return pageMetadata({
+  },
+  data: {
     title: "Open data — the modelfit catalog as JSON and Markdown",
     description:
       "Download the modelfit catalog: every model's architecture, stated parameters and computed memory requirements, and the GPU list, in machine-readable form.",
     path: "/data",
-  });
+  },
+} as const satisfies Record<string, PageSeo>;
+
+export type ToolPage = keyof typeof TOOL_PAGES;
+
+export function toolPageMetadata(page: ToolPage): Metadata {
+  return pageMetadata(TOOL_PAGES[page]);
 }

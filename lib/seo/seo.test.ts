@@ -18,14 +18,10 @@ import {
 import { articleFor } from "@/lib/articles";
 import {
   breadcrumbJsonLd,
-  calculatorMetadata,
-  compareMetadata,
-  dataMetadata,
   DEFAULT_OG_IMAGE,
   gpuMetadata,
   gpusIndexMetadata,
   homeMetadata,
-  methodologyMetadata,
   modelDatasetJsonLd,
   modelDescription,
   modelFaq,
@@ -37,6 +33,7 @@ import {
   sectionBreadcrumbs,
   sitemapEntries,
   STATIC_ROUTES,
+  toolPageMetadata,
 } from "@/lib/seo/index";
 import { absoluteUrl, site } from "@/lib/site";
 
@@ -267,10 +264,10 @@ describe("other page types", () => {
     ["models", modelsIndexMetadata(models.length), "/models"],
     ["gpus", gpusIndexMetadata(getGpus().length), "/gpus"],
     ["gpu", gpu ? gpuMetadata(gpu) : null, `/gpus/${gpu?.slug}`],
-    ["compare", compareMetadata(), "/compare"],
-    ["calculator", calculatorMetadata(), "/calculator"],
-    ["methodology", methodologyMetadata(), "/methodology"],
-    ["data", dataMetadata(), "/data"],
+    ["compare", toolPageMetadata("compare"), "/compare"],
+    ["calculator", toolPageMetadata("calculator"), "/calculator"],
+    ["methodology", toolPageMetadata("methodology"), "/methodology"],
+    ["data", toolPageMetadata("data"), "/data"],
   ] as const;
 
   it.each(cases)("%s has its own title, description, canonical and share image", (_name, meta, path) => {
