@@ -1,6 +1,7 @@
 // The site's data tables: a scroll wrapper that shows when more columns lie off-screen (the `table-scroll` utility's
-// edge shadows), a header row from a column list, body rows, row headers and numeric cells. Server components, no
-// state. Two densities: "roomy" for the catalog's tables, "compact" for reference tables inside prose.
+// edge shadows), a header row from a column list, body rows, row headers and numeric cells. No state or effects:
+// they render on the server, or inside a client island. Two densities: "roomy" for the catalog's tables,
+// "compact" for reference tables inside prose.
 import type { ComponentProps, ReactNode } from "react";
 
 export type TableDensity = "roomy" | "compact";
