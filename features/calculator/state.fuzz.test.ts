@@ -1,7 +1,9 @@
-// Fuzzing the calculator's query string (features/calculator/state.ts): thousands of random and hostile links, seeded.
+// Fuzzing the calculator's query string (features/calculator/state.ts) with fast-check: thousands of random and
+// hostile links (seeded in vitest.setup.ts).
 // Whatever the link says, parsing never throws, the state is always one the calculator can compute, every rejected
 // value is reported as short plain text, and the link written back for that state reads back as the same state.
-import { describe, expect, it } from "vitest";
+import { fc, it } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
 import {
   CUSTOM,
   LIMITS,
@@ -16,7 +18,15 @@ import {
 } from "@/features/calculator/state";
 import type { CalculatorCatalog, CalculatorState, StateProblem } from "@/features/calculator/state";
 import { WEIGHT_FORMATS } from "@/lib/estimator";
-import { Fuzzer, HOSTILE_STRINGS, RUNS, SEED, looksLikeMarkup } from "../../lib/fuzz/prng";
+import {
+  RUNS,
+  chance,
+  hostileString,
+  hostileText,
+  looksLikeMarkup,
+  numberish,
+  sometimes,
+} from "@/lib/fuzz/arbitraries";
 
 const CATALOG: CalculatorCatalog = {
   models: [
@@ -41,71 +51,77 @@ const LLAMA_CONFIG = {
   torch_dtype: "bfloat16",
 };
 
-function plausibleValue(f: Fuzzer, key: string): string {
+function plausibleValue(key: string): fc.Arbitrary<string> {
   switch (key) {
     case "model":
-      return f.pick([...CATALOG.models.map((m) => m.slug), CUSTOM, "Llama-3-1-8B", " tiny ", "gpt-5"]);
+      return fc.constantFrom(...CATALOG.models.map((m) => m.slug), CUSTOM, "Llama-3-1-8B", " tiny ", "gpt-5");
     case "cfg": {
-      const config: Record<string, unknown> = { ...LLAMA_CONFIG };
-      if (f.bool(0.5)) {
-        const field = f.pick(Object.keys(config));
-        config[field] = f.pick([null, -1, 0, 1.5, "32", [], {}, 1e308, true, f.text(8)]);
-      }
-      const json = JSON.stringify(config);
-      return f.pick([
+      const broken = fc.record({
+        field: fc.constantFrom(...Object.keys(LLAMA_CONFIG)),
+        value: fc.oneof(
+          fc.constantFrom<unknown>(null, -1, 0, 1.5, "32", [], {}, 1e308, true),
+          hostileText(8),
+        ),
+      });
+      const json = sometimes(0.5, broken).map((edit) =>
+        JSON.stringify(edit ? { ...LLAMA_CONFIG, [edit.field]: edit.value } : LLAMA_CONFIG),
+      );
+      return fc.oneof(
         json,
-        json.slice(0, f.int(0, json.length)),
-        `[${json}]`,
-        "null",
-        '"x"',
-        "{}",
-        f.text(40),
-      ]);
+        json.chain((text) => fc.nat(text.length).map((cut) => text.slice(0, cut))),
+        json.map((text) => `[${text}]`),
+        fc.constantFrom("null", '"x"', "{}"),
+        hostileText(40),
+      );
     }
     case "engine":
-      return f.pick(["llama.cpp", "vllm", "VLLM", "llamacpp", "llama-cpp", "tgi", ""]);
+      return fc.constantFrom("llama.cpp", "vllm", "VLLM", "llamacpp", "llama-cpp", "tgi", "");
     case "quant":
-      return f.pick([...WEIGHT_FORMATS.map((w) => w.id), "q4_k_m", "Q4_K_XL", "fp4", ""]);
+      return fc.constantFrom(...WEIGHT_FORMATS.map((w) => w.id), "q4_k_m", "Q4_K_XL", "fp4", "");
     case "kv":
-      return f.pick(["f16", "bf16", "q8_0", "q4_0", "fp8", "F16", "int4", ""]);
+      return fc.constantFrom("f16", "bf16", "q8_0", "q4_0", "fp8", "F16", "int4", "");
     case "gpu":
-      return f.pick([...CATALOG.gpus.map((g) => g.slug), CUSTOM, "RTX-4090", "a100"]);
+      return fc.constantFrom(...CATALOG.gpus.map((g) => g.slug), CUSTOM, "RTX-4090", "a100");
     default:
-      return f.numberish();
+      return numberish;
   }
 }
 
-function randomValue(f: Fuzzer, key: string): string {
-  const roll = f.int(0, 9);
-  if (roll < 5) return plausibleValue(f, key);
-  if (roll < 7) return f.pick(HOSTILE_STRINGS);
-  if (roll < 8) return f.numberish();
-  return f.text(60);
+function randomValue(key: string): fc.Arbitrary<string> {
+  return fc.oneof(
+    { arbitrary: plausibleValue(key), weight: 5 },
+    { arbitrary: hostileString, weight: 2 },
+    { arbitrary: numberish, weight: 1 },
+    { arbitrary: hostileText(60), weight: 2 },
+  );
 }
 
-function encode(f: Fuzzer, text: string): string {
-  switch (f.int(0, 4)) {
-    case 0:
-      return text; // raw: &, =, # and % as they come
-    case 1:
-      return encodeURIComponent(text).replace(/%20/g, "+");
-    case 2:
-      return `${encodeURIComponent(text)}%${f.pick(["", "E", "ZZ", "E0%A4%A", "FF"])}`; // broken escapes
-    default:
-      return encodeURIComponent(text);
-  }
+/** How a key or value is written into the link: raw, form-encoded, percent-encoded, or with a broken escape. */
+function encoded(text: string): fc.Arbitrary<string> {
+  return fc.oneof(
+    fc.constant(text), // raw: &, =, # and % as they come
+    fc.constant(encodeURIComponent(text).replace(/%20/g, "+")),
+    fc.constantFrom("", "E", "ZZ", "E0%A4%A", "FF").map((tail) => `${encodeURIComponent(text)}%${tail}`), // broken escapes
+    { arbitrary: fc.constant(encodeURIComponent(text)), weight: 2 },
+  );
 }
 
-function randomQuery(f: Fuzzer): string {
-  const pairs: string[] = [];
-  const count = f.int(0, 14);
-  for (let i = 0; i < count; i++) {
-    const key = f.bool(0.8) ? f.pick(PARAMS) : f.bool(0.5) ? f.pick(HOSTILE_STRINGS) : f.text(12);
-    const value = randomValue(f, key);
-    pairs.push(f.bool(0.05) ? encode(f, key) : `${encode(f, key)}=${encode(f, value)}`);
-  }
-  return `${f.bool(0.3) ? "?" : ""}${pairs.join(f.bool(0.9) ? "&" : ";")}`;
-}
+const paramKey: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: fc.constantFrom(...PARAMS), weight: 8 },
+  { arbitrary: hostileString, weight: 1 },
+  { arbitrary: hostileText(12), weight: 1 },
+);
+
+/** One `key=value` pair (or, rarely, a bare key), each side encoded its own way. */
+const pair: fc.Arbitrary<string> = paramKey.chain((key) =>
+  fc
+    .tuple(encoded(key), randomValue(key).chain(encoded), chance(0.05))
+    .map(([k, v, bare]) => (bare ? k : `${k}=${v}`)),
+);
+
+const randomQuery: fc.Arbitrary<string> = fc
+  .tuple(fc.array(pair, { maxLength: 14 }), chance(0.3), chance(0.9))
+  .map(([pairs, question, ampersand]) => `${question ? "?" : ""}${pairs.join(ampersand ? "&" : ";")}`);
 
 function expectValidState(state: CalculatorState) {
   expect(["llama.cpp", "vllm"]).toContain(state.engine);
@@ -154,29 +170,64 @@ function expectPlainProblems(problems: StateProblem[], input: string) {
   }
 }
 
-describe(`calculator query-string fuzz (seed ${SEED}, ${RUNS} links)`, () => {
-  it("never throws, always yields a computable state and plain-text problems", () => {
-    const f = new Fuzzer(SEED);
-    for (let run = 0; run < RUNS; run++) {
-      const input = randomQuery(f);
+const numbers = [NaN, Infinity, -Infinity, -1, 0, 0.5, 1, 3.7, 1e9, Number.MAX_SAFE_INTEGER];
+const anyNumber = fc.constantFrom(...numbers);
+
+/** A state as an edit could leave it: catalog names, but any number, NaN and Infinity included. */
+const editedState: fc.Arbitrary<CalculatorState> = fc.record({
+  model: fc.constantFrom(...CATALOG.models.map((m) => m.slug)),
+  config: sometimes(0.2, fc.constant(JSON.stringify(LLAMA_CONFIG))),
+  engine: fc.constantFrom("llama.cpp", "vllm"),
+  quant: fc.constantFrom(...WEIGHT_FORMATS.map((w) => w.id)),
+  context: anyNumber,
+  kv: fc.constantFrom("f16", "bf16", "q8_0", "q4_0", "fp8"),
+  seqs: anyNumber,
+  gpu: fc.constantFrom(...CATALOG.gpus.map((g) => g.slug), CUSTOM),
+  vram: sometimes(0.5, anyNumber),
+  gpus: anyNumber,
+  gpu2: sometimes(0.3, fc.constantFrom(...CATALOG.gpus.map((g) => g.slug), "nope")),
+  gpus2: anyNumber,
+  ram: anyNumber,
+});
+
+/** The object form Next.js passes: repeated keys as arrays, missing values, prototype names as keys. */
+const searchParamsObject = fc
+  .array(
+    paramKey.chain((key) =>
+      fc.tuple(
+        fc.constant(key),
+        fc.oneof(
+          { arbitrary: fc.tuple(randomValue(key), randomValue(key)).map((v): string[] => v), weight: 3 },
+          { arbitrary: fc.constant(undefined), weight: 1 },
+          { arbitrary: randomValue(key), weight: 6 },
+        ),
+      ),
+    ),
+    { maxLength: 8 },
+  )
+  .map((entries) => {
+    const input = Object.create(null) as Record<string, string | string[] | undefined>;
+    for (const [key, value] of entries) input[key] = value;
+    return input;
+  });
+
+describe(`calculator query-string fuzz (${RUNS} links per property)`, () => {
+  it.prop([randomQuery], { numRuns: RUNS })(
+    "never throws, always yields a computable state and plain-text problems",
+    (input) => {
       const query = label(input);
-      let parsed: ReturnType<typeof parseCalculatorState>;
-      try {
-        parsed = parseCalculatorState(input, CATALOG);
-      } catch (error) {
-        throw new Error(`parseCalculatorState threw for ${JSON.stringify(query)}: ${String(error)}`);
-      }
+      const parsed = parseCalculatorState(input, CATALOG);
       expectValidState(parsed.state);
       expectPlainProblems(parsed.problems, input);
       // A parsed state is already normal.
       expect(normalizeState(parsed.state, CATALOG), query).toEqual(parsed.state);
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 
-  it("reads back the link it writes for any parsed state, without problems", () => {
-    const f = new Fuzzer(SEED + 1);
-    for (let run = 0; run < RUNS; run++) {
-      const input = randomQuery(f);
+  it.prop([randomQuery], { numRuns: RUNS })(
+    "reads back the link it writes for any parsed state, without problems",
+    (input) => {
       const query = label(input);
       const { state } = parseCalculatorState(input, CATALOG);
       const href = calculatorStateHref(state);
@@ -184,51 +235,25 @@ describe(`calculator query-string fuzz (seed ${SEED}, ${RUNS} links)`, () => {
       const again = parseCalculatorState(href.slice("/calculator".length), CATALOG);
       expect(again.problems, `${query} → ${href}`).toEqual([]);
       expect(again.state, `${query} → ${href}`).toEqual(state);
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 
-  it("accepts the object form Next.js passes (repeated keys as arrays, prototype names as keys)", () => {
-    const f = new Fuzzer(SEED + 2);
-    for (let run = 0; run < Math.ceil(RUNS / 3); run++) {
-      const input: Record<string, string | string[] | undefined> = Object.create(null) as Record<
-        string,
-        string
-      >;
-      for (let i = f.int(0, 8); i > 0; i--) {
-        const key = f.bool(0.7) ? f.pick(PARAMS) : f.pick(HOSTILE_STRINGS);
-        input[key] = f.bool(0.3)
-          ? [randomValue(f, key), randomValue(f, key)]
-          : f.bool(0.1)
-            ? undefined
-            : randomValue(f, key);
-      }
+  it.prop([searchParamsObject], { numRuns: Math.ceil(RUNS / 3) })(
+    "accepts the object form Next.js passes (repeated keys as arrays, prototype names as keys)",
+    (input) => {
       const { state, problems } = parseCalculatorState(input, CATALOG);
       expectValidState(state);
       expectPlainProblems(problems, JSON.stringify(input));
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 
-  it("normalizeState repairs any edited state", () => {
-    const f = new Fuzzer(SEED + 3);
-    const numbers = [NaN, Infinity, -Infinity, -1, 0, 0.5, 1, 3.7, 1e9, Number.MAX_SAFE_INTEGER];
-    for (let run = 0; run < RUNS; run++) {
-      const edited: CalculatorState = {
-        model: f.pick([...CATALOG.models.map((m) => m.slug)]),
-        config: f.bool(0.2) ? JSON.stringify(LLAMA_CONFIG) : null,
-        engine: f.pick(["llama.cpp", "vllm"] as const),
-        quant: f.pick(WEIGHT_FORMATS).id,
-        context: f.pick(numbers),
-        kv: f.pick(["f16", "bf16", "q8_0", "q4_0", "fp8"] as const),
-        seqs: f.pick(numbers),
-        gpu: f.pick([...CATALOG.gpus.map((g) => g.slug), CUSTOM]),
-        vram: f.bool(0.5) ? f.pick(numbers) : null,
-        gpus: f.pick(numbers),
-        gpu2: f.bool(0.3) ? f.pick([...CATALOG.gpus.map((g) => g.slug), "nope"]) : null,
-        gpus2: f.pick(numbers),
-        ram: f.pick(numbers),
-      };
-      const state = normalizeState(edited, CATALOG);
-      expectValidState(state);
-    }
-  }, 120_000);
+  it.prop([editedState], { numRuns: RUNS })(
+    "normalizeState repairs any edited state",
+    (edited) => {
+      expectValidState(normalizeState(edited, CATALOG));
+    },
+    120_000,
+  );
 });
