@@ -11,6 +11,5 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "features/**/*.test.ts"],
     environment: "node",
-    setupFiles: ["./vitest.setup.ts"],
   },
 });

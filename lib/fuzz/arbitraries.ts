@@ -1,10 +1,16 @@
 // fast-check arbitraries shared by the property and fuzz tests: hostile text, number-like strings and a weighted coin.
-// Seeds and run counts are set once for every test in vitest.setup.ts (FUZZ_SEED, FUZZ_RUNS); a failing property
-// prints its seed and path, so `FUZZ_SEED=<seed>` replays it.
-import { fc } from "@fast-check/vitest";
+// Every property runs with the fixed SEED, so a run is reproducible; FUZZ_SEED=<n> explores other inputs, and a
+// failing property prints the seed and path that replay it.
+import * as fc from "fast-check";
 
-/** Runs for the heavier properties (FUZZ_RUNS to run more). */
-export const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
+export const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
+
+/**
+ * Runs for the heavier properties (FUZZ_RUNS to run more). 1,500 rather than the 2,000 of the old hand-written
+ * generator: fast-check spends more per run (every value carries its shrinker) and starts from the edge cases (small
+ * numbers, the first constants), so the suite keeps its time and loses none of the cases that found bugs.
+ */
+export const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
 
 /** True with probability `p` (to two decimals). */
 export function chance(p: number): fc.Arbitrary<boolean> {
@@ -21,20 +27,18 @@ export function sometimes<T>(p: number, arbitrary: fc.Arbitrary<T>): fc.Arbitrar
   return fc.oneof({ arbitrary, weight: yes }, { arbitrary: fc.constant(null), weight: 100 - yes });
 }
 
-/** One code unit or code point: controls, markup punctuation, bidi overrides, emoji, and (most often) printable ASCII. */
-const hostileChar: fc.Arbitrary<string> = fc.oneof(
-  { arbitrary: fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c)), weight: 1 },
-  {
-    arbitrary: fc.constantFrom("<", ">", '"', "'", "&", "%", "=", "?", "#", "/", "\\", ";", "`", "{", "}"),
-    weight: 1,
-  },
-  {
-    arbitrary: fc
-      .constantFrom(0x202e, 0x200b, 0xfeff, 0x1f600, 0xe9, 0x4e2d, 0xfffd)
-      .map((c) => String.fromCodePoint(c)),
-    weight: 1,
-  },
-  { arbitrary: fc.integer({ min: 32, max: 126 }).map((c) => String.fromCharCode(c)), weight: 3 },
+const MARKUP = ["<", ">", '"', "'", "&", "%", "=", "?", "#", "/", "\\", ";", "`", "{", "}"];
+const SPECIAL_CODE_POINTS = [0x202e, 0x200b, 0xfeff, 0x1f600, 0xe9, 0x4e2d, 0xfffd];
+
+/**
+ * One character: controls, markup punctuation, bidi overrides and other odd code points one sixth each, printable
+ * ASCII the other half. mapToConstant draws one integer per character, much cheaper than a oneof per character.
+ */
+const hostileChar: fc.Arbitrary<string> = fc.mapToConstant(
+  { num: 95, build: (v) => String.fromCharCode(v % 32) },
+  { num: 95, build: (v) => MARKUP[v % MARKUP.length]! },
+  { num: 95, build: (v) => String.fromCodePoint(SPECIAL_CODE_POINTS[v % SPECIAL_CODE_POINTS.length]!) },
+  { num: 285, build: (v) => String.fromCharCode(32 + (v % 95)) },
 );
 
 /** Text of up to `maxLength` characters drawn from `hostileChar`. */
