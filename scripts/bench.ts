@@ -25,6 +25,7 @@ import { scaleRun } from "./bench/scale";
 import type { ScaleRun } from "./bench/scale";
 import { timeHostileLinks } from "./bench/hostile";
 import { timeCalculatorInput } from "./bench/calculator-latency";
+import { CHROMIUM_PATH } from "./bench/chromium";
 import { lighthouseComparison } from "./bench/lighthouse-compare";
 import { compareServing } from "./bench/serve";
 import { EXPORT_COPY, buildExport } from "./check-export";
@@ -234,21 +235,26 @@ async function lighthouse() {
   results.lighthouse = comparison;
 }
 
+/** A browser section needs a build and Chromium, and no other build beside it; says why when it is skipped. */
+async function browserSectionReady(label: string): Promise<boolean> {
+  if (!existsSync(path.join(nextDir, ".next", "BUILD_ID"))) {
+    console.log("no production build: run `npm run build` first (skipped)");
+    return false;
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    console.log(`no Chromium at ${CHROMIUM_PATH} (scripts/ensure-chromium.sh installs it): skipped`);
+    return false;
+  }
+  await waitForOtherBuilds(label);
+  return true;
+}
+
 async function hostile() {
   const runs = ci ? 3 : 5;
   heading(
     `hostile calculator links: navigation to ready page, median of ${runs} loads (Chromium, next start)`,
   );
-  if (!existsSync(path.join(nextDir, ".next", "BUILD_ID"))) {
-    console.log("no production build: run `npm run build` first (skipped)");
-    return;
-  }
-  const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(chromiumPath)) {
-    console.log(`no Chromium at ${chromiumPath} (scripts/ensure-chromium.sh installs it): skipped`);
-    return;
-  }
-  await waitForOtherBuilds("hostile");
+  if (!(await browserSectionReady("hostile"))) return;
   const timings = await timeHostileLinks(nextDir, runs);
   console.log(
     `${pad("link", 34)}${padStart("chars", 8)}${padStart("median ms", 12)}${padStart("max ms", 10)}`,
@@ -263,16 +269,7 @@ async function hostile() {
 
 async function latency() {
   heading("calculator input-to-result latency: 20 weight-format changes per model (Chromium, next start)");
-  if (!existsSync(path.join(nextDir, ".next", "BUILD_ID"))) {
-    console.log("no production build: run `npm run build` first (skipped)");
-    return;
-  }
-  const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(chromiumPath)) {
-    console.log(`no Chromium at ${chromiumPath} (scripts/ensure-chromium.sh installs it): skipped`);
-    return;
-  }
-  await waitForOtherBuilds("latency");
+  if (!(await browserSectionReady("latency"))) return;
   const timings = await timeCalculatorInput(nextDir);
   console.log(
     `${pad("model", 20)}${padStart("median ms to DOM", 18)}${padStart("median ms to frame", 20)}${padStart("max ms to frame", 17)}`,

@@ -1,8 +1,8 @@
 // The calculator island's input-to-result latency, in Debian's Chromium against `next start`: for each model, 20
 // changes of the weight format, timed from the change event to the new total in the DOM (MutationObserver) and to the
 // next frame. Printed by `npm run bench -- latency`; a figure, not a test (no time limit is asserted).
-import { chromium } from "@playwright/test";
 import { startNext } from "../lib/proc";
+import { launchChromium } from "./chromium";
 
 export interface CalculatorLatency {
   slug: string;
@@ -17,16 +17,7 @@ const CHANGES = 20;
 
 export async function timeCalculatorInput(nextDir: string): Promise<CalculatorLatency[]> {
   const server = await startNext(nextDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const results: CalculatorLatency[] = [];
     for (const slug of LATENCY_MODELS) {
