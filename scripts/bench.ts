@@ -44,7 +44,14 @@ function readArgs() {
       short: { type: "boolean", default: false },
       "next-dir": { type: "string" },
       out: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
     });
+    if (values.help) {
+      console.log(
+        `usage: npm run bench -- [${SECTIONS.join(" | ")} …] [--short] [--full] [--next-dir DIR] [--out DIR]\n(sections and flags are described at the top of scripts/bench.ts)`,
+      );
+      process.exit(0);
+    }
     const unknown = positionals.filter((name) => !isSection(name));
     if (unknown.length > 0)
       throw new UsageError(`unknown section ${JSON.stringify(unknown[0])}; sections: ${SECTIONS.join(", ")}`);
