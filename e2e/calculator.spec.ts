@@ -9,7 +9,7 @@ import { generatedModel } from "./content";
 
 const run = promisify(execFile);
 
-// Spawning the CLI (npm + tsx) and 40 timed changes take a while on a busy 2-core machine.
+// Spawning the CLI (npm + tsx) takes a while on a busy 2-core machine.
 test.describe.configure({ timeout: 90_000 });
 
 interface CliEstimate {
@@ -281,52 +281,19 @@ test("applying a shared URL on hydration does not shift the layout", async ({ pa
     page,
     "?model=deepseek-r1&quant=IQ1_S&context=65536&kv=q4_0&gpu=h100-sxm&gpus=8&seqs=4",
   );
-  await page.waitForTimeout(500);
-  const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+  // The URL's values are in the form and the result; layout shifts are reported for the frames that paint them, so
+  // wait two frames past that state before reading the sum.
+  await expect(page.locator("#calc-quant")).toHaveValue("IQ1_S");
+  await expect(page.locator("#calc-kv")).toHaveValue("q4_0");
+  await expect(page.locator("#calc-gpus")).toHaveValue("8");
+  const cls = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => resolve((window as unknown as { __cls: number }).__cls)),
+        ),
+      ),
+  );
   console.log(`layout shift after applying the URL: ${cls.toFixed(4)}`);
   expect(cls).toBeLessThan(0.01);
-});
-
-test("measures input-to-result latency (prints the median of 20; no time limit)", async ({ page }) => {
-  for (const slug of ["llama-3-1-8b", "deepseek-r1"]) {
-    await openCalculator(page, `?model=${slug}&quant=Q4_K_M&context=8192`);
-    const timings = await page.evaluate(async () => {
-      const select = document.getElementById("calc-quant") as HTMLSelectElement;
-      const totalEl = document.querySelector('[data-testid="total"]') as HTMLElement;
-      const formats = ["Q8_0", "Q4_K_M", "Q6_K", "Q3_K_M"];
-      const dom: number[] = [];
-      const frame: number[] = [];
-      for (let i = 0; i < 20; i++) {
-        const before = totalEl.getAttribute("data-total-bytes");
-        const changed = new Promise<number>((resolve) => {
-          const observer = new MutationObserver(() => {
-            if (totalEl.getAttribute("data-total-bytes") !== before) {
-              observer.disconnect();
-              resolve(performance.now());
-            }
-          });
-          observer.observe(totalEl, { attributes: true });
-        });
-        const t0 = performance.now();
-        select.value = formats[i % formats.length]!;
-        select.dispatchEvent(new Event("change", { bubbles: true }));
-        const t1 = await changed;
-        const t2 = await new Promise<number>((resolve) =>
-          requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)),
-        );
-        dom.push(t1 - t0);
-        frame.push(t2 - t0);
-      }
-      const median = (xs: number[]) => {
-        const s = [...xs].sort((a, b) => a - b);
-        return (s[9]! + s[10]!) / 2;
-      };
-      return { dom: median(dom), frame: median(frame), max: Math.max(...frame) };
-    });
-    console.log(
-      `input-to-result latency, ${slug}: median ${timings.dom.toFixed(1)} ms to the new total in the DOM, ` +
-        `${timings.frame.toFixed(1)} ms to the next frame (max ${timings.max.toFixed(1)} ms), 20 changes`,
-    );
-    expect(timings.dom).toBeGreaterThan(0);
-  }
 });

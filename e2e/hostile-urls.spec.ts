@@ -31,8 +31,11 @@ for (const link of LINKS) {
     page.on("pageerror", (error) => errors.push(error.message));
     const response = await page.goto(link, { waitUntil: "networkidle" });
     expect(response?.status()).toBe(200);
-    // Give client islands time to read the URL and render their messages.
-    await page.waitForTimeout(300);
+    // Wait until the page's island has read the URL and rendered (the calculator marks itself ready, the /models
+    // filter marks its form enhanced), so any message built from the payload is in the DOM.
+    await expect(
+      page.locator('[data-testid="calculator"][data-ready="true"], form[data-enhanced="true"]'),
+    ).toHaveCount(1);
     const found = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
       title: document.title,

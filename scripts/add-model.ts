@@ -7,9 +7,9 @@
 // Bad input prints one line and exits 2 without writing anything.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { ConfigError, countParameters, parseConfig } from "../lib/estimator";
 import { PLACEHOLDER_MARK } from "../lib/content/catalog";
+import { parseFlags } from "./lib/cli-args";
 import { parseJsonKeepingNumbers, toPlain, toYamlLines } from "./lib/verbatim-yaml";
 import type { JsonValue } from "./lib/verbatim-yaml";
 
@@ -130,17 +130,12 @@ export interface AddModelResult {
 export function addModel(argv: readonly string[]): AddModelResult {
   let values: { config?: string; "hf-id"?: string; out?: string; slug?: string };
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        config: { type: "string" },
-        "hf-id": { type: "string" },
-        out: { type: "string" },
-        slug: { type: "string" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    values = parseFlags(argv, {
+      config: { type: "string" },
+      "hf-id": { type: "string" },
+      out: { type: "string" },
+      slug: { type: "string" },
+    });
   } catch (error) {
     throw new AddModelError((error as Error).message);
   }

@@ -9,12 +9,14 @@
 //                    when missing)
 // Sections:
 //   weight      HTML and JavaScript (gzip) per page type, beside an empty App Router page (the framework floor)
-//   serve       next start vs the static export on a plain static server: requests/s, p50/p99, ratio
+//   serve       next start vs the static export on a plain static host (sirv), autocannon load: requests/s,
+//               p50/p90/p99, ratios
 //   scale       build time per page and peak memory with N synthetic models (scripts/bench/scale.ts)
 //   lighthouse  mobile Lighthouse performance, LCP, FCP, TBT, CLS: a model page and the calculator beside an empty
 //               App Router page of the same Next.js, median of ≥ 3 interleaved runs, with the targets checked
 //               (scripts/bench/lighthouse-compare.ts; LIGHTHOUSE_RUNS, LIGHTHOUSE_MODEL, LIGHTHOUSE_LEVERS=1)
 //   hostile     time from a hostile calculator link to a ready page, beside the plain calculator (Chromium)
+//   latency     the calculator's input-to-result time: median of 20 weight-format changes per model (Chromium)
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { frameworkFloor, measureSite, sharedScripts } from "./bench/page-weight";
@@ -22,25 +24,50 @@ import type { PageWeight } from "./bench/page-weight";
 import { scaleRun } from "./bench/scale";
 import type { ScaleRun } from "./bench/scale";
 import { timeHostileLinks } from "./bench/hostile";
+import { timeCalculatorInput } from "./bench/calculator-latency";
+import { CHROMIUM_PATH } from "./bench/chromium";
 import { lighthouseComparison } from "./bench/lighthouse-compare";
 import { compareServing } from "./bench/serve";
 import { EXPORT_COPY, buildExport } from "./check-export";
+import { UsageError, parseFlagsAndNames } from "./lib/cli-args";
 import { waitForOtherBuilds } from "./lib/proc";
 import { BENCH_TMP, PROJECT_ROOT } from "./lib/site-copy";
 import { modelPath } from "@/lib/routes";
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(name);
-const option = (name: string) => {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
-};
-const SECTIONS = ["weight", "serve", "scale", "lighthouse", "hostile"] as const;
-const chosen = SECTIONS.filter((s) => args.includes(s));
-const sections = chosen.length > 0 ? chosen : SECTIONS;
-const ci = process.env.CI === "true" || process.env.CI === "1" || flag("--short");
-const full = flag("--full");
-const nextDir = path.resolve(option("--next-dir") ?? PROJECT_ROOT);
+const SECTIONS = ["weight", "serve", "scale", "lighthouse", "hostile", "latency"] as const;
+type Section = (typeof SECTIONS)[number];
+const isSection = (name: string): name is Section => (SECTIONS as readonly string[]).includes(name);
+
+function readArgs() {
+  try {
+    const { values, positionals } = parseFlagsAndNames(process.argv.slice(2), {
+      full: { type: "boolean", default: false },
+      short: { type: "boolean", default: false },
+      "next-dir": { type: "string" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    });
+    if (values.help) {
+      console.log(
+        `usage: npm run bench -- [${SECTIONS.join(" | ")} …] [--short] [--full] [--next-dir DIR] [--out DIR]\n(sections and flags are described at the top of scripts/bench.ts)`,
+      );
+      process.exit(0);
+    }
+    const unknown = positionals.filter((name) => !isSection(name));
+    if (unknown.length > 0)
+      throw new UsageError(`unknown section ${JSON.stringify(unknown[0])}; sections: ${SECTIONS.join(", ")}`);
+    return { ...values, sections: positionals.filter(isSection) };
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+
+const args = readArgs();
+const sections: readonly Section[] = args.sections.length > 0 ? args.sections : SECTIONS;
+const ci = process.env.CI === "true" || process.env.CI === "1" || args.short;
+const full = args.full;
+const nextDir = path.resolve(args["next-dir"] ?? PROJECT_ROOT);
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
@@ -101,7 +128,7 @@ async function serve() {
     console.log("no production build for next start: run `npm run build` first (skipped)");
     return;
   }
-  let out = option("--out") ?? path.join(BENCH_TMP, EXPORT_COPY, "out");
+  let out = args.out ?? path.join(BENCH_TMP, EXPORT_COPY, "out");
   if (!existsSync(path.join(out, "index.html"))) {
     console.log("building the static export (MODELFIT_EXPORT=1) in a scratch copy …");
     out = (await buildExport()).out;
@@ -118,22 +145,24 @@ async function serve() {
     maxRequests,
   });
   console.log(
-    `${pad("server", 34)}${padStart("req/s", 10)}${padStart("p50 ms", 10)}${padStart("p99 ms", 10)}${padStart("max ms", 10)}${padStart("requests", 10)}${padStart("errors", 8)}${padStart("KB/resp", 10)}`,
+    `${pad("server", 34)}${padStart("req/s", 10)}${padStart("p50 ms", 10)}${padStart("p90 ms", 10)}${padStart("p99 ms", 10)}${padStart("max ms", 10)}${padStart("requests", 10)}${padStart("errors", 8)}${padStart("KB/resp", 10)}`,
   );
   for (const [label, r] of [
     ["next start", result.next],
-    ["static export, Node static server", result.staticServer],
+    ["static export, sirv static host", result.staticServer],
   ] as const) {
     console.log(
-      `${pad(label, 34)}${padStart(r.requestsPerSecond.toFixed(0), 10)}${padStart(r.p50Ms.toFixed(1), 10)}${padStart(r.p99Ms.toFixed(1), 10)}${padStart(r.maxMs.toFixed(1), 10)}${padStart(r.requests, 10)}${padStart(r.errors + r.non200, 8)}${padStart((r.bytesPerRequest / 1024).toFixed(1), 10)}`,
+      `${pad(label, 34)}${padStart(r.requestsPerSecond.toFixed(0), 10)}${padStart(r.p50Ms.toFixed(1), 10)}${padStart(r.p90Ms.toFixed(1), 10)}${padStart(r.p99Ms.toFixed(1), 10)}${padStart(r.maxMs.toFixed(1), 10)}${padStart(r.requests, 10)}${padStart(r.errors + r.non200, 8)}${padStart((r.bytesPerRequest / 1024).toFixed(1), 10)}`,
     );
   }
+  // Ratios against the static baseline measured in this run (absolute figures move with the machine's load).
   const ratio = result.staticServer.requestsPerSecond / Math.max(1, result.next.requestsPerSecond);
+  const p50Ratio = result.next.p50Ms / Math.max(0.001, result.staticServer.p50Ms);
   const p99Ratio = result.next.p99Ms / Math.max(0.001, result.staticServer.p99Ms);
   console.log(
-    `static / next start: ${ratio.toFixed(2)}× the requests/s; next start p99 is ${p99Ratio.toFixed(2)}× the static p99`,
+    `static / next start: ${ratio.toFixed(2)}× the requests/s; next start p50 is ${p50Ratio.toFixed(2)}×, p99 ${p99Ratio.toFixed(2)}× the static one`,
   );
-  results.serve = { ...result, ratio, p99Ratio };
+  results.serve = { ...result, ratio, p50Ratio, p99Ratio };
 }
 
 async function scale() {
@@ -214,21 +243,26 @@ async function lighthouse() {
   results.lighthouse = comparison;
 }
 
+/** A browser section needs a build and Chromium, and no other build beside it; says why when it is skipped. */
+async function browserSectionReady(label: string): Promise<boolean> {
+  if (!existsSync(path.join(nextDir, ".next", "BUILD_ID"))) {
+    console.log("no production build: run `npm run build` first (skipped)");
+    return false;
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    console.log(`no Chromium at ${CHROMIUM_PATH} (scripts/ensure-chromium.sh installs it): skipped`);
+    return false;
+  }
+  await waitForOtherBuilds(label);
+  return true;
+}
+
 async function hostile() {
   const runs = ci ? 3 : 5;
   heading(
     `hostile calculator links: navigation to ready page, median of ${runs} loads (Chromium, next start)`,
   );
-  if (!existsSync(path.join(nextDir, ".next", "BUILD_ID"))) {
-    console.log("no production build: run `npm run build` first (skipped)");
-    return;
-  }
-  const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(chromiumPath)) {
-    console.log(`no Chromium at ${chromiumPath} (scripts/ensure-chromium.sh installs it): skipped`);
-    return;
-  }
-  await waitForOtherBuilds("hostile");
+  if (!(await browserSectionReady("hostile"))) return;
   const timings = await timeHostileLinks(nextDir, runs);
   console.log(
     `${pad("link", 34)}${padStart("chars", 8)}${padStart("median ms", 12)}${padStart("max ms", 10)}`,
@@ -241,6 +275,21 @@ async function hostile() {
   results["hostile"] = timings;
 }
 
+async function latency() {
+  heading("calculator input-to-result latency: 20 weight-format changes per model (Chromium, next start)");
+  if (!(await browserSectionReady("latency"))) return;
+  const timings = await timeCalculatorInput(nextDir);
+  console.log(
+    `${pad("model", 20)}${padStart("median ms to DOM", 18)}${padStart("median ms to frame", 20)}${padStart("max ms to frame", 17)}`,
+  );
+  for (const t of timings) {
+    console.log(
+      `${pad(t.slug, 20)}${padStart(t.medianDomMs.toFixed(1), 18)}${padStart(t.medianFrameMs.toFixed(1), 20)}${padStart(t.maxFrameMs.toFixed(1), 17)}`,
+    );
+  }
+  results["latency"] = timings;
+}
+
 async function main() {
   for (const section of sections) {
     if (section === "weight") await weight();
@@ -248,6 +297,7 @@ async function main() {
     if (section === "scale") await scale();
     if (section === "lighthouse") await lighthouse();
     if (section === "hostile") await hostile();
+    if (section === "latency") await latency();
   }
   mkdirSync(BENCH_TMP, { recursive: true });
   const file = path.join(BENCH_TMP, "bench-results.json");

@@ -1,12 +1,14 @@
 // The static export is a supported build: `MODELFIT_EXPORT=1 npm run build` writes out/, and out/ must work on a plain
 // static host. This builds the export in a scratch copy (so the working tree's .next/ is untouched), serves out/ with
-// scripts/lib/static-server.ts (the rules of common static hosts: /a → a.html, unknown → 404.html with status 404),
-// and checks a model page, the JSON data, the Markdown twin, the 404 page and the page's scripts.
+// sirv (scripts/lib/export-host.ts: the rules of common static hosts, /a → a.html, unknown → 404.html with status
+// 404), and checks a model page (also with a trailing slash), the JSON data, both Markdown twins, the share image,
+// the 404 page, the content types and the page's scripts.
 //   tsx scripts/check-export.ts            build, then check
 //   tsx scripts/check-export.ts --out DIR  check an existing export
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { startStaticServer } from "./lib/static-server";
+import { parseFlags } from "./lib/cli-args";
+import { startExportHost } from "./lib/export-host";
 import { buildSite, makeSiteCopy } from "./lib/site-copy";
 import { finishExport } from "./finish-export";
 import { waitForOtherBuilds } from "./lib/proc";
@@ -33,7 +35,7 @@ interface Check {
 export async function checkExport(out: string): Promise<Check[]> {
   const checks: Check[] = [];
   const check = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
-  const server = await startStaticServer(out);
+  const server = await startExportHost(out);
   try {
     const get = async (urlPath: string) => {
       const response = await fetch(server.origin + urlPath);
@@ -91,6 +93,13 @@ export async function checkExport(out: string): Promise<Check[]> {
         h1.includes(name) &&
         page.body.includes('data-testid="spec-sheet"'),
       `${page.status}, <h1> ${JSON.stringify(h1)}`,
+    );
+
+    const slashed = await get(`/models/${slug}/`);
+    check(
+      `GET /models/${slug}/ (trailing slash)`,
+      slashed.status === 200 && slashed.type.includes("text/html") && slashed.body === page.body,
+      `${slashed.status} ${slashed.type}`,
     );
 
     const scripts = [...page.body.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? "");
@@ -168,7 +177,7 @@ export async function checkExport(out: string): Promise<Check[]> {
     }
     const traversal = await fetch(`${server.origin}/..%2f..%2fetc%2fpasswd`);
     await traversal.arrayBuffer();
-    check("static server stays inside out/", traversal.status === 404, String(traversal.status));
+    check("static host stays inside out/", traversal.status === 404, String(traversal.status));
   } finally {
     await server.close();
   }
@@ -176,11 +185,10 @@ export async function checkExport(out: string): Promise<Check[]> {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const outIndex = args.indexOf("--out");
+  const { out: outFlag } = parseFlags(process.argv.slice(2), { out: { type: "string" } });
   let out: string;
-  if (outIndex >= 0 && args[outIndex + 1]) {
-    out = path.resolve(args[outIndex + 1] ?? "out");
+  if (outFlag) {
+    out = path.resolve(outFlag);
   } else {
     console.log("export: building MODELFIT_EXPORT=1 in a scratch copy …");
     const built = await buildExport();

@@ -42,7 +42,7 @@ describe("check-log CLI", () => {
     [["--config", join(DATA, "SOURCES.md"), "--log", "x"], /is not valid JSON/],
     [["--config", CONFIG, "--log", CONFIG], /not a llama\.cpp or vLLM start-up log/],
     [["--config", CONFIG, "--log", join(DATA, "llama-cpp-issue-19437-breakdown.log")], /weight format/],
-    [["--wat"], /Unknown option '--wat'/],
+    [["--wat"], /unknown option "--wat"/],
   ])("exit 2 with one line: %j", (args, message) => {
     const r = run(args as string[]);
     expect(r.code).toBe(2);

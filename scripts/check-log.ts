@@ -3,11 +3,11 @@
  * Reads a llama.cpp or vLLM start-up log, rebuilds the run's settings from it and prints lib/estimator's estimate
  * beside the measured bytes of each term (summed over devices). Exit 2 with one line on bad input.
  */
-import { parseArgs } from "node:util";
 import { ConfigError, JsonInputError, parseConfig, parseJsonInput, GIB } from "@/lib/estimator";
 import type { ModelArchitecture } from "@/lib/estimator";
 import { checkLog } from "@/lib/evidence/log-check";
 import { TERM_NAMES } from "@/lib/evidence/log-reader";
+import { parseFlags } from "@/scripts/lib/cli-args";
 import { readRegularTextFile } from "@/scripts/lib/read-text-file";
 
 const USAGE = "usage: npm run --silent check-log -- --config <config.json> --log <file> [--json]";
@@ -29,18 +29,14 @@ function readText(flag: string, path: string): string {
 function main(argv: string[]): void {
   let values: { config?: string; log?: string; json?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        config: { type: "string" },
-        log: { type: "string" },
-        json: { type: "boolean" },
-        help: { type: "boolean" },
-      },
-      strict: true,
-    }));
+    values = parseFlags(argv, {
+      config: { type: "string" },
+      log: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    });
   } catch (error) {
-    fail(`${error instanceof Error ? error.message.split("\n")[0] : String(error)}; ${USAGE}`);
+    fail(`${error instanceof Error ? error.message : String(error)}; ${USAGE}`);
   }
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);

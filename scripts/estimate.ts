@@ -1,7 +1,8 @@
 /**
  * Command-line front end: npm run --silent estimate -- --config <config.json> --quant <FORMAT> --context <tokens> [...]
- * The only estimator file allowed to touch the file system and process.argv; all logic lives in the pure modules.
+ * Reads the flags (node:util parseArgs, scripts/lib/cli-args.ts) and the config file; all logic lives in lib/estimator.
  */
+import { UsageError, parseFlags } from "./lib/cli-args";
 import { readRegularTextFile } from "./lib/read-text-file";
 import {
   ConfigError,
@@ -39,84 +40,49 @@ Options (defaults: llama.cpp profile, 1 sequence, n_ubatch 512, f16 KV cache):
   --help                show this help
 `;
 
-class UsageError extends Error {}
-
 interface Args {
   config: string;
   input: EstimateInput;
   json: boolean;
 }
 
-function intArg(flag: string, v: string | undefined): number {
-  if (v === undefined || !/^\d+$/.test(v))
-    throw new UsageError(
-      `${flag} expects a positive integer, got ${v === undefined ? "nothing" : JSON.stringify(v)}`,
-    );
+function intArg(flag: string, v: string | undefined, fallback: number): number {
+  if (v === undefined) return fallback;
+  if (!/^\d+$/.test(v)) throw new UsageError(`${flag} expects a positive integer, got ${JSON.stringify(v)}`);
   const n = Number(v);
   if (!Number.isSafeInteger(n) || n < 1)
     throw new UsageError(`${flag} expects a positive integer, got ${JSON.stringify(v)}`);
   return n;
 }
 
-function parseArgs(argv: string[]): Args | "help" {
-  let config: string | undefined;
-  let quant: string | undefined;
-  let context: number | undefined;
-  let kv: string = DEFAULTS.kvCacheType;
-  let batch = DEFAULTS.sequences;
-  let ubatch = DEFAULTS.ubatchTokens;
-  let engine: string = DEFAULTS.engine;
-  let flash: boolean | undefined;
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const eq = a.indexOf("=");
-    const flag = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
-    const inline = a.startsWith("--") && eq > 0 ? a.slice(eq + 1) : undefined;
-    const value = (): string | undefined => (inline !== undefined ? inline : argv[++i]);
-    switch (flag) {
-      case "--help":
-      case "-h":
-        return "help";
-      case "--json":
-        json = true;
-        break;
-      case "--no-flash-attn":
-        flash = false;
-        break;
-      case "--config":
-        config = value();
-        if (!config) throw new UsageError("--config expects a path");
-        break;
-      case "--quant":
-        quant = value();
-        break;
-      case "--context":
-        context = intArg("--context", value());
-        break;
-      case "--kv-type":
-        kv = value() ?? "";
-        break;
-      case "--batch":
-        batch = intArg("--batch", value());
-        break;
-      case "--ubatch":
-        ubatch = intArg("--ubatch", value());
-        break;
-      case "--engine":
-        engine = value() ?? "";
-        break;
-      default:
-        throw new UsageError(`unknown option ${JSON.stringify(a)} (see --help)`);
-    }
-  }
+const FLAGS = {
+  config: { type: "string" },
+  quant: { type: "string" },
+  context: { type: "string" },
+  "kv-type": { type: "string", default: DEFAULTS.kvCacheType },
+  batch: { type: "string" },
+  ubatch: { type: "string" },
+  engine: { type: "string", default: DEFAULTS.engine },
+  "no-flash-attn": { type: "boolean", default: false },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+function readArgs(argv: string[]): Args | "help" {
+  const values = parseFlags(argv, FLAGS);
+  if (values.help) return "help";
+  const { config, quant, "kv-type": kv, engine } = values;
   if (config === undefined) throw new UsageError("missing --config <path>");
+  if (config === "") throw new UsageError("--config expects a path");
   if (quant === undefined) throw new UsageError("missing --quant <FORMAT>");
   if (!isWeightFormat(quant))
     throw new UsageError(
       `unknown --quant ${JSON.stringify(quant)}; one of ${WEIGHT_FORMATS.map((f) => f.id).join(", ")}`,
     );
-  if (context === undefined) throw new UsageError("missing --context <tokens>");
+  if (values.context === undefined) throw new UsageError("missing --context <tokens>");
+  const context = intArg("--context", values.context, 0);
+  const batch = intArg("--batch", values.batch, DEFAULTS.sequences);
+  const ubatch = intArg("--ubatch", values.ubatch, DEFAULTS.ubatchTokens);
   if (!isKvCacheType(kv))
     throw new UsageError(`unknown --kv-type ${JSON.stringify(kv)}; one of ${KV_CACHE_TYPES.join(", ")}`);
   if (engine !== "llama.cpp" && engine !== "vllm" && engine !== "mlx")
@@ -129,8 +95,8 @@ function parseArgs(argv: string[]): Args | "help" {
     ubatchTokens: ubatch,
     engine: engine as Engine,
   };
-  if (flash !== undefined) input.flashAttention = flash;
-  return { config, input, json };
+  if (values["no-flash-attn"]) input.flashAttention = false;
+  return { config, input, json: values.json };
 }
 
 /** Messages go to one stderr line: newlines and control characters become spaces, and the line is capped. */
@@ -146,7 +112,7 @@ function gib(b: number): string {
 function main(argv: string[]): number {
   let args: Args | "help";
   try {
-    args = parseArgs(argv);
+    args = readArgs(argv);
   } catch (e) {
     process.stderr.write(`estimate: ${(e as Error).message}\n`);
     return 2;

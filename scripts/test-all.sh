@@ -37,7 +37,7 @@ step "static export (MODELFIT_EXPORT=1) on a plain static server"
 npx tsx scripts/check-export.ts
 
 step "benchmarks, short mode (figures only, no limits)"
-CI=true npm run --silent bench -- weight serve scale lighthouse
+CI=true npm run --silent bench -- weight serve scale lighthouse latency
 
 step "estimator benchmark: every model page's tables"
 npm run --silent bench:estimator

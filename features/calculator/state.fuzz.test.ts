@@ -1,6 +1,8 @@
-// Fuzzing the calculator's query string (features/calculator/state.ts): thousands of random and hostile links, seeded.
+// Fuzzing the calculator's query string (features/calculator/state.ts) with fast-check: thousands of random and
+// hostile links (seeded by SEED in lib/fuzz/arbitraries.ts).
 // Whatever the link says, parsing never throws, the state is always one the calculator can compute, every rejected
 // value is reported as short plain text, and the link written back for that state reads back as the same state.
+import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   CUSTOM,
@@ -16,7 +18,16 @@ import {
 } from "@/features/calculator/state";
 import type { CalculatorCatalog, CalculatorState, StateProblem } from "@/features/calculator/state";
 import { WEIGHT_FORMATS } from "@/lib/estimator";
-import { Fuzzer, HOSTILE_STRINGS, RUNS, SEED, looksLikeMarkup } from "../../lib/fuzz/prng";
+import {
+  RUNS,
+  SEED,
+  chance,
+  hostileString,
+  hostileText,
+  looksLikeMarkup,
+  numberish,
+  sometimes,
+} from "@/lib/fuzz/arbitraries";
 import { LLAMA_3_1_8B_CONFIG } from "./fixtures.test-utils";
 
 const CATALOG: CalculatorCatalog = {
@@ -31,71 +42,86 @@ const CATALOG: CalculatorCatalog = {
 
 const LLAMA_CONFIG = { ...LLAMA_3_1_8B_CONFIG, torch_dtype: "bfloat16" };
 
-function plausibleValue(f: Fuzzer, key: string): string {
+function plausibleValue(key: string): fc.Arbitrary<string> {
   switch (key) {
     case "model":
-      return f.pick([...CATALOG.models.map((m) => m.slug), CUSTOM, "Llama-3-1-8B", " tiny ", "gpt-5"]);
+      return fc.constantFrom(...CATALOG.models.map((m) => m.slug), CUSTOM, "Llama-3-1-8B", " tiny ", "gpt-5");
     case "cfg": {
-      const config: Record<string, unknown> = { ...LLAMA_CONFIG };
-      if (f.bool(0.5)) {
-        const field = f.pick(Object.keys(config));
-        config[field] = f.pick([null, -1, 0, 1.5, "32", [], {}, 1e308, true, f.text(8)]);
-      }
-      const json = JSON.stringify(config);
-      return f.pick([
+      const broken = fc.record({
+        field: fc.constantFrom(...Object.keys(LLAMA_CONFIG)),
+        value: fc.oneof(
+          fc.constantFrom<unknown>(null, -1, 0, 1.5, "32", [], {}, 1e308, true),
+          hostileText(8),
+        ),
+      });
+      const json = sometimes(0.5, broken).map((edit) =>
+        JSON.stringify(edit ? { ...LLAMA_CONFIG, [edit.field]: edit.value } : LLAMA_CONFIG),
+      );
+      return fc.oneof(
         json,
-        json.slice(0, f.int(0, json.length)),
-        `[${json}]`,
-        "null",
-        '"x"',
-        "{}",
-        f.text(40),
-      ]);
+        fc.tuple(json, fc.nat()).map(([text, cut]) => text.slice(0, cut % (text.length + 1))),
+        json.map((text) => `[${text}]`),
+        fc.constantFrom("null", '"x"', "{}"),
+        hostileText(40),
+      );
     }
     case "engine":
-      return f.pick(["llama.cpp", "vllm", "VLLM", "llamacpp", "llama-cpp", "tgi", ""]);
+      return fc.constantFrom("llama.cpp", "vllm", "VLLM", "llamacpp", "llama-cpp", "tgi", "");
     case "quant":
-      return f.pick([...WEIGHT_FORMATS.map((w) => w.id), "q4_k_m", "Q4_K_XL", "fp4", ""]);
+      return fc.constantFrom(...WEIGHT_FORMATS.map((w) => w.id), "q4_k_m", "Q4_K_XL", "fp4", "");
     case "kv":
-      return f.pick(["f16", "bf16", "q8_0", "q4_0", "fp8", "F16", "int4", ""]);
+      return fc.constantFrom("f16", "bf16", "q8_0", "q4_0", "fp8", "F16", "int4", "");
     case "gpu":
-      return f.pick([...CATALOG.gpus.map((g) => g.slug), CUSTOM, "RTX-4090", "a100"]);
+      return fc.constantFrom(...CATALOG.gpus.map((g) => g.slug), CUSTOM, "RTX-4090", "a100");
     default:
-      return f.numberish();
+      return numberish;
   }
 }
 
-function randomValue(f: Fuzzer, key: string): string {
-  const roll = f.int(0, 9);
-  if (roll < 5) return plausibleValue(f, key);
-  if (roll < 7) return f.pick(HOSTILE_STRINGS);
-  if (roll < 8) return f.numberish();
-  return f.text(60);
+function randomValue(key: string): fc.Arbitrary<string> {
+  return fc.oneof(
+    { arbitrary: plausibleValue(key), weight: 5 },
+    { arbitrary: hostileString, weight: 2 },
+    { arbitrary: numberish, weight: 1 },
+    { arbitrary: hostileText(60), weight: 2 },
+  );
 }
 
-function encode(f: Fuzzer, text: string): string {
-  switch (f.int(0, 4)) {
-    case 0:
-      return text; // raw: &, =, # and % as they come
-    case 1:
-      return encodeURIComponent(text).replace(/%20/g, "+");
-    case 2:
-      return `${encodeURIComponent(text)}%${f.pick(["", "E", "ZZ", "E0%A4%A", "FF"])}`; // broken escapes
-    default:
-      return encodeURIComponent(text);
-  }
+/** How a key or value is written into the link: raw, form-encoded, percent-encoded, or with a broken escape. */
+const encoding = fc.oneof(
+  fc.constant("raw"), // &, =, # and % as they come
+  fc.constant("form"),
+  fc.constantFrom("%", "%E", "%ZZ", "%E0%A4%A", "%FF"), // broken escapes
+  { arbitrary: fc.constant("percent"), weight: 2 },
+);
+
+function encode(text: string, how: string): string {
+  if (how === "raw") return text;
+  if (how === "form") return encodeURIComponent(text).replace(/%20/g, "+");
+  if (how === "percent") return encodeURIComponent(text);
+  return `${encodeURIComponent(text)}${how}`;
 }
 
-function randomQuery(f: Fuzzer): string {
-  const pairs: string[] = [];
-  const count = f.int(0, 14);
-  for (let i = 0; i < count; i++) {
-    const key = f.bool(0.8) ? f.pick(PARAMS) : f.bool(0.5) ? f.pick(HOSTILE_STRINGS) : f.text(12);
-    const value = randomValue(f, key);
-    pairs.push(f.bool(0.05) ? encode(f, key) : `${encode(f, key)}=${encode(f, value)}`);
-  }
-  return `${f.bool(0.3) ? "?" : ""}${pairs.join(f.bool(0.9) ? "&" : ";")}`;
-}
+/**
+ * [key, value] pairs: a calculator parameter with a value for it (built once per parameter, so no arbitrary is made
+ * per run), or a hostile or random key with any value.
+ */
+const keyAndValue: fc.Arbitrary<[string, string]> = fc.oneof(
+  ...PARAMS.map((key) => ({ arbitrary: fc.tuple(fc.constant(key), randomValue(key)), weight: 8 })),
+  { arbitrary: fc.tuple(hostileString, randomValue("")), weight: PARAMS.length },
+  { arbitrary: fc.tuple(hostileText(12), randomValue("")), weight: PARAMS.length },
+);
+
+/** One `key=value` pair (or, rarely, a bare key), each side encoded its own way. */
+const pair: fc.Arbitrary<string> = fc
+  .tuple(keyAndValue, encoding, encoding, chance(0.05))
+  .map(([[key, value], keyHow, valueHow, bare]) =>
+    bare ? encode(key, keyHow) : `${encode(key, keyHow)}=${encode(value, valueHow)}`,
+  );
+
+const randomQuery: fc.Arbitrary<string> = fc
+  .tuple(fc.array(pair, { maxLength: 14 }), chance(0.3), chance(0.9))
+  .map(([pairs, question, ampersand]) => `${question ? "?" : ""}${pairs.join(ampersand ? "&" : ";")}`);
 
 function expectValidState(state: CalculatorState) {
   expect(["llama.cpp", "vllm"]).toContain(state.engine);
@@ -144,81 +170,101 @@ function expectPlainProblems(problems: StateProblem[], input: string) {
   }
 }
 
-describe(`calculator query-string fuzz (seed ${SEED}, ${RUNS} links)`, () => {
+const numbers = [NaN, Infinity, -Infinity, -1, 0, 0.5, 1, 3.7, 1e9, Number.MAX_SAFE_INTEGER];
+const anyNumber = fc.constantFrom(...numbers);
+
+/** A state as an edit could leave it: catalog names, but any number, NaN and Infinity included. */
+const editedState: fc.Arbitrary<CalculatorState> = fc.record({
+  model: fc.constantFrom(...CATALOG.models.map((m) => m.slug)),
+  config: sometimes(0.2, fc.constant(JSON.stringify(LLAMA_CONFIG))),
+  engine: fc.constantFrom("llama.cpp", "vllm"),
+  quant: fc.constantFrom(...WEIGHT_FORMATS.map((w) => w.id)),
+  context: anyNumber,
+  kv: fc.constantFrom("f16", "bf16", "q8_0", "q4_0", "fp8"),
+  seqs: anyNumber,
+  gpu: fc.constantFrom(...CATALOG.gpus.map((g) => g.slug), CUSTOM),
+  vram: sometimes(0.5, anyNumber),
+  gpus: anyNumber,
+  gpu2: sometimes(0.3, fc.constantFrom(...CATALOG.gpus.map((g) => g.slug), "nope")),
+  gpus2: anyNumber,
+  ram: anyNumber,
+});
+
+/** The object form Next.js passes: repeated keys as arrays, missing values, prototype names as keys. */
+const searchParamsObject = fc
+  .array(
+    fc.oneof(
+      ...PARAMS.map((key) => ({
+        arbitrary: fc.tuple(
+          fc.constant(key),
+          randomValue(key),
+          randomValue(key),
+          fc.integer({ min: 0, max: 9 }),
+        ),
+        weight: 7,
+      })),
+      {
+        arbitrary: fc.tuple(hostileString, randomValue(""), randomValue(""), fc.integer({ min: 0, max: 9 })),
+        weight: 3 * PARAMS.length,
+      },
+    ),
+    { maxLength: 8 },
+  )
+  .map((entries) => {
+    const input = Object.create(null) as Record<string, string | string[] | undefined>;
+    // Three in ten keys repeat (an array), one in ten has no value.
+    for (const [key, value, second, roll] of entries)
+      input[key] = roll < 3 ? [value, second] : roll < 4 ? undefined : value;
+    return input;
+  });
+
+describe(`calculator query-string fuzz (${RUNS} links per property)`, () => {
   it("never throws, always yields a computable state and plain-text problems", () => {
-    const f = new Fuzzer(SEED);
-    for (let run = 0; run < RUNS; run++) {
-      const input = randomQuery(f);
-      const query = label(input);
-      let parsed: ReturnType<typeof parseCalculatorState>;
-      try {
-        parsed = parseCalculatorState(input, CATALOG);
-      } catch (error) {
-        throw new Error(`parseCalculatorState threw for ${JSON.stringify(query)}: ${String(error)}`);
-      }
-      expectValidState(parsed.state);
-      expectPlainProblems(parsed.problems, input);
-      // A parsed state is already normal.
-      expect(normalizeState(parsed.state, CATALOG), query).toEqual(parsed.state);
-    }
+    fc.assert(
+      fc.property(randomQuery, (input) => {
+        const query = label(input);
+        const parsed = parseCalculatorState(input, CATALOG);
+        expectValidState(parsed.state);
+        expectPlainProblems(parsed.problems, input);
+        // A parsed state is already normal.
+        expect(normalizeState(parsed.state, CATALOG), query).toEqual(parsed.state);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   }, 120_000);
 
   it("reads back the link it writes for any parsed state, without problems", () => {
-    const f = new Fuzzer(SEED + 1);
-    for (let run = 0; run < RUNS; run++) {
-      const input = randomQuery(f);
-      const query = label(input);
-      const { state } = parseCalculatorState(input, CATALOG);
-      const href = calculatorStateHref(state);
-      expect(href.startsWith("/calculator?"), href).toBe(true);
-      const again = parseCalculatorState(href.slice("/calculator".length), CATALOG);
-      expect(again.problems, `${query} → ${href}`).toEqual([]);
-      expect(again.state, `${query} → ${href}`).toEqual(state);
-    }
+    fc.assert(
+      fc.property(randomQuery, (input) => {
+        const query = label(input);
+        const { state } = parseCalculatorState(input, CATALOG);
+        const href = calculatorStateHref(state);
+        expect(href.startsWith("/calculator?"), href).toBe(true);
+        const again = parseCalculatorState(href.slice("/calculator".length), CATALOG);
+        expect(again.problems, `${query} → ${href}`).toEqual([]);
+        expect(again.state, `${query} → ${href}`).toEqual(state);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   }, 120_000);
 
   it("accepts the object form Next.js passes (repeated keys as arrays, prototype names as keys)", () => {
-    const f = new Fuzzer(SEED + 2);
-    for (let run = 0; run < Math.ceil(RUNS / 3); run++) {
-      const input: Record<string, string | string[] | undefined> = Object.create(null) as Record<
-        string,
-        string
-      >;
-      for (let i = f.int(0, 8); i > 0; i--) {
-        const key = f.bool(0.7) ? f.pick(PARAMS) : f.pick(HOSTILE_STRINGS);
-        input[key] = f.bool(0.3)
-          ? [randomValue(f, key), randomValue(f, key)]
-          : f.bool(0.1)
-            ? undefined
-            : randomValue(f, key);
-      }
-      const { state, problems } = parseCalculatorState(input, CATALOG);
-      expectValidState(state);
-      expectPlainProblems(problems, JSON.stringify(input));
-    }
+    fc.assert(
+      fc.property(searchParamsObject, (input) => {
+        const { state, problems } = parseCalculatorState(input, CATALOG);
+        expectValidState(state);
+        expectPlainProblems(problems, JSON.stringify(input));
+      }),
+      { seed: SEED, numRuns: Math.ceil(RUNS / 3) },
+    );
   }, 120_000);
 
   it("normalizeState repairs any edited state", () => {
-    const f = new Fuzzer(SEED + 3);
-    const numbers = [NaN, Infinity, -Infinity, -1, 0, 0.5, 1, 3.7, 1e9, Number.MAX_SAFE_INTEGER];
-    for (let run = 0; run < RUNS; run++) {
-      const edited: CalculatorState = {
-        model: f.pick([...CATALOG.models.map((m) => m.slug)]),
-        config: f.bool(0.2) ? JSON.stringify(LLAMA_CONFIG) : null,
-        engine: f.pick(["llama.cpp", "vllm"] as const),
-        quant: f.pick(WEIGHT_FORMATS).id,
-        context: f.pick(numbers),
-        kv: f.pick(["f16", "bf16", "q8_0", "q4_0", "fp8"] as const),
-        seqs: f.pick(numbers),
-        gpu: f.pick([...CATALOG.gpus.map((g) => g.slug), CUSTOM]),
-        vram: f.bool(0.5) ? f.pick(numbers) : null,
-        gpus: f.pick(numbers),
-        gpu2: f.bool(0.3) ? f.pick([...CATALOG.gpus.map((g) => g.slug), "nope"]) : null,
-        gpus2: f.pick(numbers),
-        ram: f.pick(numbers),
-      };
-      const state = normalizeState(edited, CATALOG);
-      expectValidState(state);
-    }
+    fc.assert(
+      fc.property(editedState, (edited) => {
+        expectValidState(normalizeState(edited, CATALOG));
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   }, 120_000);
 });

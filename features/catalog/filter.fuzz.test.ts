@@ -1,5 +1,7 @@
-// Fuzzing the /models filter query string (features/catalog/filter.ts), seeded: any link gives a valid filter, the query
-// written back for it reads back as the same filter, and filtering never throws whatever the search text.
+// Fuzzing the /models filter query string (features/catalog/filter.ts) with fast-check, seeded by SEED in lib/fuzz/arbitraries.ts:
+// any link gives a valid filter, the query written back for it reads back as the same filter, and filtering never
+// throws whatever the search text.
+import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_FILTER,
@@ -12,7 +14,7 @@ import {
   parseFilterQuery,
 } from "@/features/catalog/filter";
 import type { CatalogItemData, FilterState } from "@/features/catalog/filter";
-import { Fuzzer, HOSTILE_STRINGS, RUNS, SEED } from "../../lib/fuzz/prng";
+import { RUNS, SEED, hostileString, hostileText, numberish } from "@/lib/fuzz/arbitraries";
 
 const ITEMS: CatalogItemData[] = [
   {
@@ -45,37 +47,46 @@ const ITEMS: CatalogItemData[] = [
   },
 ];
 
-function randomValue(f: Fuzzer, key: string): string {
-  const roll = f.int(0, 9);
-  if (roll < 5) {
-    switch (key) {
-      case "arch":
-        return f.pick(["dense", "moe", "MoE", "", "sparse"]);
-      case "size":
-        return f.pick([...SIZE_BANDS.map((b) => b.id), "huge"]);
-      case "sort":
-        return f.pick([...SORTS.map((s) => s.id), "price"]);
-      case "context":
-      case "fits":
-        return f.numberish();
-      case "family":
-        return f.pick(["Llama 3.1", "Qwen3", "llama"]);
-      default:
-        return f.text(20);
-    }
+function plausibleValue(key: string): fc.Arbitrary<string> {
+  switch (key) {
+    case "arch":
+      return fc.constantFrom("dense", "moe", "MoE", "", "sparse");
+    case "size":
+      return fc.constantFrom(...SIZE_BANDS.map((b) => b.id), "huge");
+    case "sort":
+      return fc.constantFrom(...SORTS.map((s) => s.id), "price");
+    case "context":
+    case "fits":
+      return numberish;
+    case "family":
+      return fc.constantFrom("Llama 3.1", "Qwen3", "llama");
+    default:
+      return hostileText(20);
   }
-  if (roll < 8) return f.pick(HOSTILE_STRINGS);
-  return f.text(60);
 }
 
-function randomParams(f: Fuzzer): URLSearchParams {
-  const params = new URLSearchParams();
-  for (let i = f.int(0, 12); i > 0; i--) {
-    const key = f.bool(0.85) ? f.pick(FILTER_KEYS) : f.pick(HOSTILE_STRINGS);
-    params.append(key, randomValue(f, key));
-  }
-  return params;
+function randomValue(key: string): fc.Arbitrary<string> {
+  return fc.oneof(
+    { arbitrary: plausibleValue(key), weight: 5 },
+    { arbitrary: hostileString, weight: 3 },
+    { arbitrary: hostileText(60), weight: 2 },
+  );
 }
+
+const randomParams: fc.Arbitrary<URLSearchParams> = fc
+  .array(
+    // Each filter key with a value for it (built once per key), or a hostile key.
+    fc.oneof(
+      ...FILTER_KEYS.map((key) => ({ arbitrary: fc.tuple(fc.constant(key), randomValue(key)), weight: 85 })),
+      { arbitrary: fc.tuple(hostileString, randomValue("")), weight: 15 * FILTER_KEYS.length },
+    ),
+    { maxLength: 12 },
+  )
+  .map((pairs) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of pairs) params.append(key, value);
+    return params;
+  });
 
 function expectValidFilter(state: FilterState) {
   expect(["", "dense", "moe"]).toContain(state.arch);
@@ -87,33 +98,38 @@ function expectValidFilter(state: FilterState) {
   expect(state.q).toBe(state.q.trim());
 }
 
-describe(`/models filter fuzz (seed ${SEED}, ${RUNS} links)`, () => {
+describe(`/models filter fuzz (${RUNS} links per property)`, () => {
   it("parses any query into a valid filter that round-trips through its own link", () => {
-    const f = new Fuzzer(SEED + 10);
-    for (let run = 0; run < RUNS; run++) {
-      const params = randomParams(f);
-      const state = parseFilterQuery(params);
-      expectValidFilter(state);
-      const again = parseFilterQuery(new URLSearchParams(filterToQuery(state)));
-      expect(again, params.toString().slice(0, 300)).toEqual(state);
-      const slugs = applyFilter(ITEMS, state);
-      expect(slugs.every((slug) => ITEMS.some((item) => item.slug === slug))).toBe(true);
-    }
+    fc.assert(
+      fc.property(randomParams, (params) => {
+        const state = parseFilterQuery(params);
+        expectValidFilter(state);
+        const again = parseFilterQuery(new URLSearchParams(filterToQuery(state)));
+        expect(again, params.toString().slice(0, 300)).toEqual(state);
+        const slugs = applyFilter(ITEMS, state);
+        expect(slugs.every((slug) => ITEMS.some((item) => item.slug === slug))).toBe(true);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   }, 120_000);
 
   it("writes no query for the default filter", () => {
     expect(filterToQuery(DEFAULT_FILTER)).toBe("");
   });
 
-  it("search never throws and treats its input as text, not a pattern", () => {
-    const f = new Fuzzer(SEED + 11);
-    for (let run = 0; run < RUNS; run++) {
-      const query = f.bool(0.5) ? f.pick(HOSTILE_STRINGS) : f.text(40);
-      for (const item of ITEMS) expect(typeof matchesSearch(item.searchText, query)).toBe("boolean");
-    }
+  it("search never throws on any text", () => {
+    fc.assert(
+      fc.property(fc.oneof(hostileString, hostileText(40)), (query) => {
+        for (const item of ITEMS) expect(typeof matchesSearch(item.searchText, query)).toBe("boolean");
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  }, 120_000);
+
+  it("search treats its input as text, not a pattern", () => {
     // Regular-expression syntax is just characters.
     expect(matchesSearch(ITEMS[0]?.searchText ?? "", ".*")).toBe(true); // no letters or digits: matches everything
     expect(matchesSearch(ITEMS[0]?.searchText ?? "", "(llama")).toBe(true);
     expect(matchesSearch(ITEMS[0]?.searchText ?? "", "[qwen]")).toBe(false);
-  }, 120_000);
+  });
 });

@@ -1,14 +1,16 @@
-// Fuzzing the estimator's inputs, seeded: random and malformed config.json objects (real configs from the catalog
-// with fields removed, retyped or blown up) and random estimate inputs. The documented failures are ConfigError
-// (naming the field) from parseConfig and RangeError (with a message) from estimateMemory; nothing else may escape,
-// and every estimate that is returned is made of finite, non-negative whole byte counts.
+// Fuzzing the estimator's inputs with fast-check (seeded by SEED in lib/fuzz/arbitraries.ts): random and malformed config.json
+// objects (real configs from the catalog with fields removed, retyped or blown up) and random estimate inputs. The
+// documented failures are ConfigError (naming the field) from parseConfig and RangeError (with a message) from
+// estimateMemory; nothing else may escape, and every estimate that is returned is made of finite, non-negative whole
+// byte counts.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ConfigError, WEIGHT_FORMATS, countParameters, estimateMemory, parseConfig } from "@/lib/estimator";
 import { readConfigFile } from "@/lib/estimator/fixtures.test-utils";
 import type { EstimateInput, ModelArchitecture } from "@/lib/estimator";
-import { Fuzzer, HOSTILE_STRINGS, RUNS, SEED } from "../fuzz/prng";
+import { RUNS, SEED, chance, hostileString, sometimes } from "@/lib/fuzz/arbitraries";
 
 /** Real config.json objects: the catalog's architectures (generated content) and the estimator's test data. */
 function realConfigs(): Record<string, unknown>[] {
@@ -32,56 +34,96 @@ function realConfigs(): Record<string, unknown>[] {
 
 const CONFIGS = realConfigs();
 
-function junk(f: Fuzzer): unknown {
-  return f.pick<unknown>([
-    null,
-    undefined,
-    -1,
-    0,
-    0.5,
-    1.5,
-    7,
-    1e6,
-    1e12,
-    2 ** 53,
-    Number.NaN,
-    Number.POSITIVE_INFINITY,
-    "32",
-    "",
-    [],
-    [1, 2],
-    {},
-    { nested: true },
-    true,
-    false,
-    f.pick(HOSTILE_STRINGS),
-  ]);
+const junk: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: hostileString, weight: 1 },
+  {
+    arbitrary: fc.constantFrom<unknown>(
+      null,
+      undefined,
+      -1,
+      0,
+      0.5,
+      1.5,
+      7,
+      1e6,
+      1e12,
+      2 ** 53,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      "32",
+      "",
+      [],
+      [1, 2],
+      {},
+      { nested: true },
+      true,
+      false,
+    ),
+    weight: 20,
+  },
+);
+
+interface Edit {
+  key: string;
+  action: number;
+  junk: unknown;
+  factor: number;
 }
 
-function mutate(f: Fuzzer, original: Record<string, unknown>): unknown {
-  const roll = f.int(0, 19);
-  if (roll === 0) return junk(f); // not an object at all
-  if (roll === 1) return { text_config: mutate(f, original) }; // nested, as multimodal configs are
-  const config: Record<string, unknown> = structuredClone(original);
-  const keys = Object.keys(config);
-  for (let i = f.int(1, 4); i > 0; i--) {
-    const key = f.bool(0.9) ? f.pick(keys) : f.pick(HOSTILE_STRINGS);
-    const action = f.int(0, 3);
-    if (action === 0) delete config[key];
-    else if (action === 1) config[key] = junk(f);
-    else if (action === 2 && typeof config[key] === "number")
-      config[key] = (config[key] as number) * f.pick([0, -1, 1000, 1e9]);
-    else config[key] = junk(f);
+/** One to four fields removed, replaced by junk or scaled, and now and then a `__proto__` key in front. */
+function edited(original: Record<string, unknown>): fc.Arbitrary<unknown> {
+  const edit: fc.Arbitrary<Edit> = fc.record({
+    key: fc.oneof(
+      { arbitrary: fc.constantFrom(...Object.keys(original)), weight: 9 },
+      { arbitrary: hostileString, weight: 1 },
+    ),
+    action: fc.integer({ min: 0, max: 3 }),
+    junk,
+    factor: fc.constantFrom(0, -1, 1000, 1e9),
+  });
+  return fc.tuple(fc.array(edit, { minLength: 1, maxLength: 4 }), chance(0.05)).map(([edits, proto]) => {
+    const config: Record<string, unknown> = structuredClone(original);
+    for (const { key, action, junk: value, factor } of edits) {
+      if (action === 0) delete config[key];
+      else if (action === 2 && typeof config[key] === "number")
+        config[key] = (config[key] as number) * factor;
+      else config[key] = value;
+    }
+    if (proto)
+      return JSON.parse(`{"__proto__": {"num_hidden_layers": 1}, ${JSON.stringify(config).slice(1)}`);
+    return config;
+  });
+}
+
+/**
+ * A real config, edited; or junk instead of an object; or, nested up to three levels, under text_config as multimodal
+ * configs are. Built once per config, so no arbitrary is made per run.
+ */
+function mutated(original: Record<string, unknown>): fc.Arbitrary<unknown> {
+  const edits = edited(original);
+  let level: fc.Arbitrary<unknown> = fc.oneof(
+    { arbitrary: edits, weight: 18 },
+    { arbitrary: junk, weight: 2 },
+  );
+  for (let depth = 0; depth < 3; depth++) {
+    level = fc.oneof(
+      { arbitrary: edits, weight: 18 },
+      { arbitrary: junk, weight: 1 },
+      { arbitrary: level.map((inner) => ({ text_config: inner })), weight: 1 },
+    );
   }
-  if (f.bool(0.05))
-    return JSON.parse(`{"__proto__": {"num_hidden_layers": 1}, ${JSON.stringify(config).slice(1)}`);
-  return config;
+  return level;
 }
 
-function randomInput(f: Fuzzer): EstimateInput {
-  const input: Record<string, unknown> = {
-    format: f.bool(0.9) ? f.pick(WEIGHT_FORMATS).id : f.pick(["Q4", "", "q4_k_m", "<b>"]),
-    contextTokens: f.pick<unknown>([
+const mutatedConfig: fc.Arbitrary<unknown> = fc.oneof(...CONFIGS.map((config) => mutated(config)));
+
+const randomInput: fc.Arbitrary<EstimateInput> = fc
+  .record({
+    format: fc.oneof(
+      { arbitrary: fc.constantFrom<string>(...WEIGHT_FORMATS.map((w) => w.id)), weight: 9 },
+      { arbitrary: fc.constantFrom("Q4", "", "q4_k_m", "<b>"), weight: 1 },
+    ),
+    contextTokens: fc.constantFrom<unknown>(
       1,
       512,
       4096,
@@ -93,66 +135,103 @@ function randomInput(f: Fuzzer): EstimateInput {
       Number.NaN,
       "4096",
       2 ** 40,
-    ]),
-  };
-  if (f.bool(0.5)) input.engine = f.pick(["llama.cpp", "vllm", "vLLM", "tgi"]);
-  if (f.bool(0.5)) input.kvCacheType = f.pick(["f16", "bf16", "q8_0", "q4_0", "fp8", "int4"]);
-  if (f.bool(0.3)) input.sequences = f.pick<unknown>([1, 4, 256, 0, -2, 2.5]);
-  if (f.bool(0.2)) input.ubatchTokens = f.pick<unknown>([512, 1, 0, -1, 1e9]);
-  if (f.bool(0.2)) input.flashAttention = f.pick<unknown>([true, false, "yes", 1]);
-  return input as unknown as EstimateInput;
+    ),
+    engine: sometimes(0.5, fc.constantFrom("llama.cpp", "vllm", "vLLM", "tgi")),
+    kvCacheType: sometimes(0.5, fc.constantFrom("f16", "bf16", "q8_0", "q4_0", "fp8", "int4")),
+    sequences: sometimes(0.3, fc.constantFrom<unknown>(1, 4, 256, 0, -2, 2.5)),
+    ubatchTokens: sometimes(0.2, fc.constantFrom<unknown>(512, 1, 0, -1, 1e9)),
+    flashAttention: sometimes(0.2, fc.constantFrom<unknown>(true, false, "yes", 1)),
+  })
+  // Options the roll left out are absent, not null.
+  .map(
+    (input) =>
+      Object.fromEntries(
+        Object.entries(input).filter(([, value]) => value !== null),
+      ) as unknown as EstimateInput,
+  );
+
+function parses(config: unknown): boolean {
+  try {
+    parseConfig(config);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function expectWholeBytes(value: number, what: string) {
   expect(Number.isFinite(value) && value >= 0 && Number.isInteger(value), `${what} = ${value}`).toBe(true);
 }
 
-describe(`estimator input fuzz (seed ${SEED}, ${RUNS} configs, ${CONFIGS.length} real architectures)`, () => {
+const ARCHITECTURES = CONFIGS.map((config) => parseConfig(config));
+
+describe(`estimator input fuzz (${RUNS} configs per property, ${CONFIGS.length} real architectures)`, () => {
   it("has real configs to start from", () => {
     expect(CONFIGS.length).toBeGreaterThanOrEqual(2);
   });
 
+  it("the mutated configs reach both the accepted and the rejected path", () => {
+    const sample = fc.sample(mutatedConfig, { seed: SEED, numRuns: 300 });
+    const accepted = sample.filter(parses).length;
+    expect(accepted).toBeGreaterThan(sample.length / 20);
+    expect(sample.length - accepted).toBeGreaterThan(sample.length / 20);
+  });
+
   it("parseConfig accepts a config or throws ConfigError naming the field", () => {
-    const f = new Fuzzer(SEED + 20);
-    let accepted = 0;
-    let rejected = 0;
-    for (let run = 0; run < RUNS; run++) {
-      const config = mutate(f, f.pick(CONFIGS));
-      let arch: ModelArchitecture;
-      try {
-        arch = parseConfig(config);
-      } catch (error) {
-        const described = `${String(error)} for ${JSON.stringify(config)?.slice(0, 300)}`;
-        expect(error instanceof ConfigError, described).toBe(true);
-        expect((error as ConfigError).field.length, described).toBeGreaterThan(0);
-        expect((error as ConfigError).message.length, described).toBeGreaterThan(10);
-        rejected++;
-        continue;
-      }
-      accepted++;
-      const counted = countParameters(arch);
-      expect(Number.isFinite(counted.total) && counted.total > 0, JSON.stringify(config).slice(0, 300)).toBe(
-        true,
-      );
-      expect(
-        counted.active <= counted.total,
-        `active ${counted.active} > total ${counted.total}: ${JSON.stringify(config).slice(0, 1500)}`,
-      ).toBe(true);
-    }
-    // Both paths were exercised.
-    expect(accepted).toBeGreaterThan(RUNS / 20);
-    expect(rejected).toBeGreaterThan(RUNS / 20);
+    fc.assert(
+      fc.property(mutatedConfig, (config) => {
+        let arch: ModelArchitecture;
+        try {
+          arch = parseConfig(config);
+        } catch (error) {
+          const described = `${String(error)} for ${JSON.stringify(config)?.slice(0, 300)}`;
+          expect(error instanceof ConfigError, described).toBe(true);
+          expect((error as ConfigError).field.length, described).toBeGreaterThan(0);
+          expect((error as ConfigError).message.length, described).toBeGreaterThan(10);
+          return;
+        }
+        const counted = countParameters(arch);
+        expect(
+          Number.isFinite(counted.total) && counted.total > 0,
+          JSON.stringify(config).slice(0, 300),
+        ).toBe(true);
+        expect(
+          counted.active <= counted.total,
+          `active ${counted.active} > total ${counted.total}: ${JSON.stringify(config).slice(0, 1500)}`,
+        ).toBe(true);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   }, 120_000);
 
-  it("estimateMemory returns whole byte counts or throws RangeError with a message", () => {
-    const f = new Fuzzer(SEED + 21);
-    const architectures = CONFIGS.map((config) => parseConfig(config));
-    let estimates = 0;
-    for (let run = 0; run < RUNS; run++) {
-      const arch = f.pick(architectures);
-      const input = randomInput(f);
+  it("the random inputs reach estimates, not only errors", () => {
+    const sample = fc.sample(fc.tuple(fc.constantFrom(...ARCHITECTURES), randomInput), {
+      seed: SEED,
+      numRuns: 300,
+    });
+    const estimated = sample.filter(([arch, input]) => {
       try {
-        const estimate = estimateMemory(arch, input);
+        estimateMemory(arch, input);
+        return true;
+      } catch {
+        return false;
+      }
+    }).length;
+    expect(estimated).toBeGreaterThan(sample.length / 10);
+  });
+
+  it("estimateMemory returns whole byte counts or throws RangeError with a message", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ARCHITECTURES), randomInput, (arch, input) => {
+        let estimate: ReturnType<typeof estimateMemory>;
+        try {
+          estimate = estimateMemory(arch, input);
+        } catch (error) {
+          const described = `${String(error)} for ${JSON.stringify(input)}`;
+          expect(error instanceof RangeError, described).toBe(true);
+          expect((error as Error).message.length, described).toBeGreaterThan(10);
+          return;
+        }
         for (const [part, bytes] of Object.entries(estimate.bytes))
           expectWholeBytes(bytes, `${arch.modelType} ${part}`);
         expect(estimate.bytes.total).toBe(
@@ -162,13 +241,8 @@ describe(`estimator input fuzz (seed ${SEED}, ${RUNS} configs, ${CONFIGS.length}
             estimate.bytes.compute +
             estimate.bytes.overhead,
         );
-        estimates++;
-      } catch (error) {
-        const described = `${String(error)} for ${JSON.stringify(input)}`;
-        expect(error instanceof RangeError, described).toBe(true);
-        expect((error as Error).message.length, described).toBeGreaterThan(10);
-      }
-    }
-    expect(estimates).toBeGreaterThan(RUNS / 10);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   }, 120_000);
 });

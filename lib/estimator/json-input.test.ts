@@ -1,19 +1,24 @@
 // The bounded config.json reader. JSON.parse is the oracle for valid JSON (random documents must read the same);
 // the differences (Infinity / NaN, BOM, limits, line and column) are checked one by one.
+import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Fuzzer, SEED } from "@/lib/fuzz/prng";
+import { SEED, hostileText } from "@/lib/fuzz/arbitraries";
 import { JsonInputError, excerpt, parseJsonInput, stringifyJsonInput } from "./json-input";
 
-function randomValue(f: Fuzzer, depth: number): unknown {
-  const kind = f.int(0, depth > 5 ? 3 : 5);
-  if (kind === 0) return f.pick([null, true, false]);
-  if (kind === 1) return f.pick([0, -0.5, 1e21, 123456789, -7, 2 ** 53, 1.5e-300, f.int(-1e9, 1e9) / 7]);
-  if (kind === 2 || kind === 3) return f.text(12);
-  if (kind === 4) return Array.from({ length: f.int(0, 4) }, () => randomValue(f, depth + 1));
-  return Object.fromEntries(
-    Array.from({ length: f.int(0, 4) }, () => [f.text(6), randomValue(f, depth + 1)]),
-  );
-}
+/** JSON values up to six levels deep: literals, odd numbers, hostile strings as values and as keys. */
+const { json: randomJson } = fc.letrec<{ json: unknown }>((tie) => ({
+  json: fc.oneof(
+    { maxDepth: 6, depthIdentifier: "json" },
+    fc.constantFrom(null, true, false),
+    fc.oneof(
+      fc.constantFrom(0, -0.5, 1e21, 123456789, -7, 2 ** 53, 1.5e-300),
+      fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 7),
+    ),
+    hostileText(12),
+    fc.array(tie("json"), { maxLength: 4, depthIdentifier: "json" }),
+    fc.dictionary(hostileText(6), tie("json"), { maxKeys: 4, depthIdentifier: "json" }),
+  ),
+}));
 
 function thrown(text: string, options = {}): JsonInputError {
   try {
@@ -27,12 +32,13 @@ function thrown(text: string, options = {}): JsonInputError {
 
 describe("parseJsonInput", () => {
   it("reads random JSON documents exactly as JSON.parse does", () => {
-    const f = new Fuzzer(SEED);
-    for (let run = 0; run < 500; run++) {
-      const value = randomValue(f, 0);
-      const text = JSON.stringify(value, null, f.pick([0, 1, 2, "\t"]));
-      expect(parseJsonInput(text)).toEqual(JSON.parse(text));
-    }
+    fc.assert(
+      fc.property(randomJson, fc.constantFrom<number | string>(0, 1, 2, "\t"), (value, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        expect(parseJsonInput(text)).toEqual(JSON.parse(text));
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
   });
 
   it("reads escapes, surrogate pairs and __proto__ as an own key", () => {

@@ -1,8 +1,8 @@
 // Time from opening a hostile calculator link to a ready page (the island has read the link and shows its message),
 // beside the plain /calculator, in Debian's Chromium against `next start`. Median of `runs` fresh page loads each, in interleaved rounds.
-import { chromium } from "@playwright/test";
 import { startNext } from "../lib/proc";
 import { LLAMA_3_1_8B_CONFIG } from "@/features/calculator/fixtures.test-utils";
+import { launchChromium } from "./chromium";
 
 export interface HostileTiming {
   name: string;
@@ -28,16 +28,7 @@ export const HOSTILE_LINKS: readonly [string, string][] = [
 
 export async function timeHostileLinks(nextDir: string, runs: number): Promise<HostileTiming[]> {
   const server = await startNext(nextDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const warm = await browser.newPage();
     await warm.goto(`${server.origin}/calculator`);

@@ -53,7 +53,7 @@ function htmlFile(buildDir: string, route: string): string {
 }
 
 const gzipCache = new Map<string, { raw: number; gzip: number }>();
-function gzipSize(file: string): { raw: number; gzip: number } {
+export function gzipSize(file: string): { raw: number; gzip: number } {
   const cached = gzipCache.get(file);
   if (cached) return cached;
   const data = readFileSync(file);
@@ -62,7 +62,7 @@ function gzipSize(file: string): { raw: number; gzip: number } {
   return size;
 }
 
-function staticFile(buildDir: string, url: string): string | null {
+export function staticFile(buildDir: string, url: string): string | null {
   const match = /\/_next\/static\/([^?#"]+)/.exec(url);
   return match?.[1] ? path.join(buildDir, ".next", "static", decodeURIComponent(match[1])) : null;
 }
