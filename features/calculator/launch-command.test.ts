@@ -333,6 +333,15 @@ describe("mlx-lm commands", () => {
     expect(notes).toContain("within 32,768 tokens");
   });
 
+  it("asks for rope_scaling in config.json past the native context (Qwen3: 40,960), and only then", () => {
+    const yarn = (contextTokens: number) =>
+      mlx({ contextTokens, nativeContextTokens: 40960 }).notes.filter((n) => n.includes("rope_scaling"));
+    expect(yarn(40960)).toEqual([]);
+    expect(yarn(131072)).toEqual([
+      "131,072 tokens is past the model's native 40,960: add the rope_scaling (YaRN) block from its model card to config.json in Qwen3-8B-MLX-4bit; mlx-lm has no flag for it.",
+    ]);
+  });
+
   it("points a pasted config at a placeholder", () => {
     expect(mlx({ huggingFaceId: null }).prepare?.command).toContain("--hf-path path/to/model");
   });

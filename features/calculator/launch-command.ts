@@ -24,6 +24,8 @@ export interface LaunchCommandInput {
   >;
   /** Memory of one GPU, to turn the estimate into vLLM's --gpu-memory-utilization. */
   gpuMemoryBytes: number;
+  /** The model's native context (max_position_embeddings); beyond it mlx-lm needs rope_scaling in config.json. */
+  nativeContextTokens?: number;
   /** KV cache plus recurrent state of all sequences: mlx-lm's prompt-cache budget. */
   cacheBytes?: number;
   /** Engine flags that switch on RoPE scaling (YaRN) for a context beyond the native one (lib/estimator). */
@@ -232,6 +234,12 @@ function mlxCommand(input: LaunchCommandInput): LaunchCommand {
   notes.push(
     `mlx_lm.server has no context limit: keep conversations within ${input.contextTokens.toLocaleString("en-US")} tokens for this estimate to hold.`,
   );
+  if (input.nativeContextTokens !== undefined && input.contextTokens > input.nativeContextTokens) {
+    // mlx_lm/models/rope_utils.py initialize_rope reads rope_scaling from config.json; the server has no flag for it.
+    notes.push(
+      `${input.contextTokens.toLocaleString("en-US")} tokens is past the model's native ${input.nativeContextTokens.toLocaleString("en-US")}: add the rope_scaling (YaRN) block from its model card to config.json in ${prepare ? model : `a local copy of ${model}`}; mlx-lm has no flag for it.`,
+    );
+  }
   if (input.gpuCount > 1) {
     notes.push(
       "Several Macs: mlx-lm splits a model across machines started with mlx.launch; the command above is for one.",

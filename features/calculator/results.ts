@@ -305,6 +305,7 @@ export function deriveResults(
     placement,
     gpuMemoryBytes: gpu.usableBytes,
     cacheBytes: estimate.bytes.kvCache + estimate.bytes.recurrentState,
+    nativeContextTokens: limits.nativeTokens,
     ropeScalingFlags: ropeScalingFlags(limits, state.engine, state.context),
   });
 
