@@ -58,7 +58,7 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
           customConfig={calc.customConfig}
           setCustomConfig={calc.setCustomConfig}
         />
-        <EngineFieldset models={models} catalog={catalog} state={state} update={update} />
+        <EngineFieldset models={models} gpus={gpus} catalog={catalog} state={state} update={update} />
         <ContextFieldset state={state} update={update} maxContext={maxContext} />
         <HardwareFieldset gpus={gpus} state={state} update={update} />
       </form>

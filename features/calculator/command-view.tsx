@@ -22,6 +22,19 @@ export function CommandView({ results }: { results: CalculatorResults }) {
           testId="copy-command"
         />
       </div>
+      {command.prepare ? (
+        <div className="space-y-1">
+          <p className="text-sm">First, once:</p>
+          <pre
+            data-testid="command-prepare"
+            tabIndex={0}
+            className="overflow-auto rounded bg-slate-900 p-3 text-sm whitespace-pre-wrap text-slate-100"
+          >
+            <Arguments argv={command.prepare.argv} />
+          </pre>
+          <p className="text-sm">Then:</p>
+        </div>
+      ) : null}
       <pre
         ref={preRef}
         data-testid="command"
@@ -29,14 +42,7 @@ export function CommandView({ results }: { results: CalculatorResults }) {
         tabIndex={0}
         className="h-28 overflow-auto rounded bg-slate-900 p-3 text-sm whitespace-pre-wrap text-slate-100"
       >
-        {command.argv.map((arg, index) => (
-          // Each argument stays whole; lines break only at the spaces between arguments, which stay outside the
-          // spans (a space inside a nowrap span is no break opportunity, and break-words would then split a flag).
-          <Fragment key={index}>
-            {index > 0 ? " " : ""}
-            <span className="whitespace-nowrap">{arg}</span>
-          </Fragment>
-        ))}
+        <Arguments argv={command.argv} />
       </pre>
       <ul
         className="min-h-16 list-disc space-y-1 pl-5 text-sm text-slate-700 dark:text-slate-300"
@@ -49,4 +55,15 @@ export function CommandView({ results }: { results: CalculatorResults }) {
       <CopyAnnouncement status={status} what="Command" />
     </div>
   );
+}
+
+function Arguments({ argv }: { argv: readonly string[] }) {
+  return argv.map((arg, index) => (
+    // Each argument stays whole; lines break only at the spaces between arguments, which stay outside the
+    // spans (a space inside a nowrap span is no break opportunity, and break-words would then split a flag).
+    <Fragment key={index}>
+      {index > 0 ? " " : ""}
+      <span className="whitespace-nowrap">{arg}</span>
+    </Fragment>
+  ));
 }

@@ -26,7 +26,11 @@ export function CompactResult({
   results: CalculatorResults | null;
   state: CalculatorState;
 }) {
-  const verdict = results ? COMPACT_VERDICT[results.fit.kind] : null;
+  const verdict = results?.engineProblem
+    ? { ...COMPACT_VERDICT.none, text: "MLX needs a Mac" }
+    : results
+      ? COMPACT_VERDICT[results.fit.kind]
+      : null;
   return (
     <div
       data-testid="compact-result"

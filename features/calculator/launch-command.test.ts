@@ -234,3 +234,115 @@ describe("llama.cpp's own fitting", () => {
     ).not.toMatch(/--fit/);
   });
 });
+
+describe("mlx-lm commands", () => {
+  // Flag names as mlx_lm/convert.py and mlx_lm/server.py declare them (ml-explore/mlx-lm, argparse).
+  const CONVERT_FLAGS = new Set([
+    "--hf-path",
+    "--model",
+    "--mlx-path",
+    "-q",
+    "--quantize",
+    "--q-group-size",
+    "--q-bits",
+    "--q-mode",
+    "--quant-predicate",
+    "--dtype",
+    "--upload-repo",
+    "-d",
+    "--dequantize",
+    "--trust-remote-code",
+  ]);
+  const SERVER_FLAGS = new Set([
+    "--model",
+    "--adapter-path",
+    "--host",
+    "--port",
+    "--allowed-origins",
+    "--draft-model",
+    "--num-draft-tokens",
+    "--trust-remote-code",
+    "--log-level",
+    "--chat-template",
+    "--use-default-chat-template",
+    "--temp",
+    "--top-p",
+    "--top-k",
+    "--min-p",
+    "--max-tokens",
+    "--chat-template-args",
+    "--decode-concurrency",
+    "--prompt-concurrency",
+    "--prefill-step-size",
+    "--prompt-cache-size",
+    "--prompt-cache-bytes",
+    "--pipeline",
+  ]);
+  const mlx = (overrides: Partial<LaunchCommandInput> = {}) =>
+    buildLaunchCommand(
+      base({ engine: "mlx", format: "MLX-4bit", huggingFaceId: "Qwen/Qwen3-8B", ...overrides }),
+    );
+
+  it("converts once at 4 bits in groups of 64, then serves the folder", () => {
+    const command = mlx({ cacheBytes: 1_207_959_552 });
+    expect(command.prepare?.command).toBe(
+      "mlx_lm.convert --hf-path Qwen/Qwen3-8B -q --q-bits 4 --q-group-size 64 --mlx-path Qwen3-8B-MLX-4bit",
+    );
+    expect(command.command).toBe(
+      "mlx_lm.server --model Qwen3-8B-MLX-4bit --port 8080 --decode-concurrency 1 --prompt-concurrency 1 --prompt-cache-bytes 1208MB",
+    );
+  });
+
+  it("uses only flags mlx-lm declares, and no llama.cpp or vLLM flag", () => {
+    for (const format of ["MLX-3bit", "MLX-6bit", "MLX-8bit", "F16", "BF16"] as const) {
+      const command = mlx({ format, sequences: 4, gpuCount: 2, cacheBytes: 5e9 });
+      for (const arg of command.prepare?.argv ?? [])
+        if (arg.startsWith("-")) expect(CONVERT_FLAGS).toContain(arg);
+      for (const arg of command.argv) if (arg.startsWith("-")) expect(SERVER_FLAGS).toContain(arg);
+      expect(command.command).not.toMatch(
+        /-ngl|--n-cpu-moe|--tensor-split|--cache-type|--gpu-memory-utilization/,
+      );
+    }
+  });
+
+  it("passes the bits of each format and the sequences", () => {
+    expect(flag(mlx({ format: "MLX-6bit" }).prepare!.argv, "--q-bits")).toBe("6");
+    expect(flag(mlx({ format: "MLX-3bit" }).prepare!.argv, "--q-bits")).toBe("3");
+    expect(flag(mlx({ sequences: 4 }).argv, "--decode-concurrency")).toBe("4");
+  });
+
+  it("serves the released BF16 checkpoint directly and converts F16 without quantizing", () => {
+    const bf16 = mlx({ format: "BF16" });
+    expect(bf16.prepare).toBeNull();
+    expect(bf16.command).toMatch(/^mlx_lm\.server --model Qwen\/Qwen3-8B /);
+    expect(mlx({ format: "F16" }).prepare?.argv).toEqual([
+      "mlx_lm.convert",
+      "--hf-path",
+      "Qwen/Qwen3-8B",
+      "--dtype",
+      "float16",
+      "--mlx-path",
+      "Qwen3-8B-F16",
+    ]);
+  });
+
+  it("says when it does not fit (MLX has no offload) and that the server has no context limit", () => {
+    const placement = { ...base().placement, fits: false, fitsInGpuOnly: false };
+    const notes = mlx({ placement, contextTokens: 32768 }).notes.join(" ");
+    expect(notes).toContain("MLX has no offload");
+    expect(notes).toContain("within 32,768 tokens");
+  });
+
+  it("asks for rope_scaling in config.json past the native context (Qwen3: 40,960), and only then", () => {
+    const yarn = (contextTokens: number) =>
+      mlx({ contextTokens, nativeContextTokens: 40960 }).notes.filter((n) => n.includes("rope_scaling"));
+    expect(yarn(40960)).toEqual([]);
+    expect(yarn(131072)).toEqual([
+      "131,072 tokens is past the model's native 40,960: add the rope_scaling (YaRN) block from its model card to config.json in Qwen3-8B-MLX-4bit; mlx-lm has no flag for it.",
+    ]);
+  });
+
+  it("points a pasted config at a placeholder", () => {
+    expect(mlx({ huggingFaceId: null }).prepare?.command).toContain("--hf-path path/to/model");
+  });
+});

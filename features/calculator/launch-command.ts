@@ -1,8 +1,8 @@
-// Launch commands for the calculator: llama-server and vllm serve lines that match the estimate's settings and the
+// Launch commands for the calculator: llama-server, vllm serve and mlx_lm.server lines that match the estimate's settings and the
 // placement lib/estimator chose (GPU layers, MoE experts kept in system RAM). Pure; no memory arithmetic.
 import { articleFor } from "@/lib/articles";
 import type { Engine, KvCacheType, Placement, WeightFormat } from "@/lib/estimator";
-import { GIB } from "@/lib/estimator";
+import { GIB, MLX_FORMAT_BITS, MLX_GROUP_SIZE } from "@/lib/estimator";
 
 export interface LaunchCommandInput {
   engine: Engine;
@@ -24,6 +24,10 @@ export interface LaunchCommandInput {
   >;
   /** Memory of one GPU, to turn the estimate into vLLM's --gpu-memory-utilization. */
   gpuMemoryBytes: number;
+  /** The model's native context (max_position_embeddings); beyond it mlx-lm needs rope_scaling in config.json. */
+  nativeContextTokens?: number;
+  /** KV cache plus recurrent state of all sequences: mlx-lm's prompt-cache budget. */
+  cacheBytes?: number;
   /** Engine flags that switch on RoPE scaling (YaRN) for a context beyond the native one (lib/estimator). */
   ropeScalingFlags?: readonly string[];
 }
@@ -36,6 +40,8 @@ export interface LaunchCommand {
   command: string;
   /** Things the user must know to run it (checkpoints to fetch, warnings). */
   notes: string[];
+  /** A command to run once before it (mlx-lm: converting the weights), or null. */
+  prepare: { argv: string[]; command: string } | null;
 }
 
 const SAFE = /^[A-Za-z0-9_./:=,@+-]+$/;
@@ -127,7 +133,7 @@ function llamaCppCommand(input: LaunchCommandInput): LaunchCommand {
       );
     }
   }
-  return { engine: "llama.cpp", argv, command: argv.join(" "), notes };
+  return { engine: "llama.cpp", argv, command: argv.join(" "), notes, prepare: null };
 }
 
 const PREQUANTIZED: Partial<Record<WeightFormat, string>> = {
@@ -176,11 +182,84 @@ function vllmCommand(input: LaunchCommandInput): LaunchCommand {
       "This does not fit in GPU memory: vLLM will stop at start-up. Add GPUs, or pick a smaller format or context.",
     );
   }
-  return { engine: "vllm", argv, command: argv.join(" "), notes };
+  return { engine: "vllm", argv, command: argv.join(" "), notes, prepare: null };
+}
+
+/** The folder mlx_lm.convert writes, named like the community's conversions ("Qwen3-8B-MLX-4bit"). */
+export function mlxFolderName(huggingFaceId: string | null, format: WeightFormat): string {
+  return `${repoName(huggingFaceId) ?? "model"}-${format}`;
+}
+
+/**
+ * mlx-lm (ml-explore/mlx-lm): `mlx_lm.convert` quantizes once (mlx_lm/convert.py: --hf-path, -q, --q-bits,
+ * --q-group-size, --dtype, --mlx-path, which must not exist yet), then `mlx_lm.server` serves the folder
+ * (mlx_lm/server.py: --model, --port, --decode-concurrency, --prompt-concurrency, --prompt-cache-bytes). The server
+ * has no context-length flag: a conversation's cache grows as it goes. It keeps up to 10 finished conversations'
+ * caches for reuse (--prompt-cache-size), so the cache budget is capped at the estimate's KV bytes.
+ */
+function mlxCommand(input: LaunchCommandInput): LaunchCommand {
+  const notes: string[] = [];
+  const source = input.huggingFaceId ?? "path/to/model";
+  const bits = MLX_FORMAT_BITS[input.format];
+  let model: string;
+  let prepare: LaunchCommand["prepare"] = null;
+  if (bits === undefined && input.format === "BF16") {
+    // The released bf16 checkpoint loads as it is.
+    model = source;
+  } else {
+    model = mlxFolderName(input.huggingFaceId, input.format);
+    const convert = ["mlx_lm.convert", "--hf-path", shellQuote(source)];
+    if (bits !== undefined)
+      convert.push("-q", "--q-bits", String(bits), "--q-group-size", String(MLX_GROUP_SIZE));
+    else convert.push("--dtype", "float16");
+    convert.push("--mlx-path", shellQuote(model));
+    prepare = { argv: convert, command: convert.join(" ") };
+  }
+  const argv = ["mlx_lm.server", "--model", shellQuote(model), "--port", "8080"];
+  argv.push("--decode-concurrency", String(input.sequences), "--prompt-concurrency", String(input.sequences));
+  if (input.cacheBytes !== undefined && input.cacheBytes > 0) {
+    // mlx_lm/utils.py _parse_size reads "MB" as 10^6 bytes; round up so the estimate's cache fits.
+    argv.push("--prompt-cache-bytes", `${Math.ceil(input.cacheBytes / 1e6)}MB`);
+  }
+  if (input.huggingFaceId === null) {
+    notes.push(
+      "Replace path/to/model with the folder or Hugging Face repository that holds this config.json.",
+    );
+  }
+  if (prepare !== null) {
+    notes.push(
+      `Run mlx_lm.convert once: it downloads the weights and writes ${model}; a ready mlx-community conversion with the same bits and group size of 64 works too.`,
+    );
+  }
+  notes.push(
+    `mlx_lm.server has no context limit: keep conversations within ${input.contextTokens.toLocaleString("en-US")} tokens for this estimate to hold.`,
+  );
+  if (input.nativeContextTokens !== undefined && input.contextTokens > input.nativeContextTokens) {
+    // mlx_lm/models/rope_utils.py initialize_rope reads rope_scaling from config.json; the server has no flag for it.
+    notes.push(
+      `${input.contextTokens.toLocaleString("en-US")} tokens is past the model's native ${input.nativeContextTokens.toLocaleString("en-US")}: add the rope_scaling (YaRN) block from its model card to config.json in ${prepare ? model : `a local copy of ${model}`}; mlx-lm has no flag for it.`,
+    );
+  }
+  if (input.gpuCount > 1) {
+    notes.push(
+      "Several Macs: mlx-lm splits a model across machines started with mlx.launch; the command above is for one.",
+    );
+  }
+  if (!input.placement.fitsInGpuOnly) {
+    notes.push(
+      "This does not fit in the memory the GPU may use: MLX has no offload. Pick a smaller format or context, or raise the limit.",
+    );
+  }
+  return { engine: "mlx", argv, command: argv.join(" "), notes, prepare };
 }
 
 export function buildLaunchCommand(input: LaunchCommandInput): LaunchCommand {
-  const command = input.engine === "vllm" ? vllmCommand(input) : llamaCppCommand(input);
+  const command =
+    input.engine === "vllm"
+      ? vllmCommand(input)
+      : input.engine === "mlx"
+        ? mlxCommand(input)
+        : llamaCppCommand(input);
   if ((input.ropeScalingFlags ?? []).length > 0) {
     command.notes.push(
       "This context is longer than the model was trained on natively: the RoPE-scaling (YaRN) flags switch on the extension its model card describes.",

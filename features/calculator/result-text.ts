@@ -2,11 +2,17 @@
 // text node), so new figures never move the text around them.
 import { formatGib, formatInteger, formatTokens, formatTokensPerSecond } from "@/lib/format";
 import { ENGINE_LABELS } from "@/features/calculator/state";
+import { raiseLimitHow } from "@/lib/estimator";
 import type { CalculatorState } from "@/features/calculator/state";
 import type { CalculatorResults } from "./results";
 
 export function fitBadge(results: CalculatorResults): { text: string; className: string } {
   const { fit } = results;
+  if (results.engineProblem)
+    return {
+      text: "No verdict: MLX is estimated for Apple silicon only",
+      className: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
+    };
   if (fit.kind === "gpu")
     return {
       text: "Fits in GPU memory",
@@ -28,6 +34,13 @@ export function fitBadge(results: CalculatorResults): { text: string; className:
 export function offloadAdvice(results: CalculatorResults, state: CalculatorState): string {
   const { placement } = results;
   const layers = placement.totalLayers;
+  if (results.engineProblem) return results.engineProblem;
+  if (state.engine === "mlx") {
+    if (placement.fitsInGpuOnly)
+      return "No offload needed: MLX keeps the whole model in the Mac's unified memory.";
+    const raise = raiseLimitHow(results.gpu.memoryBytes, "apple-silicon");
+    return `MLX cannot offload: pick a smaller format or context${raise ? `, or raise the GPU's share of memory. ${raise}` : "."}`;
+  }
   if (placement.fitsInGpuOnly) {
     const embeddings = placement.cpuBreakdown.tokenEmbeddings;
     return (

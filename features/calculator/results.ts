@@ -8,6 +8,7 @@ import {
   parseConfig,
   planFit,
   ropeScalingFlags,
+  usableGpuBytes,
 } from "@/lib/estimator";
 import type {
   EstimateInput,
@@ -24,6 +25,7 @@ import { calculatorEvidence } from "@/lib/evidence/calculator-evidence";
 import type { CalculatorEvidence } from "@/lib/evidence/calculator-evidence";
 import { buildLaunchCommand } from "@/features/calculator/launch-command";
 import type { LaunchCommand } from "@/features/calculator/launch-command";
+import { engineHardwareProblem } from "@/features/calculator/engine-switch";
 
 /** One catalog model as the island receives it: serializable, no content-layer objects. */
 export interface CalculatorModelOption {
@@ -111,6 +113,18 @@ export interface GpuChoice {
 export function gpuChoice(state: CalculatorState, gpus: readonly CalculatorGpuOption[]): GpuChoice {
   if (state.gpu === CUSTOM) {
     const gb = state.vram ?? 0;
+    // MLX runs on a Mac: a custom size is its unified memory, of which the GPU may use the default share.
+    if (state.engine === "mlx" && gb > 0) {
+      const memoryBytes = Math.round(gb * GIB);
+      const usableBytes = usableGpuBytes(memoryBytes, "apple-silicon");
+      return {
+        name: `${gb} GB Mac`,
+        memoryBytes,
+        usableBytes,
+        bandwidthBytesPerSecond: null,
+        unifiedMemory: true,
+      };
+    }
     return {
       name: `${gb} GB GPU`,
       memoryBytes: Math.round(gb * GIB),
@@ -159,6 +173,8 @@ export interface CalculatorResults {
     | { tokensPerSecond: null; reason: string };
   command: LaunchCommand;
   attentionHeads: number;
+  /** Why the engine's figures do not apply to this hardware (MLX on a non-Apple GPU); null when they do. */
+  engineProblem: string | null;
   /** Prefill (time to first token) and the best-quality format that fits (lib/evidence). */
   evidence: CalculatorEvidence;
 }
@@ -237,7 +253,12 @@ export function deriveResults(
     limits,
     gpuBandwidthBytesPerSecond: slowestBandwidth,
   };
-  const fit = planFit({ ...request, input });
+  const engineProblem = engineHardwareProblem(state, gpus);
+  const planned = planFit({ ...request, input });
+  // No verdict for hardware the engine is not sized for: "does not fit" would be as wrong as "fits".
+  const fit = engineProblem
+    ? { ...planned, kind: "none" as const, fits: false, reason: engineProblem }
+    : planned;
   const placement = fit.placement;
   const withoutContext = {
     format: input.format,
@@ -245,10 +266,9 @@ export function deriveResults(
     sequences: state.seqs,
     engine: state.engine,
   };
-  const longest = longestContext(
-    { ...request, input: withoutContext },
-    hardware.systemRamBytes !== undefined,
-  );
+  const longest = engineProblem
+    ? { tokens: 0, limit: "memory" as const, needsRopeScaling: false, kind: "none" as const }
+    : longestContext({ ...request, input: withoutContext }, hardware.systemRamBytes !== undefined);
   const maxContextOnGpu = longestContext({ ...request, input: withoutContext }, false).tokens;
 
   let decodeBound: CalculatorResults["decodeBound"];
@@ -257,6 +277,8 @@ export function deriveResults(
       tokensPerSecond: null,
       reason: "needs a GPU from the list (a custom size has no bandwidth)",
     };
+  } else if (engineProblem) {
+    decodeBound = { tokensPerSecond: null, reason: "MLX needs a Mac" };
   } else if (!fit.fits || fit.decodeTokensPerSecond === null) {
     decodeBound = { tokensPerSecond: null, reason: "these settings do not fit" };
   } else {
@@ -282,6 +304,8 @@ export function deriveResults(
     attentionHeads: arch.numAttentionHeads,
     placement,
     gpuMemoryBytes: gpu.usableBytes,
+    cacheBytes: estimate.bytes.kvCache + estimate.bytes.recurrentState,
+    nativeContextTokens: limits.nativeTokens,
     ropeScalingFlags: ropeScalingFlags(limits, state.engine, state.context),
   });
 
@@ -306,6 +330,7 @@ export function deriveResults(
     decodeBound,
     command,
     attentionHeads: arch.numAttentionHeads,
+    engineProblem,
     evidence: calculatorEvidence({
       arch,
       modelSlug: state.model === CUSTOM ? null : state.model,

@@ -91,6 +91,7 @@ function canonicalEngine(raw: string): Engine | null {
   const lower = raw.trim().toLowerCase();
   if (lower === "llama.cpp" || lower === "llamacpp" || lower === "llama-cpp") return "llama.cpp";
   if (lower === "vllm") return "vllm";
+  if (lower === "mlx" || lower === "mlx-lm" || lower === "mlx_lm") return "mlx";
   return null;
 }
 
@@ -170,7 +171,7 @@ export function parseCalculatorState(
   if (engineRaw !== undefined) {
     const engine = canonicalEngine(engineRaw);
     if (engine) state.engine = engine;
-    else report("engine", engineRaw, "is not an engine (llama.cpp or vllm); using llama.cpp");
+    else report("engine", engineRaw, "is not an engine (llama.cpp, vllm or mlx); using llama.cpp");
   }
   state.quant = DEFAULT_FORMAT[state.engine];
 

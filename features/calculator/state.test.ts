@@ -419,3 +419,43 @@ describe("shorten", () => {
     expect(long.endsWith("…")).toBe(true);
   });
 });
+
+describe("parseCalculatorState: the MLX engine", () => {
+  it("reads engine=mlx with an MLX format and writes it back", () => {
+    const { state, problems } = parse("model=llama-3-1-8b&engine=mlx&quant=MLX-4bit&kv=bf16");
+    expect(problems).toEqual([]);
+    expect(state).toMatchObject({ engine: "mlx", quant: "MLX-4bit", kv: "bf16" });
+    const again = parse(new URL(calculatorStateHref(state), "https://x.test").search);
+    expect(again.problems).toEqual([]);
+    expect(again.state).toEqual(state);
+  });
+
+  it("defaults to MLX 4-bit and accepts the engine's other spellings", () => {
+    expect(parse("engine=mlx").state.quant).toBe("MLX-4bit");
+    for (const spelling of ["MLX", "mlx-lm", "mlx_lm"])
+      expect(parse(`engine=${spelling}`).state.engine).toBe("mlx");
+  });
+
+  it("replaces a GGUF format and a quantized KV cache with what mlx-lm offers, and says so", () => {
+    const { state, problems } = parse("engine=mlx&quant=Q8_0&kv=q8_0");
+    // Q8_0 is 8.5 bits per weight, exactly MLX 8-bit (8 bits + a 16-bit scale and bias per 64).
+    expect(state).toMatchObject({ quant: "MLX-8bit", kv: "f16" });
+    expect(problems.map((p) => `${p.param}: ${p.message}`)).toEqual([
+      "quant: is not available on MLX; using MLX-8bit",
+      "kv: is not available on MLX; using f16",
+    ]);
+  });
+
+  it("keeps MLX formats off the other engines", () => {
+    const { state, problems } = parse("engine=llama.cpp&quant=MLX-4bit");
+    expect(state.quant).toBe("Q4_K_M");
+    expect(problems[0]?.message).toBe("is not available on llama.cpp; using Q4_K_M");
+  });
+
+  it("names the MLX engine when an engine is unknown", () => {
+    const { state, problems } = parse("engine=mlx%3Cscript%3E");
+    expect(state.engine).toBe("llama.cpp");
+    expect(problems[0]?.message).toBe("is not an engine (llama.cpp, vllm or mlx); using llama.cpp");
+    expectNoMarkup(problems);
+  });
+});

@@ -9,6 +9,8 @@ import {
   mlxQuantizedBytes,
   mlxTensorBits,
   overheadBytesPerGpu,
+  planPlacement,
+  GIB,
   resolveInput,
   tensorBytes,
   weightBytes,
@@ -139,5 +141,34 @@ describe("MLX runtime terms", () => {
     expect(b.total).toBe(b.weights + b.kvCache + b.recurrentState + b.compute + b.overhead);
     expect(b.recurrentState).toBe(0);
     expect(b.compute).toBeGreaterThan(0);
+  });
+});
+
+describe("MLX placement", () => {
+  const input = { format: "MLX-4bit", contextTokens: 8192, engine: "mlx" } as const;
+  const total = estimateMemory(llama8b, input).bytes.total;
+
+  it("one Mac holds the whole estimate in GPU-visible memory: token embeddings included, nothing on the host", () => {
+    const fits = planPlacement(llama8b, input, { gpuMemoryBytes: total, gpuCount: 1 });
+    expect(fits).toMatchObject({ fits: true, fitsInGpuOnly: true, perDeviceBytes: [total], cpuBytes: 0 });
+    // One byte short: MLX cannot offload (and a 128K vocabulary's embeddings count, unlike llama.cpp's host copy).
+    const short = planPlacement(llama8b, input, {
+      gpuMemoryBytes: total - 1,
+      gpuCount: 1,
+      systemRamBytes: 64 * GIB,
+    });
+    expect(short).toMatchObject({ fits: false, fitsInGpuOnly: false, cpuBytes: 0, offloadedExpertLayers: 0 });
+  });
+
+  it("several Macs share weights and cache by memory; each keeps its own activations", () => {
+    const compute = estimateMemory(llama8b, input).bytes.compute;
+    const two = planPlacement(llama8b, input, {
+      gpuMemoryBytes: 0,
+      gpuCount: 2,
+      deviceMemoryBytes: [32 * GIB, 16 * GIB],
+    });
+    const [big, small] = two.perDeviceBytes as [number, number];
+    expect(big - compute).toBeCloseTo(2 * (small - compute), -1);
+    expect(big + small - compute).toBeCloseTo(total, -1);
   });
 });

@@ -9,6 +9,7 @@ import { kvCacheBreakdown } from "./kv-cache";
 import { recurrentStateBytes, recurrentStatePerLayer } from "./recurrent";
 import {
   CUDA_CONTEXT_BYTES,
+  computeBytes,
   llamaCppComputeParts,
   overheadBytesPerGpu,
   vllmActivationBytes,
@@ -293,10 +294,49 @@ function planVllm(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): Plac
   };
 }
 
+/**
+ * mlx-lm on Apple silicon: weights, cache and activations are all Metal buffers in unified memory, counted against
+ * the GPU's working-set limit (mlx_lm/server.py: mx.set_wired_limit(max_recommended_working_set_size)); nothing stays
+ * on the host (unlike llama.cpp's token_embd) and nothing is offloaded. On one Mac the device holds exactly the
+ * estimate's total. Several Macs (mlx.launch, mlx_lm.server --pipeline) split the layers: each holds a share of the
+ * weights and cache in proportion to its memory, plus the activations.
+ */
+function planMlx(arch: ModelArchitecture, r: ResolvedInput, hw: Hardware): Placement {
+  const memories = deviceMemories(hw);
+  let weights = 0;
+  for (const t of tensorBytes(arch, r.format, r.engine)) weights += t.bytes;
+  const split = weights + kvCacheBreakdown(arch, r).bytes + recurrentStateBytes(arch, r);
+  const perDevice = memorySplit(split, memories).map((share) =>
+    Math.ceil(share + computeBytes(arch, r) + overheadBytesPerGpu("mlx")),
+  );
+  const fitsInGpuOnly = memories.length > 0 && perDevice.every((b, d) => b <= memories[d]!);
+  return {
+    fits: fitsInGpuOnly,
+    fitsInGpuOnly,
+    perDeviceBytes: perDevice,
+    gpuLayers: memories.length > 0 ? arch.numLayers : 0,
+    totalLayers: arch.numLayers,
+    cpuBytes: 0,
+    cpuBreakdown: { tokenEmbeddings: 0, layers: 0, experts: 0, outputHead: 0 },
+    offloadedExpertLayers: 0,
+  };
+}
+
+/** `bytes` shared out in proportion to each device's memory (all of it on one device). */
+function memorySplit(bytes: number, memories: readonly number[]): number[] {
+  const sum = memories.reduce((a, m) => a + m, 0);
+  return memories.map((m) => (sum > 0 ? (bytes * m) / sum : bytes / memories.length));
+}
+
 export function planPlacement(arch: ModelArchitecture, input: EstimateInput, hardware: Hardware): Placement {
   checkHardware(hardware);
   const r = resolveInput(input);
-  const plan = r.engine === "vllm" ? planVllm(arch, r, hardware) : planLlamaCpp(arch, r, hardware);
+  const plan =
+    r.engine === "vllm"
+      ? planVllm(arch, r, hardware)
+      : r.engine === "mlx"
+        ? planMlx(arch, r, hardware)
+        : planLlamaCpp(arch, r, hardware);
   plan.perDeviceBytes.forEach((bytes) => finiteResult("memory per device", bytes));
   finiteResult("system memory", plan.cpuBytes);
   return plan;

@@ -1,7 +1,7 @@
 // Which engine, weight format and KV-cache type; switching the engine says what it replaced and why.
 import { useMemo, useState } from "react";
 import { SelectField } from "@/components/ui/field";
-import { engineSwitchNotes } from "@/features/calculator/engine-switch";
+import { engineSwitchNotes, macForMlx } from "@/features/calculator/engine-switch";
 import {
   ENGINE_LABELS,
   formatsForEngine,
@@ -12,7 +12,7 @@ import type { CalculatorCatalog, CalculatorState } from "@/features/calculator/s
 import { WEIGHT_FORMATS, averageBitsPerWeight } from "@/lib/estimator";
 import type { Engine, KvCacheType, WeightFormat } from "@/lib/estimator";
 import { architectureOf } from "../results";
-import type { CalculatorModelOption } from "../results";
+import type { CalculatorGpuOption, CalculatorModelOption } from "../results";
 import type { UpdateState } from "../use-calculator-state";
 
 const KV_LABELS: Readonly<Record<KvCacheType, string>> = {
@@ -23,15 +23,17 @@ const KV_LABELS: Readonly<Record<KvCacheType, string>> = {
   fp8: "fp8 (8-bit)",
 };
 
-const ENGINES = ["llama.cpp", "vllm"] as const satisfies readonly Engine[];
+const ENGINES = ["llama.cpp", "vllm", "mlx"] as const satisfies readonly Engine[];
 
 export function EngineFieldset({
   models,
+  gpus,
   catalog,
   state,
   update,
 }: {
   models: CalculatorModelOption[];
+  gpus: CalculatorGpuOption[];
   catalog: CalculatorCatalog;
   state: CalculatorState;
   update: UpdateState;
@@ -61,8 +63,11 @@ export function EngineFieldset({
   }));
 
   function switchEngine(engine: Engine) {
-    setEngineNotes(engineSwitchNotes(state, normalizeState({ ...state, engine }, catalog)));
-    update({ engine });
+    // MLX is sized for Macs only: switching to it from another GPU shows a Mac, and says so.
+    const mac = engine === "mlx" ? macForMlx({ ...state, engine }, gpus) : null;
+    const notes = engineSwitchNotes(state, normalizeState({ ...state, engine }, catalog));
+    setEngineNotes(mac ? [...notes, mac.note] : notes);
+    update({ engine, ...mac?.patch });
   }
 
   return (

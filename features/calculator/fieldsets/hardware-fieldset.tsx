@@ -2,6 +2,7 @@
 // llama.cpp's offload.
 import { Field, FieldHint, SelectField } from "@/components/ui/field";
 import { NumberField } from "@/components/ui/number-field";
+import { engineHardwareProblem } from "@/features/calculator/engine-switch";
 import { CUSTOM, LIMITS } from "@/features/calculator/state";
 import type { CalculatorState } from "@/features/calculator/state";
 import { GIB } from "@/lib/estimator";
@@ -47,6 +48,7 @@ export function HardwareFieldset({
 }) {
   const groups = groupBy(gpus, (g) => g.categoryLabel);
   const current = gpus.find((g) => g.slug === state.gpu);
+  const engineProblem = engineHardwareProblem(state, gpus);
   return (
     <fieldset className="min-w-0 space-y-3">
       <legend className="text-lg font-semibold">Hardware</legend>
@@ -64,6 +66,13 @@ export function HardwareFieldset({
           <option value={CUSTOM}>Custom memory size</option>
         </optgroup>
       </SelectField>
+      <div role="status" data-testid="hardware-engine-note">
+        {engineProblem ? (
+          <p className="rounded-md border border-red-300 p-2 text-sm text-red-800 dark:text-red-300">
+            {engineProblem}
+          </p>
+        ) : null}
+      </div>
       <div className="grid grid-cols-2 gap-3">
         <NumberField
           id="calc-vram"
@@ -117,7 +126,9 @@ export function HardwareFieldset({
         <FieldHint id="calc-ram-hint">
           {state.engine === "llama.cpp"
             ? "llama.cpp can keep layers or MoE experts in system RAM. 0 turns offload off."
-            : "vLLM keeps everything in GPU memory."}
+            : state.engine === "mlx"
+              ? "MLX keeps everything in the Mac's unified memory, within the GPU's share; a custom size is read as a Mac's memory."
+              : "vLLM keeps everything in GPU memory."}
         </FieldHint>
       </Field>
     </fieldset>
