@@ -28,7 +28,8 @@ function title(r: ValidationRow): string {
   return `${r.model} — ${r.case}: estimate ${r.estimate}, actual ${r.actual} (${r.errorPercent}% vs ±${r.tolerancePercent}%)`;
 }
 
-for (const kind of VALIDATION_KINDS) {
+// Kinds with no rows yet (vLLM) have no suite; "has the minimum number of points per kind" below guards the rest.
+for (const kind of VALIDATION_KINDS.filter((k) => rows.some((r) => r.kind === k))) {
   describe(`validation: ${kind}`, () => {
     const ofKind = rows.filter((r) => r.kind === kind);
     for (const r of ofKind) {
