@@ -11,10 +11,13 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
+  // One experimental block for both builds: a second `experimental` key below would replace this one, not merge.
   experimental: {
     // The stylesheet (~10 KB gzip) goes inline into each page's <head>: no render-blocking request before the first
     // paint. Measured with `npm run bench -- lighthouse` (README, Speed).
     inlineCss: true,
+    // Paths are case-sensitive, as on a static host: /models/<slug>.MD is not the Markdown twin.
+    ...(staticExport ? {} : { caseSensitiveRoutes: true }),
   },
   ...(staticExport
     ? { output: "export", images: { unoptimized: true } }
@@ -23,8 +26,6 @@ const nextConfig = {
         async headers() {
           return [{ source: "/:path*", headers: securityHeaders }];
         },
-        // Paths are case-sensitive, as on a static host: /models/<slug>.MD is not the Markdown twin.
-        experimental: { caseSensitiveRoutes: true },
         async rewrites() {
           return {
             beforeFiles: [],
