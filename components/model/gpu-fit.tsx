@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { articleFor } from "@/lib/articles";
 import type { CatalogModel } from "@/lib/content/catalog";
 import { formatTokens, formatTokensPerSecond } from "@/lib/format";
@@ -12,9 +11,9 @@ function SetupCell({ setup, offload = false }: { setup: GpuSetup | null; offload
   const speed = setup.answer.decodeTokensPerSecond;
   return (
     <td data-gpu={setup.gpu.slug} data-count={setup.count}>
-      <Link href={`/gpus/${setup.gpu.slug}`}>
+      <a href={`/gpus/${setup.gpu.slug}`}>
         {`${setup.count > 1 ? `${setup.count}× ` : ""}${shortGpuName(setup.gpu)}`}
-      </Link>
+      </a>
       {offload ? (
         <span>
           {`${offloadHow(setup.answer)}${speed !== null ? `; ≤ ${formatTokensPerSecond(speed)} tok/s` : ""}`}
@@ -88,7 +87,7 @@ export function GpuFit({ model }: { model: CatalogModel }) {
             {contexts.map((fit) => (
               <tr key={fit.gpu.slug} data-gpu={fit.gpu.slug}>
                 <th scope="row">
-                  <Link href={`/gpus/${fit.gpu.slug}`}>{shortGpuName(fit.gpu)}</Link>{" "}
+                  <a href={`/gpus/${fit.gpu.slug}`}>{shortGpuName(fit.gpu)}</a>{" "}
                   <span>{sizeLabel(fit.gpu)}</span>
                 </th>
                 <td

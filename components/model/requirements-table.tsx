@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { CatalogModel } from "@/lib/content/catalog";
 import { formatGib, formatGibNumber, formatTokens } from "@/lib/format";
 import { requirementsTable, TABLE_PROFILE } from "@/lib/views/requirements";
@@ -100,9 +99,9 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
         {TABLE_PROFILE.kvCacheType} KV cache for {TABLE_PROFILE.sequences} sequence at that context, the
         compute buffers for a {TABLE_PROFILE.ubatchTokens}-token micro-batch, and the CUDA runtime overhead —
         each term explained on the{" "}
-        <Link href="/methodology" className="underline">
+        <a href="/methodology" className="underline">
           methodology page
-        </Link>
+        </a>
         . Colours and marks assume the whole model on GPU, split by layers across cards; llama.cpp keeps the
         token embeddings in system RAM, so they are in the total but not counted against the GPU.
       </p>

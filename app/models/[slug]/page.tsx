@@ -10,6 +10,7 @@ import { FamilyMembers } from "@/components/model/family-members";
 import { KeyFigures } from "@/components/model/key-figures";
 import { RunAnswerBox } from "@/components/model/run-answer";
 import { RelatedModels } from "@/components/model/related-models";
+import { StaticHtml } from "@/components/model/static-html";
 import { Sources } from "@/components/model/sources";
 import { VisionTower } from "@/components/model/vision-tower";
 import { ModelBody } from "@/components/mdx";
@@ -48,9 +49,10 @@ export default async function ModelPage({ params }: PageProps) {
       </header>
       <RunAnswerBox model={model} />
       <KeyFigures model={model} />
-      <div className="prose prose-slate dark:prose-invert prose-h2:mt-10 prose-table:my-0 max-w-none">
+      {/* The prose and its tables are static: HTML without hydration (components/model/static-html.tsx). */}
+      <StaticHtml className="prose prose-slate dark:prose-invert prose-h2:mt-10 prose-table:my-0 max-w-none">
         <ModelBody model={model} />
-      </div>
+      </StaticHtml>
       <VisionTower model={model} />
       <ModelEvidence model={model} />
       <ModelFaq model={model} />
