@@ -7,14 +7,13 @@
 import { Fragment, isValidElement } from "react";
 import type { ReactNode } from "react";
 
-// React's attribute names that differ from HTML's (the only camelCase props these components use).
+// Attribute names as React writes them (checked against renderToStaticMarkup in static-html.test.ts): the only
+// camelCase props these components use.
 const ATTRIBUTE_NAMES: Readonly<Record<string, string>> = {
   className: "class",
   htmlFor: "for",
   tabIndex: "tabindex",
-  colSpan: "colspan",
-  rowSpan: "rowspan",
-  dateTime: "datetime",
+  dateTime: "dateTime",
 };
 const VOID_ELEMENTS = new Set(["br", "hr", "img", "wbr", "col", "input", "meta", "link", "source"]);
 
@@ -38,7 +37,11 @@ function attributes(tag: string, props: Record<string, unknown>): string {
     if (value === null || value === undefined || value === false) continue;
     const custom = name.startsWith("data-") || name.startsWith("aria-");
     const html = ATTRIBUTE_NAMES[name] ?? name;
-    if (typeof value === "function" || typeof value === "object" || (!custom && /[A-Z]/.test(html)))
+    if (
+      typeof value === "function" ||
+      typeof value === "object" ||
+      (!custom && /[A-Z]/.test(name) && !(name in ATTRIBUTE_NAMES))
+    )
       throw new Error(`static-html: <${tag}> has a prop "${name}" that static HTML cannot carry`);
     // React writes true as "true" on data-/aria- attributes and as an empty boolean attribute elsewhere.
     out += value === true && !custom ? ` ${html}=""` : ` ${html}="${escapeHtml(String(value))}"`;
