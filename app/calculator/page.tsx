@@ -4,7 +4,7 @@ import { BreadcrumbJsonLd } from "next-seo";
 import { Calculator } from "@/features/calculator/calculator";
 import { CalculatorBoundary } from "@/features/calculator/calculator-boundary";
 import { configSubset } from "@/features/calculator/config-subset";
-import { LogCheck } from "@/features/calculator/log-check";
+import { LogCheck } from "@/features/calculator/log-check-box";
 import type { CalculatorGpuOption, CalculatorModelOption } from "@/features/calculator/results";
 import { defaultState } from "@/features/calculator/state";
 import { getGpus, gpuCategoryLabel } from "@/lib/content/gpus";

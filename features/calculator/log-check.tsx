@@ -1,34 +1,195 @@
 "use client";
-// The calculator's "paste your log" box. Closed by default, and most visits never open it: its panel (a second model
-// list, the llama.cpp / vLLM log reader) is loaded and rendered only when it is first opened, so neither its code nor
-// its markup weighs on the calculator's first paint and hydration.
-import dynamic from "next/dynamic";
-import { useState } from "react";
+// "Paste your log", the panel inside the calculator's log box (./log-check-box.tsx loads it when it is first opened):
+// reads a llama.cpp or vLLM start-up log in the browser and puts lib/estimator's estimate of each
+// term beside what the engine allocated. The settings come from the log; the model from its name or the picker.
+import { useId, useMemo, useState } from "react";
 import type { CalculatorModelOption } from "@/features/calculator/results";
+import { parseConfig } from "@/lib/estimator";
+import { checkLog } from "@/lib/evidence/log-check";
+import { readLog, TERM_NAMES } from "@/lib/evidence/log-reader";
+import type { TermName } from "@/lib/evidence/log-reader";
+import { formatGib } from "@/lib/format";
 
-const LogCheckPanel = dynamic(() => import("./log-check-panel"), {
-  ssr: false,
-  loading: () => <p className="mt-3 text-sm">Loading the log reader…</p>,
-});
+const TERM_LABELS: Record<TermName, string> = {
+  weights: "Weights",
+  kvCache: "KV cache",
+  compute: "Compute buffers",
+};
+const AUTO = "auto";
 
-export function LogCheck({ models }: { models: readonly CalculatorModelOption[] }) {
-  const [opened, setOpened] = useState(false);
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+/** The catalog model whose name or repository name the log's model name contains (the longest match wins). */
+function detectModel(
+  name: string | undefined,
+  models: readonly CalculatorModelOption[],
+): CalculatorModelOption | null {
+  if (!name) return null;
+  const target = normalize(name);
+  let best: { model: CalculatorModelOption; length: number } | null = null;
+  for (const model of models) {
+    for (const candidate of [model.name, model.huggingFaceId.split("/").pop() ?? ""]) {
+      const key = normalize(candidate);
+      if (key.length >= 4 && target.includes(key) && (!best || key.length > best.length)) {
+        best = { model, length: key.length };
+      }
+    }
+  }
+  return best?.model ?? null;
+}
+
+function difference(estimated: number, measured: number | null): string {
+  if (measured === null || measured === 0) return "—";
+  const pct = ((estimated - measured) / measured) * 100;
+  return `${pct >= 0 ? "+" : ""}${pct.toFixed(1)} %`;
+}
+
+export default function LogCheckPanel({ models }: { models: readonly CalculatorModelOption[] }) {
+  const [text, setText] = useState("");
+  const [choice, setChoice] = useState(AUTO);
+  const textId = useId();
+  const modelId = useId();
+
+  const outcome = useMemo(() => {
+    if (text.trim() === "") return null;
+    const read = readLog(text);
+    if (!read.ok) return { ok: false as const, message: read.message };
+    const model =
+      choice === AUTO
+        ? detectModel(read.reading.settings.modelName, models)
+        : models.find((m) => m.slug === choice);
+    if (!model) {
+      return {
+        ok: false as const,
+        message: `the log does not name a catalog model${read.reading.settings.modelName ? ` ("${read.reading.settings.modelName}")` : ""}: pick the model below`,
+      };
+    }
+    try {
+      const result = checkLog(parseConfig(model.config), text);
+      return result.ok
+        ? { ok: true as const, model, check: result.check }
+        : { ok: false as const, message: result.message };
+    } catch (error) {
+      return { ok: false as const, message: error instanceof Error ? error.message : String(error) };
+    }
+  }, [text, choice, models]);
+
   return (
-    <details
-      className="rounded-lg border border-slate-200 p-4 dark:border-slate-800"
-      data-testid="log-check"
-      onToggle={(event) => {
-        if (event.currentTarget.open) setOpened(true);
-      }}
-    >
-      <summary className="cursor-pointer font-semibold">Paste your llama.cpp / vLLM log</summary>
-      {opened ? (
-        <LogCheckPanel models={models} />
-      ) : (
-        <noscript>
-          <p className="mt-3 text-sm">Reading a log happens in your browser and needs JavaScript.</p>
-        </noscript>
-      )}
-    </details>
+    <>
+      <div className="mt-3 space-y-3">
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Paste the start-up output of llama-server, llama-cli, Ollama or vLLM. The settings (context,
+          sequences, micro-batch, flash attention, cache type, file type) are read from the log, and each
+          memory term the engine allocated is shown beside our estimate. Nothing leaves your browser.
+        </p>
+        <label htmlFor={modelId} className="block text-sm font-medium">
+          Model the log comes from
+        </label>
+        <select
+          id={modelId}
+          value={choice}
+          onChange={(event) => setChoice(event.target.value)}
+          className="w-full max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+          data-testid="log-check-model"
+        >
+          <option value={AUTO}>Detect from the log</option>
+          {models.map((m) => (
+            <option key={m.slug} value={m.slug}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={textId} className="block text-sm font-medium">
+          Log output
+        </label>
+        <textarea
+          id={textId}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          rows={8}
+          spellCheck={false}
+          className="w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-900"
+          placeholder="load_tensors:        CUDA0 model buffer size =  4403.49 MiB …"
+          data-testid="log-check-input"
+        />
+        <div aria-live="polite" data-testid="log-check-result">
+          {outcome === null ? null : !outcome.ok ? (
+            <p className="text-sm text-red-700 dark:text-red-400" data-testid="log-check-error">
+              Cannot compare: {outcome.message}.
+            </p>
+          ) : (
+            <div className="space-y-2">
+              <p className="text-sm">
+                {outcome.model.name} · {outcome.check.reading.engine} · {outcome.check.input.format} ·{" "}
+                {outcome.check.input.contextTokens.toLocaleString("en-US")} tokens
+                {(outcome.check.input.sequences ?? 1) > 1
+                  ? ` × ${outcome.check.input.sequences} sequences`
+                  : ""}
+              </p>
+              <div
+                className="overflow-x-auto"
+                role="region"
+                aria-label="Estimate and measured memory"
+                tabIndex={0}
+              >
+                <table className="w-full border-collapse text-sm" data-testid="log-check-table">
+                  <thead>
+                    <tr className="text-left">
+                      <th scope="col" className="py-1 pr-3">
+                        Term
+                      </th>
+                      <th scope="col" className="py-1 pr-3 text-right">
+                        Estimate
+                      </th>
+                      <th scope="col" className="py-1 pr-3 text-right">
+                        Measured
+                      </th>
+                      <th scope="col" className="py-1 text-right">
+                        Difference
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {TERM_NAMES.map((name) => {
+                      const t = outcome.check.terms[name];
+                      return (
+                        <tr
+                          key={name}
+                          className="border-t border-slate-200 dark:border-slate-800"
+                          data-term={name}
+                        >
+                          <th scope="row" className="py-1 pr-3 text-left font-medium">
+                            {TERM_LABELS[name]}
+                          </th>
+                          <td className="py-1 pr-3 text-right tabular-nums" data-bytes={t.estimated}>
+                            {formatGib(t.estimated)}
+                          </td>
+                          <td className="py-1 pr-3 text-right tabular-nums" data-bytes={t.measured ?? ""}>
+                            {t.measured === null ? "not in log" : formatGib(t.measured)}
+                          </td>
+                          <td className="py-1 text-right tabular-nums">
+                            {difference(t.estimated, t.measured)}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+              <p className="text-xs text-slate-600 dark:text-slate-400">
+                Measured = the sum over every device the log lists (GPUs and host), read from{" "}
+                {outcome.check.reading.basis}.{" "}
+                {outcome.check.reading.engine === "vllm"
+                  ? "vLLM fills spare memory with KV cache, so the KV estimate is for the tokens it reports. "
+                  : ""}
+                {outcome.check.reading.notes.join("; ")}
+              </p>
+            </div>
+          )}
+        </div>
+      </div>
+    </>
   );
 }
