@@ -28,35 +28,58 @@ test("every requirements cell equals lib/estimator's total for that format and c
   const cells = page.locator('[data-testid="requirements-table"] td[data-total-bytes]');
   const count = await cells.count();
   expect(count).toBeGreaterThanOrEqual(9 * 7);
+  // A cell's context is its column's: the header cells carry it once.
+  const contexts = await page
+    .locator('[data-testid="requirements-table"] thead th[data-context]')
+    .evaluateAll((ths) => ths.map((th) => Number(th.getAttribute("data-context"))));
   const rows = await page.locator('[data-testid="requirements-table"] tbody tr').evaluateAll((trs) =>
     trs.map((tr) => ({
       format: tr.getAttribute("data-format"),
       cells: [...tr.querySelectorAll("td")].map((td) => ({
-        context: Number(td.getAttribute("data-context")),
         bytes: Number(td.getAttribute("data-total-bytes")),
-        text: td.querySelector("[data-value]")?.textContent ?? td.textContent,
+        text: td.textContent,
       })),
     })),
   );
   expect(rows.map((row) => row.format)).toContain("Q4_K_M");
   expect(rows.map((row) => row.format)).toContain("IQ1_S");
+  expect(contexts.length).toBeGreaterThanOrEqual(7);
   for (const row of rows) {
-    for (const cell of row.cells) {
+    expect(row.cells.length, `${row.format}: one cell per context column`).toBe(contexts.length);
+    for (const [index, cell] of row.cells.entries()) {
+      const context = contexts[index] ?? 0;
       const expected = estimateMemory(architecture, {
         format: row.format as WeightFormat,
-        contextTokens: cell.context,
+        contextTokens: context,
         engine: "llama.cpp",
         kvCacheType: "f16",
         sequences: 1,
         ubatchTokens: 512,
       });
-      expect(cell.bytes, `${row.format} @ ${cell.context}`).toBe(expected.bytes.total);
+      expect(cell.bytes, `${row.format} @ ${context}`).toBe(expected.bytes.total);
       const gib = expected.bytes.total / 1024 ** 3;
       // The figure, then the tier mark ("1,252.7 ●").
       const shown = /^[\d,.]+/.exec(cell.text ?? "")?.[0] ?? "";
       expect(Number(shown.replace(/,/g, ""))).toBeCloseTo(gib, gib < 10 ? 2 : gib < 1000 ? 1 : 0);
     }
   }
+  // The KV cache row: the part of every total above that the context adds, one figure per column.
+  const kvCache = await page
+    .locator('[data-testid="requirements-kv-cache"] td')
+    .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute("data-kv-cache-bytes"))));
+  expect(kvCache).toEqual(
+    contexts.map(
+      (context) =>
+        estimateMemory(architecture, {
+          format: "Q4_K_M",
+          contextTokens: context,
+          engine: "llama.cpp",
+          kvCacheType: "f16",
+          sequences: 1,
+          ubatchTokens: 512,
+        }).bytes.kvCache,
+    ),
+  );
   // The last column is the model card's full context.
   await expect(page.locator('[data-testid="requirements-table"] thead th').last()).toHaveText("128K ctx");
 });

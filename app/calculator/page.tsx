@@ -1,15 +1,27 @@
 import type { Metadata } from "next";
+import { isDeepStrictEqual } from "node:util";
 import { BreadcrumbJsonLd } from "next-seo";
 import { Calculator } from "@/features/calculator/calculator";
 import { CalculatorBoundary } from "@/features/calculator/calculator-boundary";
-import { LogCheck } from "@/features/calculator/log-check";
+import { configSubset } from "@/features/calculator/config-subset";
+import { LogCheck } from "@/features/calculator/log-check-box";
 import type { CalculatorGpuOption, CalculatorModelOption } from "@/features/calculator/results";
 import { defaultState } from "@/features/calculator/state";
 import { getGpus, gpuCategoryLabel } from "@/lib/content/gpus";
+import { parseConfig } from "@/lib/estimator";
 import { getModels } from "@/lib/content/models";
 import { breadcrumbJsonLd, sectionBreadcrumbs, toolPageMetadata } from "@/lib/seo/index";
 
 export const metadata: Metadata = toolPageMetadata("calculator");
+
+/**
+ * The keys of a config.json that lib/estimator reads: a third less of the page's payload than every config whole. Kept
+ * only when they parse to the same architecture as the whole config (checked here at build time, for every model).
+ */
+function estimatorConfig(config: Record<string, unknown>): Record<string, unknown> {
+  const subset = configSubset(config, parseConfig);
+  return isDeepStrictEqual(parseConfig(subset), parseConfig(config)) ? subset : config;
+}
 
 /** The compact, serializable catalog the client island receives (no content-layer objects, no MDX bodies). */
 function calculatorModels(): CalculatorModelOption[] {
@@ -18,7 +30,7 @@ function calculatorModels(): CalculatorModelOption[] {
     name: model.name,
     contextLength: model.contextLength,
     huggingFaceId: model.huggingFaceId,
-    config: model.config,
+    config: estimatorConfig(model.config),
   }));
 }
 

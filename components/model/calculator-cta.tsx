@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { CatalogModel } from "@/lib/content/catalog";
 import { calculatorHref } from "@/lib/routes";
 import { HEADLINE_FORMAT, headlineContext } from "@/lib/views/requirements";
@@ -17,14 +16,13 @@ export function CalculatorCta({ model }: { model: CatalogModel }) {
         Pick your GPUs, context length, KV-cache type and engine, and get the memory breakdown and a launch
         command that fits.
       </p>
-      <Link
+      <a
         href={href}
-        prefetch={false}
         data-testid="calculator-link"
         className="bg-brand-600 hover:bg-brand-700 mt-3 inline-block rounded-md px-4 py-2 font-medium text-white"
       >
         Open {model.name} in the calculator
-      </Link>
+      </a>
     </section>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { CatalogModel } from "@/lib/content/catalog";
 import { formatParameters } from "@/lib/format";
 import { buildDay, familyMembers, formatReleaseMonth, isNewRelease } from "@/lib/views/freshness";
@@ -22,12 +21,12 @@ export function FamilyMembers({ model }: { model: CatalogModel }) {
                 {member.name} (this page)
               </span>
             ) : (
-              <Link
+              <a
                 href={`/models/${member.slug}`}
                 className="text-brand-700 dark:text-brand-100 font-medium hover:underline"
               >
                 {member.name}
-              </Link>
+              </a>
             )}
             <span className="text-slate-600 dark:text-slate-400">
               <time dateTime={member.releaseDate}>{formatReleaseMonth(member.releaseDate)}</time> ·{" "}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { articleFor } from "@/lib/articles";
 import type { CatalogModel } from "@/lib/content/catalog";
 import { formatTokens, formatTokensPerSecond } from "@/lib/format";
@@ -8,18 +7,16 @@ import { formatLabel, HEADLINE_FORMAT, headlineContext, tableFormats } from "@/l
 import { contextFitText, nativeContext, offloadHow, shortGpuName, sizeLabel } from "@/lib/views/run-answer";
 
 function SetupCell({ setup, offload = false }: { setup: GpuSetup | null; offload?: boolean }) {
-  if (!setup) return <td className="text-muted px-3 py-2">—</td>;
+  if (!setup) return <td className="text-muted">—</td>;
   const speed = setup.answer.decodeTokensPerSecond;
   return (
-    <td className="px-3 py-2" data-gpu={setup.gpu.slug} data-count={setup.count}>
-      <Link href={`/gpus/${setup.gpu.slug}`} className="hover:underline">
-        {setup.count > 1 ? `${setup.count}× ` : ""}
-        {shortGpuName(setup.gpu)}
-      </Link>
+    <td data-gpu={setup.gpu.slug} data-count={setup.count}>
+      <a href={`/gpus/${setup.gpu.slug}`}>
+        {`${setup.count > 1 ? `${setup.count}× ` : ""}${shortGpuName(setup.gpu)}`}
+      </a>
       {offload ? (
-        <span className="text-muted block text-xs">
-          {offloadHow(setup.answer)}
-          {speed !== null ? `; ≤ ${formatTokensPerSecond(speed)} tok/s` : ""}
+        <span>
+          {`${offloadHow(setup.answer)}${speed !== null ? `; ≤ ${formatTokensPerSecond(speed)} tok/s` : ""}`}
         </span>
       ) : null}
     </td>
@@ -42,44 +39,31 @@ export function GpuFit({ model }: { model: CatalogModel }) {
           {formatTokens(contextTokens)} context
         </p>
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="gpu-fit-title">
-          <table className="w-full min-w-[40rem] border-collapse text-sm" data-testid="gpu-fit">
+          {/* Cells are styled by the table's class (app/globals.css), not per cell: the HTML and the RSC payload
+              both carry every attribute. */}
+          <table className="fit-table min-w-[40rem]" data-testid="gpu-fit">
             <caption className="sr-only">
               Smallest hardware for {model.name} with {articleFor(formatTokens(contextTokens))}{" "}
               {formatTokens(contextTokens)} context
             </caption>
-            <thead className="bg-surface-muted">
+            <thead>
               <tr>
-                <th scope="col" className="sticky-col bg-surface-muted px-3 py-2 text-left">
-                  Format
-                </th>
-                <th scope="col" className="px-3 py-2 text-left">
-                  Consumer GPU
-                </th>
-                <th scope="col" className="px-3 py-2 text-left">
-                  GPU + {OFFLOAD_RAM_LABEL}
-                </th>
-                <th scope="col" className="px-3 py-2 text-left">
-                  Mac / unified memory
-                </th>
-                <th scope="col" className="px-3 py-2 text-left">
-                  Data-centre GPUs
-                </th>
+                <th scope="col">Format</th>
+                <th scope="col">Consumer GPU</th>
+                <th scope="col">{`GPU + ${OFFLOAD_RAM_LABEL}`}</th>
+                <th scope="col">Mac / unified memory</th>
+                <th scope="col">Data-centre GPUs</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.format} className="border-line border-t" data-format={row.format}>
-                  <th
-                    scope="row"
-                    className="sticky-col bg-surface px-3 py-2 text-left font-medium whitespace-nowrap"
-                  >
-                    {formatLabel(row.format)}
-                  </th>
+                <tr key={row.format} data-format={row.format}>
+                  <th scope="row">{formatLabel(row.format)}</th>
                   <SetupCell setup={row.consumer} />
                   {row.offload ? (
                     <SetupCell setup={row.offload} offload />
                   ) : (
-                    <td className="text-muted px-3 py-2">{row.consumer?.count === 1 ? "not needed" : "—"}</td>
+                    <td className="text-muted">{row.consumer?.count === 1 ? "not needed" : "—"}</td>
                   )}
                   <SetupCell setup={row.unified} />
                   <SetupCell setup={row.datacenter} />
@@ -95,21 +79,18 @@ export function GpuFit({ model }: { model: CatalogModel }) {
         role="region"
         aria-label="Longest context per GPU, scrollable"
       >
-        <table className="w-full border-collapse text-sm" data-testid="context-fit">
-          <caption className="px-3 py-2 text-left text-sm font-semibold">
+        <table className="fit-table context-fit" data-testid="context-fit">
+          <caption className="px-3 py-2 text-left font-semibold">
             Longest context at {formatLabel(HEADLINE_FORMAT)} on common hardware
           </caption>
           <tbody>
             {contexts.map((fit) => (
-              <tr key={fit.gpu.slug} className="border-line border-t" data-gpu={fit.gpu.slug}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  <Link href={`/gpus/${fit.gpu.slug}`} className="hover:underline">
-                    {shortGpuName(fit.gpu)}
-                  </Link>{" "}
-                  <span className="text-muted text-xs">{sizeLabel(fit.gpu)}</span>
+              <tr key={fit.gpu.slug} data-gpu={fit.gpu.slug}>
+                <th scope="row">
+                  <a href={`/gpus/${fit.gpu.slug}`}>{shortGpuName(fit.gpu)}</a>{" "}
+                  <span>{sizeLabel(fit.gpu)}</span>
                 </th>
                 <td
-                  className="px-3 py-2 text-right"
                   data-max-context={fit.gpuOnly.tokens}
                   data-context-limit={fit.gpuOnly.tokens === 0 ? "memory" : fit.gpuOnly.limit}
                 >

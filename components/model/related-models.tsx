@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { CatalogModel } from "@/lib/content/catalog";
 import { formatParameters } from "@/lib/format";
 import { getModels } from "@/lib/content/models";
@@ -15,12 +14,12 @@ export function RelatedModels({ model }: { model: CatalogModel }) {
       <ul className="grid gap-2 sm:grid-cols-2" data-testid="related-models">
         {related.map(({ model: other, reason }) => (
           <li key={other.slug} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-            <Link
+            <a
               href={`/models/${other.slug}`}
               className="text-brand-700 dark:text-brand-100 font-medium hover:underline"
             >
               {other.name}
-            </Link>
+            </a>
             <span className="block text-sm text-slate-600 dark:text-slate-400">
               {formatParameters(other.statedParameters.total)} · {reason}
             </span>

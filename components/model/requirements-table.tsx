@@ -1,14 +1,20 @@
-import Link from "next/link";
 import type { CatalogModel } from "@/lib/content/catalog";
 import { formatGib, formatGibNumber, formatTokens } from "@/lib/format";
 import { requirementsTable, TABLE_PROFILE } from "@/lib/views/requirements";
 import type { FitTierId } from "@/lib/views/requirements";
 import { TIER_CLASSES, TIER_LABELS, TIER_MARKS, TIER_SWATCH_BORDERS } from "./tier-styles";
 
+const tierMarksLegend = (Object.keys(TIER_LABELS) as FitTierId[])
+  .map(
+    (tier) => `${TIER_MARKS[tier]} ${TIER_LABELS[tier].charAt(0).toLowerCase()}${TIER_LABELS[tier].slice(1)}`,
+  )
+  .join(", ");
+
 /** Total memory per weight format × context length, computed at build time by lib/estimator. */
 export function RequirementsTable({ model }: { model: CatalogModel }) {
   const table = requirementsTable(model);
-  const recurrentBytes = table.rows[0]?.cells[0]?.recurrentStateBytes ?? 0;
+  const kvCacheRow = table.rows[0]?.cells ?? [];
+  const recurrentBytes = kvCacheRow[0]?.recurrentStateBytes ?? 0;
   return (
     <div className="not-prose scroll-mt-4 space-y-3" id="requirements">
       <div
@@ -17,63 +23,54 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
         role="region"
         aria-label={`Memory requirements of ${model.name}, scrollable`}
       >
-        {/* Cell styles are set once on the table and the tier colours by data-tier (app/globals.css), not repeated
-            on each of the ~60 cells: the page's HTML and its RSC payload both carry every attribute. */}
-        <table className="requirements w-full border-collapse text-sm" data-testid="requirements-table">
+        {/* Every cell, header and row is styled by the table's class and the tier colours by data-tier
+            (app/globals.css), not by classes repeated on each of the ~80 cells: the page's HTML and its RSC payload
+            both carry every attribute. */}
+        <table className="requirements" data-testid="requirements-table">
           <caption className="sr-only">
-            Total memory in GiB needed to run {model.name}, by weight format (rows) and context length
-            (columns)
+            {`Total memory in GiB needed to run ${model.name}, by weight format (rows) and context length (columns). Marks: ${tierMarksLegend}.`}
           </caption>
-          <thead className="bg-surface-muted">
+          <thead>
             <tr>
-              <th scope="col" className="sticky-col bg-surface-muted px-3 py-2 text-left font-semibold">
-                Format <span className="font-normal text-slate-600 dark:text-slate-400">(weights)</span>
+              <th scope="col">
+                Format <span>(weights)</span>
               </th>
               {table.contexts.map((tokens) => (
-                <th
-                  key={tokens}
-                  scope="col"
-                  className="px-3 py-2 text-right font-semibold whitespace-nowrap"
-                  data-context={tokens}
-                >
-                  {formatTokens(tokens)} ctx
+                <th key={tokens} scope="col" data-context={tokens}>
+                  {`${formatTokens(tokens)} ctx`}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {table.rows.map((row) => (
-              <tr
-                key={row.format}
-                className="border-t border-slate-200 dark:border-slate-800"
-                data-format={row.format}
-              >
-                <th
-                  scope="row"
-                  className="sticky-col bg-surface border-line border-r px-3 py-2 text-left font-medium whitespace-nowrap"
-                >
+              <tr key={row.format} data-format={row.format}>
+                <th scope="row">
                   {row.label}
-                  <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
-                    weights {formatGib(row.weightsBytes)}
-                  </span>
+                  <span>{`weights ${formatGib(row.weightsBytes)}`}</span>
                 </th>
                 {row.cells.map((cell) => (
-                  <td
-                    key={cell.contextTokens}
-                    data-total-bytes={cell.totalBytes}
-                    data-context={cell.contextTokens}
-                    data-tier={cell.tier}
-                    title={`${row.label}, ${formatTokens(cell.contextTokens)} context: ${formatGib(cell.totalBytes)} total, of which KV cache ${formatGib(cell.kvCacheBytes)}${cell.recurrentStateBytes > 0 ? ` and recurrent state ${formatGib(cell.recurrentStateBytes)}` : ""} — ${TIER_LABELS[cell.tier]}`}
-                  >
-                    <span data-value>{formatGibNumber(cell.totalBytes)}</span>{" "}
-                    <span aria-hidden="true" className="text-[0.7em]">
-                      {TIER_MARKS[cell.tier]}
-                    </span>
+                  <td key={cell.contextTokens} data-total-bytes={cell.totalBytes} data-tier={cell.tier}>
+                    {`${formatGibNumber(cell.totalBytes)} `}
+                    <span>{TIER_MARKS[cell.tier]}</span>
                   </td>
                 ))}
               </tr>
             ))}
           </tbody>
+          {/* The KV cache depends on the context, not on the weight format: one row instead of a figure per cell. */}
+          <tfoot>
+            <tr data-testid="requirements-kv-cache">
+              <th scope="row">
+                KV cache <span>{`${TABLE_PROFILE.kvCacheType}, in each total`}</span>
+              </th>
+              {kvCacheRow.map((cell) => (
+                <td key={cell.contextTokens} data-kv-cache-bytes={cell.kvCacheBytes}>
+                  {formatGibNumber(cell.kvCacheBytes)}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
         </table>
       </div>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label="Legend">
@@ -102,9 +99,9 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
         {TABLE_PROFILE.kvCacheType} KV cache for {TABLE_PROFILE.sequences} sequence at that context, the
         compute buffers for a {TABLE_PROFILE.ubatchTokens}-token micro-batch, and the CUDA runtime overhead —
         each term explained on the{" "}
-        <Link href="/methodology" className="underline">
+        <a href="/methodology" className="underline">
           methodology page
-        </Link>
+        </a>
         . Colours and marks assume the whole model on GPU, split by layers across cards; llama.cpp keeps the
         token embeddings in system RAM, so they are in the total but not counted against the GPU.
       </p>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { CatalogModel } from "@/lib/content/catalog";
 import { calculatorHref } from "@/lib/routes";
 import { formatGib, formatTokens } from "@/lib/format";
@@ -38,14 +37,12 @@ export function RunAnswerBox({ model }: { model: CatalogModel }) {
         <a href="#requirements" className="text-brand-700 dark:text-brand-100 underline">
           Every format and context
         </a>
-        <Link
+        <a
           href={calculatorHref({ model: model.slug, quant: answer.format, context: answer.contextTokens })}
-          // The calculator's payload carries every model's config: not worth fetching before a click.
-          prefetch={false}
           className="text-brand-700 dark:text-brand-100 underline"
         >
           Check your hardware
-        </Link>
+        </a>
       </p>
     </section>
   );

@@ -8,28 +8,17 @@ export function SpecSheet({ model }: { model: CatalogModel }) {
   const configSource = model.sources.find((source) => /config\.json/i.test(source.label + source.url));
   return (
     <div className="not-prose">
-      <table className="w-full border-collapse text-sm" data-testid="spec-sheet">
-        <caption className="sr-only">Technical specifications of {model.name}</caption>
+      {/* Rows and cells are styled by the table's class (app/globals.css): the HTML and the RSC payload both carry
+          each attribute, so classes repeated on every row would cost twice. */}
+      <table className="spec-sheet" data-testid="spec-sheet">
+        <caption className="sr-only">{`Technical specifications of ${model.name}`}</caption>
         <tbody>
           {rows.map((row) => (
-            <tr
-              key={row.label}
-              className="border-b border-slate-200 dark:border-slate-800"
-              data-spec={row.key}
-            >
-              <th
-                scope="row"
-                className="w-2/5 py-2 pr-4 text-left align-top font-medium text-slate-600 dark:text-slate-400"
-              >
-                {row.label}
-              </th>
-              <td className="py-2 align-top">
+            <tr key={row.label} data-spec={row.key}>
+              <th scope="row">{row.label}</th>
+              <td>
                 <span data-value>{row.value}</span>
-                {row.fields.length > 0 && (
-                  <span className="ml-2 font-mono text-xs text-slate-600 dark:text-slate-400">
-                    {row.fields.join(", ")}
-                  </span>
-                )}
+                {row.fields.length > 0 && <span>{row.fields.join(", ")}</span>}
               </td>
             </tr>
           ))}

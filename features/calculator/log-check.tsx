@@ -1,5 +1,6 @@
 "use client";
-// "Paste your log": reads a llama.cpp or vLLM start-up log in the browser and puts lib/estimator's estimate of each
+// "Paste your log", the panel inside the calculator's log box (./log-check-box.tsx loads it when it is first opened):
+// reads a llama.cpp or vLLM start-up log in the browser and puts lib/estimator's estimate of each
 // term beside what the engine allocated. The settings come from the log; the model from its name or the picker.
 import { useId, useMemo, useState } from "react";
 import type { CalculatorModelOption } from "@/features/calculator/results";
@@ -54,7 +55,7 @@ function difference(estimated: number, measured: number | null): string {
   return `${pct >= 0 ? "+" : ""}${pct.toFixed(1)} %`;
 }
 
-export function LogCheck({ models }: { models: readonly CalculatorModelOption[] }) {
+export default function LogCheckPanel({ models }: { models: readonly CalculatorModelOption[] }) {
   const [text, setText] = useState("");
   const [choice, setChoice] = useState(AUTO);
   const textId = useId();
@@ -85,8 +86,7 @@ export function LogCheck({ models }: { models: readonly CalculatorModelOption[] 
   }, [text, choice, models]);
 
   return (
-    <details className="rounded-lg border border-slate-200 p-4 dark:border-slate-800" data-testid="log-check">
-      <summary className="cursor-pointer font-semibold">Paste your llama.cpp / vLLM log</summary>
+    <>
       <div className="mt-3 space-y-3">
         <p className="text-sm text-slate-700 dark:text-slate-300">
           Paste the start-up output of llama-server, llama-cli, Ollama or vLLM. The settings (context,
@@ -172,6 +172,6 @@ export function LogCheck({ models }: { models: readonly CalculatorModelOption[] 
           )}
         </div>
       </div>
-    </details>
+    </>
   );
 }

@@ -33,7 +33,7 @@ export interface CalculatorModelOption {
   name: string;
   contextLength: number;
   huggingFaceId: string;
-  /** The raw config.json fields from the model's frontmatter. */
+  /** The model's config.json fields that lib/estimator reads (app/calculator/page.tsx), verbatim. */
   config: Record<string, unknown>;
 }
 

@@ -61,49 +61,85 @@ export function bitsPerWeight(arch: ModelArchitecture, format: WeightFormat): nu
   return (weightBytes(arch, format) * 8) / countParameters(arch).total;
 }
 
+/** The measured row for a format when the table has it (BF16 = the 16-bit reference), else null. */
+function measuredQuality(format: WeightFormat, table: QualityTable | null): FormatQuality | null {
+  if (!table) return null;
+  const row =
+    table.rows.find((r) => r.format === format) ??
+    (format === "BF16" ? table.rows.find((r) => r.format === "F16") : undefined);
+  if (!row) return null;
+  return {
+    kind: "measured",
+    kld: row.kld,
+    ppl: row.ppl,
+    referencePpl: table.referencePpl,
+    row,
+    reference: format === "BF16",
+  };
+}
+
 /** Quality of one format: the measured row when the table has it (BF16 = the 16-bit reference), else bits per weight. */
 export function formatQuality(
   arch: ModelArchitecture,
   format: WeightFormat,
   table: QualityTable | null,
 ): FormatQuality {
-  if (table) {
-    const row =
-      table.rows.find((r) => r.format === format) ??
-      (format === "BF16" ? table.rows.find((r) => r.format === "F16") : undefined);
-    if (row) {
-      return {
-        kind: "measured",
-        kld: row.kld,
-        ppl: row.ppl,
-        referencePpl: table.referencePpl,
-        row,
-        reference: format === "BF16",
-      };
-    }
+  return measuredQuality(format, table) ?? { kind: "bits", bitsPerWeight: bitsPerWeight(arch, format) };
+}
+
+interface RankedFormat {
+  format: WeightFormat;
+  quality: FormatQuality;
+}
+
+interface Ranking {
+  ranked: readonly RankedFormat[];
+  /** The candidate with the fewest weight bytes: if it does not fit, none does. */
+  smallest: RankedFormat;
+}
+
+// The ranking depends only on the architecture and the quality table, yet the calculator asks for it on every change
+// of context or GPU, and each bits-per-weight figure walks every tensor of the model. Kept per architecture object
+// (callers cache parsed architectures), so an edit costs the fit tests only.
+const rankings = new WeakMap<ModelArchitecture, Map<QualityTable | null, Ranking>>();
+
+function ranking(arch: ModelArchitecture, table: QualityTable | null): Ranking {
+  let byTable = rankings.get(arch);
+  if (!byTable) {
+    byTable = new Map();
+    rankings.set(arch, byTable);
   }
-  return { kind: "bits", bitsPerWeight: bitsPerWeight(arch, format) };
+  const cached = byTable.get(table);
+  if (cached) return cached;
+  const parameters = countParameters(arch).total;
+  const all = CANDIDATE_FORMATS.map((format) => {
+    const bytes = weightBytes(arch, format);
+    // The same figure as bitsPerWeight, with the parameter count read once.
+    const quality = measuredQuality(format, table) ?? {
+      kind: "bits" as const,
+      bitsPerWeight: (bytes * 8) / parameters,
+    };
+    return { candidate: { format, quality }, bytes };
+  });
+  const measured = all.filter((c) => c.candidate.quality.kind === "measured");
+  const ranked =
+    table && measured.length === all.length
+      ? measured.sort((a, b) => score(a.candidate.quality) - score(b.candidate.quality))
+      : // Bits per weight is weight bytes over one parameter count: the same order as the bytes.
+        all.sort((a, b) => b.bytes - a.bytes);
+  const smallest = all.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+  const entry = { ranked: ranked.map((c) => c.candidate), smallest: smallest.candidate };
+  byTable.set(table, entry);
+  return entry;
 }
 
 /** Candidates from best to worst: by measured KLD when the table covers them, otherwise by bits per weight. */
-export function rankedFormats(
-  arch: ModelArchitecture,
-  table: QualityTable | null,
-): { format: WeightFormat; quality: FormatQuality }[] {
-  const all = CANDIDATE_FORMATS.map((format) => ({ format, quality: formatQuality(arch, format, table) }));
-  const measured = all.filter((c) => c.quality.kind === "measured");
-  if (table && measured.length === all.length) {
-    return measured.sort((a, b) => score(a.quality) - score(b.quality));
-  }
-  return all.sort((a, b) => bitsOf(arch, b.format) - bitsOf(arch, a.format));
+export function rankedFormats(arch: ModelArchitecture, table: QualityTable | null): readonly RankedFormat[] {
+  return ranking(arch, table).ranked;
 }
 
 function score(q: FormatQuality): number {
   return q.kind === "measured" ? (q.reference ? 0 : q.kld) : Number.POSITIVE_INFINITY;
-}
-
-function bitsOf(arch: ModelArchitecture, format: WeightFormat): number {
-  return bitsPerWeight(arch, format);
 }
 
 /** The one fit test of this module, through the fit planner: the smallest count of these GPUs that runs it. */
@@ -139,11 +175,8 @@ export function bestFormatFor(
     throw new RangeError(`gpuCount must be a positive integer, got ${String(q.gpuCount)}`);
   if (!(Number.isInteger(q.contextTokens) && q.contextTokens >= 1))
     throw new RangeError(`contextTokens must be a positive integer, got ${String(q.contextTokens)}`);
-  const ranked = rankedFormats(arch, table);
+  const { ranked, smallest } = ranking(arch, table);
   // If the smallest candidate does not fit, none does: one placement instead of sixteen.
-  const smallest = ranked.reduce((a, b) =>
-    weightBytes(arch, b.format) < weightBytes(arch, a.format) ? b : a,
-  );
   if (fitsOn(arch, smallest.format, q) === null) return null;
   for (const candidate of ranked) {
     const count = fitsOn(arch, candidate.format, q);

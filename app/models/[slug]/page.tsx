@@ -10,6 +10,7 @@ import { FamilyMembers } from "@/components/model/family-members";
 import { KeyFigures } from "@/components/model/key-figures";
 import { RunAnswerBox } from "@/components/model/run-answer";
 import { RelatedModels } from "@/components/model/related-models";
+import { StaticHtml } from "@/components/model/static-html";
 import { Sources } from "@/components/model/sources";
 import { VisionTower } from "@/components/model/vision-tower";
 import { ModelBody } from "@/components/mdx";
@@ -35,26 +36,34 @@ export default async function ModelPage({ params }: PageProps<"/models/[slug]">)
     <article className="space-y-6 sm:space-y-8" data-model={model.slug}>
       <DatasetJsonLd {...modelDatasetJsonLd(model)} scriptId="dataset-jsonld" />
       <Breadcrumbs steps={modelBreadcrumbs(model)} />
-      <header className="space-y-3">
-        <p className="text-brand-700 dark:text-brand-100 text-sm font-medium">
-          {model.developer} · {model.family}
-        </p>
-        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{model.name}</h1>
-        <p className="max-w-3xl text-lg text-slate-700 dark:text-slate-300">{model.summary}</p>
-      </header>
-      <RunAnswerBox model={model} />
-      <KeyFigures model={model} />
-      <div className="prose prose-slate dark:prose-invert prose-h2:mt-10 prose-table:my-0 max-w-none">
-        <ModelBody model={model} />
-      </div>
-      <VisionTower model={model} />
+      {/* Everything but the breadcrumbs, the evidence and the compare link is static HTML that React does not
+          hydrate (components/model/static-html.tsx): its links are plain <a>, a click loads the prerendered page. */}
+      <StaticHtml className="space-y-6 sm:space-y-8">
+        <header className="space-y-3">
+          <p className="text-brand-700 dark:text-brand-100 text-sm font-medium">
+            {`${model.developer} · ${model.family}`}
+          </p>
+          <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{model.name}</h1>
+          <p className="max-w-3xl text-lg text-slate-700 dark:text-slate-300">{model.summary}</p>
+        </header>
+        <RunAnswerBox model={model} />
+        <KeyFigures model={model} />
+        <div className="prose prose-slate dark:prose-invert prose-h2:mt-10 prose-table:my-0 max-w-none">
+          <ModelBody model={model} />
+        </div>
+        <VisionTower model={model} />
+      </StaticHtml>
       <ModelEvidence model={model} />
-      <ModelFaq model={model} />
-      <CalculatorCta model={model} />
+      <StaticHtml className="space-y-6 sm:space-y-8">
+        <ModelFaq model={model} />
+        <CalculatorCta model={model} />
+      </StaticHtml>
       <CompareLink model={model} />
-      <FamilyMembers model={model} />
-      <RelatedModels model={model} />
-      <Sources model={model} />
+      <StaticHtml className="space-y-6 sm:space-y-8">
+        <FamilyMembers model={model} />
+        <RelatedModels model={model} />
+        <Sources model={model} />
+      </StaticHtml>
     </article>
   );
 }
