@@ -33,7 +33,7 @@ export default function HomePage() {
           </Link>
           <Link
             href="/calculator"
-            className="hover:border-brand-500 rounded-md border border-slate-300 px-4 py-2 font-medium dark:border-slate-700"
+            className="hover:border-brand-500 border-line rounded-md border px-4 py-2 font-medium"
           >
             Open the calculator
           </Link>
@@ -45,10 +45,7 @@ export default function HomePage() {
         </h2>
         <ModelList models={newest} />
         <p>
-          <Link
-            href="/models?sort=release-desc"
-            className="text-brand-700 dark:text-brand-100 font-medium hover:underline"
-          >
+          <Link href="/models?sort=release-desc" className="text-link font-medium hover:underline">
             See the full catalog, newest first →
           </Link>
         </p>

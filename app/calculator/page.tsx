@@ -61,7 +61,7 @@ export default function CalculatorPage() {
       />
       <header className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight">VRAM calculator</h1>
-        <p className="max-w-3xl text-slate-700 dark:text-slate-300">
+        <p className="text-secondary max-w-3xl">
           Pick a model or paste its config.json, a weight format, a context length and your GPUs: the memory
           breakdown, whether it fits and a launch command update as you type. Every figure comes from the same
           estimator as the model pages, and the link in the address bar reproduces exactly what you see.

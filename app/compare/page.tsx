@@ -30,7 +30,7 @@ export default function ComparePage() {
       </p>
       <ComparePicker models={models.map((model) => ({ slug: model.slug, name: model.name }))} />
       <noscript>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-muted text-sm">
           The side-by-side table needs JavaScript. Each model&apos;s figures are also on its{" "}
           <Link href="/models">page</Link> and in the <Link href="/data">open data</Link>.
         </p>

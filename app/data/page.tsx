@@ -77,11 +77,7 @@ const GPU_FIELDS: [string, string][] = [
 /** A link to a data file, showing its path. */
 function DataLink({ path }: { path: string }) {
   return (
-    <Link
-      href={path}
-      prefetch={false}
-      className="text-brand-700 dark:text-brand-100 font-mono hover:underline"
-    >
+    <Link href={path} prefetch={false} className="text-link font-mono hover:underline">
       {path}
     </Link>
   );
@@ -147,7 +143,7 @@ export default function DataPage() {
             bandwidth and source.
           </li>
         </ul>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-muted text-sm">
           Byte counts are integers; GiB = 2<sup>30</sup> bytes. Parameter counts are plain numbers, not
           billions.
         </p>
@@ -164,13 +160,13 @@ export default function DataPage() {
         <h2 id="example" className="text-xl font-semibold">
           Example
         </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">The index, with its first entry only:</p>
+        <p className="text-muted text-sm">The index, with its first entry only:</p>
         <pre className="max-h-96 overflow-auto rounded-lg bg-slate-100 p-4 text-xs dark:bg-slate-900">
           <code>{JSON.stringify(indexExample, null, 2)}</code>
         </pre>
         {exampleShown && example ? (
           <>
-            <p className="text-sm text-slate-600 dark:text-slate-400">
+            <p className="text-muted text-sm">
               {example.name}, with the first {shownRows} of its {example.requirements.rows.length}{" "}
               requirements rows:
             </p>

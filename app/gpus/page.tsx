@@ -49,10 +49,7 @@ export default function GpusIndexPage() {
               {group.gpus.map((gpu) => (
                 <Tr key={gpu.slug} data-gpu={gpu.slug}>
                   <RowHeader sticky className="font-medium">
-                    <Link
-                      href={gpuPath(gpu.slug)}
-                      className="text-brand-700 dark:text-brand-100 hover:underline"
-                    >
+                    <Link href={gpuPath(gpu.slug)} className="text-link hover:underline">
                       {gpu.name}
                     </Link>
                   </RowHeader>
@@ -69,7 +66,7 @@ export default function GpusIndexPage() {
           </TableScroll>
         </section>
       ))}
-      <p className="text-xs text-slate-600 dark:text-slate-400">
+      <p className="text-muted text-xs">
         Memory is the marketed size read in binary units (24 GB → 24 GiB); for unified-memory machines (Apple
         silicon, Ryzen AI Max, DGX Spark) it is the whole memory, shared with the CPU and the operating
         system. &ldquo;Usable by default&rdquo; is what the GPU may take without changing a setting: all of it

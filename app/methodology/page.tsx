@@ -84,7 +84,7 @@ export default function MethodologyPage() {
       />
       <header className="not-prose space-y-3">
         <h1 className="text-3xl font-bold tracking-tight">Methodology</h1>
-        <p className="max-w-3xl text-lg text-slate-700 dark:text-slate-300">
+        <p className="text-secondary max-w-3xl text-lg">
           Every memory figure on modelfit comes from one estimator, fed with the model&apos;s own{" "}
           <code>config.json</code>. This page explains each term in words, names where each rule comes from,
           and shows how close the estimates are to real files and real engine logs.

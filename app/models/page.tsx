@@ -31,7 +31,7 @@ export default function ModelsIndexPage() {
       </p>
       <CatalogFilterForm options={filterOptions(models)} />
       <noscript>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-muted text-sm">
           Filtering and search need JavaScript; every model is listed below.
         </p>
       </noscript>

@@ -51,7 +51,7 @@ export function MeasuredSpeed({ gpu }: { gpu: Gpu }) {
         Measured speed and our estimates
       </h2>
       {points.length === 0 ? (
-        <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-muted max-w-3xl text-sm">
           No measured point for this card yet in the llama.cpp scoreboards we import (
           <Link href="/methodology#measured-speed" className="hover:underline">
             which ones
@@ -60,7 +60,7 @@ export function MeasuredSpeed({ gpu }: { gpu: Gpu }) {
         </p>
       ) : (
         <>
-          <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+          <p className="text-muted max-w-3xl text-sm">
             llama-bench runs on this card from llama.cpp&apos;s public scoreboards: generation (tg, one token
             at a time) beside our bandwidth bound for the same model and format, and prompt processing (pp).
           </p>
@@ -117,10 +117,7 @@ export function MeasuredSpeed({ gpu }: { gpu: Gpu }) {
               {best
                 ? `${formatLabel(best.format)}: ${qualityLabel(best.quality)}.`
                 : "None fits on one card."}{" "}
-              <Link
-                href={`${modelPath(quality.slug)}#which-format`}
-                className="text-brand-700 dark:text-brand-100 hover:underline"
-              >
+              <Link href={`${modelPath(quality.slug)}#which-format`} className="text-link hover:underline">
                 Quality per format
               </Link>
             </dd>

@@ -153,17 +153,13 @@ function QualityTable({ model }: { model: CatalogModel }) {
             ))}
         </Table>
       </TableScroll>
-      <p className="text-xs text-slate-600 dark:text-slate-400">
+      <p className="text-muted text-xs">
         KLD: mean KL divergence of each format&apos;s next-token distribution from the FP16 model&apos;s. PPL:
         Wikitext-2 perplexity. Both measured on the base Llama 3 8B (the instruct model has the same weight
         shapes) on one RTX 4090, llama.cpp revision {QUALITY.revision}; imatrix marks rows quantized with an
         importance matrix; the f16 row only shows the 16-bit storage of the reference logits. Weights: our
         estimate of the GGUF tensor bytes. Source: llama.cpp&apos;s{" "}
-        <a
-          href={first.source}
-          className="text-brand-700 dark:text-brand-100 hover:underline"
-          data-source-link
-        >
+        <a href={first.source} className="text-link hover:underline" data-source-link>
           perplexity README
         </a>{" "}
         (MIT licence), read {formatDate(first.date)}.
@@ -190,7 +186,7 @@ export function ModelEvidence({ model }: { model: CatalogModel }) {
         <h2 id="speed" className="text-2xl font-semibold tracking-tight">
           How fast
         </h2>
-        <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-muted max-w-3xl text-sm">
           Decode is bounded by memory bandwidth (an upper bound; llama.cpp reached a median of{" "}
           {Math.round(100 / ratioSummary().median)} % of it in the measured points on{" "}
           <Link href="/methodology#measured-speed" className="hover:underline">
@@ -206,7 +202,7 @@ export function ModelEvidence({ model }: { model: CatalogModel }) {
         <h2 id="which-format" className="text-2xl font-semibold tracking-tight">
           Which format
         </h2>
-        <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-muted max-w-3xl text-sm">
           The highest-quality format that fits one card at a {formatTokens(contextTokens)} context, everything
           on the GPU.{" "}
           {table

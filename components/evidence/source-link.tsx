@@ -8,12 +8,7 @@ export function SourceLink({ url, date }: { url: string; date: string }) {
     : new URL(url).hostname.replace(/^www\./, "");
   return (
     <>
-      <a
-        href={url}
-        className="text-brand-700 dark:text-brand-100 hover:underline"
-        rel="noopener"
-        data-source-link
-      >
+      <a href={url} className="text-link hover:underline" rel="noopener" data-source-link>
         {label}
       </a>
       <span className="text-slate-500 dark:text-slate-400">, read {formatDate(date)}</span>

@@ -1,6 +1,6 @@
 // Hardware facts for a unified-memory device: what the GPU may use by default and how to raise it.
 import type { ReactNode } from "react";
-import { amdApuTtmPagesLimitParameter, appleWiredLimitCommand, OS_RESERVE_BYTES } from "@/lib/estimator";
+import { amdApuTtmPagesLimitParameter, appleWiredLimitCommand, GIB, OS_RESERVE_BYTES } from "@/lib/estimator";
 import { formatGib } from "@/lib/format";
 import { memoryPlatform } from "@/lib/content/gpus";
 import type { Gpu } from "@/lib/content/gpus";
@@ -12,7 +12,7 @@ export function UnifiedMemoryNote({ gpu }: { gpu: Gpu }) {
   const platform = memoryPlatform(gpu);
   const total = formatGib(gpu.memoryBytes);
   const usable = formatGib(gpu.usableBytes);
-  const reserve = `${OS_RESERVE_BYTES / 2 ** 30} GiB`;
+  const reserve = `${OS_RESERVE_BYTES / GIB} GiB`;
   const raised = gpu.raisedUsableBytes === undefined ? null : formatGib(gpu.raisedUsableBytes);
   let body: ReactNode;
   if (platform === "apple-silicon") {
@@ -63,7 +63,7 @@ export function UnifiedMemoryNote({ gpu }: { gpu: Gpu }) {
       <h2 id="unified-memory" className="text-xl font-semibold">
         Unified memory: {usable} usable by default
       </h2>
-      <p className="max-w-3xl text-sm text-slate-700 dark:text-slate-300">{body}</p>
+      <p className="text-secondary max-w-3xl text-sm">{body}</p>
     </section>
   );
 }

@@ -61,16 +61,13 @@ export function ValidationTable({ rows }: { rows: readonly ValidationRow[] }) {
               {row.errorPercent > 0 ? "+" : ""}
               {row.errorPercent.toFixed(2)}%
               {row.status !== "checked" && (
-                <span
-                  className="block text-xs text-slate-600 dark:text-slate-400"
-                  title={row.reason ?? undefined}
-                >
+                <span className="text-muted block text-xs" title={row.reason ?? undefined}>
                   {STATUS_LABELS[row.status]}
                 </span>
               )}
             </Td>
             <Td density="compact">
-              <a href={row.source} className="text-brand-700 dark:text-brand-100 underline" rel="noopener">
+              <a href={row.source} className="text-link underline" rel="noopener">
                 {sourceHost(row.source)}
               </a>
             </Td>

@@ -12,7 +12,7 @@ export function CalculatorCta({ model }: { model: CatalogModel }) {
       <h2 id="calculator-cta" className="text-lg font-semibold">
         Find the right hardware for {model.name}
       </h2>
-      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+      <p className="text-secondary mt-1 text-sm">
         Pick your GPUs, context length, KV-cache type and engine, and get the memory breakdown and a launch
         command that fits.
       </p>

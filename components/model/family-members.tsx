@@ -2,6 +2,7 @@ import type { CatalogModel } from "@/lib/content/catalog";
 import { formatParameters } from "@/lib/format";
 import { buildDay, familyMembers, formatReleaseMonth, isNewRelease } from "@/lib/views/freshness";
 import { getModels } from "@/lib/content/models";
+import { modelPath } from "@/lib/routes";
 
 /** The model's whole family, newest release first, so an older page points at its successors. */
 export function FamilyMembers({ model }: { model: CatalogModel }) {
@@ -13,7 +14,7 @@ export function FamilyMembers({ model }: { model: CatalogModel }) {
       <h2 id="family" className="text-xl font-semibold">
         The {model.family} family, newest first
       </h2>
-      <ol className="divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid="family-members">
+      <ol className="divide-line-subtle divide-y text-sm" data-testid="family-members">
         {members.map((member) => (
           <li key={member.slug} data-slug={member.slug} className="flex flex-wrap gap-x-2 py-1.5">
             {member.slug === model.slug ? (
@@ -21,14 +22,11 @@ export function FamilyMembers({ model }: { model: CatalogModel }) {
                 {member.name} (this page)
               </span>
             ) : (
-              <a
-                href={`/models/${member.slug}`}
-                className="text-brand-700 dark:text-brand-100 font-medium hover:underline"
-              >
+              <a href={modelPath(member.slug)} className="text-link font-medium hover:underline">
                 {member.name}
               </a>
             )}
-            <span className="text-slate-600 dark:text-slate-400">
+            <span className="text-muted">
               <time dateTime={member.releaseDate}>{formatReleaseMonth(member.releaseDate)}</time> ·{" "}
               {formatParameters(member.statedParameters.total)}
               {isNewRelease(member.releaseDate, today) ? " · New" : ""}

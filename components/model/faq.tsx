@@ -14,7 +14,7 @@ export function ModelFaq({ model }: { model: CatalogModel }) {
         {entries.map((entry) => (
           <div key={entry.question}>
             <dt className="font-medium">{entry.question}</dt>
-            <dd className="mt-1 text-slate-700 dark:text-slate-300">{entry.answer}</dd>
+            <dd className="text-secondary mt-1">{entry.answer}</dd>
           </div>
         ))}
       </dl>

@@ -5,13 +5,15 @@ import { contextFits, gpuFitRows, OFFLOAD_RAM_LABEL } from "@/lib/views/gpu-fit"
 import type { GpuSetup } from "@/lib/views/gpu-fit";
 import { formatLabel, HEADLINE_FORMAT, headlineContext, tableFormats } from "@/lib/views/requirements";
 import { contextFitText, nativeContext, offloadHow, shortGpuName, sizeLabel } from "@/lib/views/run-answer";
+import { GIB } from "@/lib/estimator/units";
+import { gpuPath } from "@/lib/routes";
 
 function SetupCell({ setup, offload = false }: { setup: GpuSetup | null; offload?: boolean }) {
   if (!setup) return <td className="text-muted">—</td>;
   const speed = setup.answer.decodeTokensPerSecond;
   return (
     <td data-gpu={setup.gpu.slug} data-count={setup.count}>
-      <a href={`/gpus/${setup.gpu.slug}`}>
+      <a href={gpuPath(setup.gpu.slug)}>
         {`${setup.count > 1 ? `${setup.count}× ` : ""}${shortGpuName(setup.gpu)}`}
       </a>
       {offload ? (
@@ -87,7 +89,7 @@ export function GpuFit({ model }: { model: CatalogModel }) {
             {contexts.map((fit) => (
               <tr key={fit.gpu.slug} data-gpu={fit.gpu.slug}>
                 <th scope="row">
-                  <a href={`/gpus/${fit.gpu.slug}`}>{shortGpuName(fit.gpu)}</a>{" "}
+                  <a href={gpuPath(fit.gpu.slug)}>{shortGpuName(fit.gpu)}</a>{" "}
                   <span>{sizeLabel(fit.gpu)}</span>
                 </th>
                 <td
@@ -104,10 +106,10 @@ export function GpuFit({ model }: { model: CatalogModel }) {
       <p className="text-muted text-xs">
         Same profile as the table above, GPU memory only unless a column says otherwise. A setup counts only
         if it holds at least a 4K context. llama.cpp keeps the token embeddings in system RAM
-        {embeddings > 0 ? ` (${(embeddings / 1024 ** 3).toFixed(1)} GiB at BF16)` : ""}, so they are not
-        counted against the GPU. Macs and other unified-memory machines are counted with the memory their GPU
-        may use by default; see each device&rsquo;s page for how to raise it. Offload figures assume llama.cpp
-        with dual-channel DDR5 (89.6 GB/s) for the part in system RAM.
+        {embeddings > 0 ? ` (${(embeddings / GIB).toFixed(1)} GiB at BF16)` : ""}, so they are not counted
+        against the GPU. Macs and other unified-memory machines are counted with the memory their GPU may use
+        by default; see each device&rsquo;s page for how to raise it. Offload figures assume llama.cpp with
+        dual-channel DDR5 (89.6 GB/s) for the part in system RAM.
       </p>
     </div>
   );

@@ -38,8 +38,8 @@ export function KeyFigures({ model }: { model: CatalogModel }) {
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="key-figures">
       {figures.map((figure) => (
-        <div key={figure.label} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-          <dt className="text-xs text-slate-600 uppercase dark:text-slate-400">{figure.label}</dt>
+        <div key={figure.label} className="border-line-subtle rounded-lg border p-3">
+          <dt className="text-muted text-xs uppercase">{figure.label}</dt>
           <dd className="mt-1 text-lg font-semibold">{figure.value}</dd>
         </div>
       ))}

@@ -4,9 +4,9 @@ import { formatGib, formatParameters, formatTokens } from "@/lib/format";
 import { buildDay, formatReleaseMonth, isNewRelease } from "@/lib/views/freshness";
 import { estimateFor, HEADLINE_FORMAT, headlineContext } from "@/lib/views/requirements";
 import { cardRunsOn } from "@/lib/views/run-answer";
+import { modelPath } from "@/lib/routes";
 
-export const MODEL_CARD_CLASSES =
-  "hover:border-brand-500 rounded-lg border border-slate-200 p-4 dark:border-slate-800";
+export const MODEL_CARD_CLASSES = "hover:border-brand-500 rounded-lg border border-line-subtle p-4";
 
 /** One model in a list: name, shape, and its memory at the headline format and context. */
 export function ModelCard({ model }: { model: CatalogModel }) {
@@ -14,10 +14,7 @@ export function ModelCard({ model }: { model: CatalogModel }) {
   const totalBytes = estimateFor(model, HEADLINE_FORMAT, contextTokens).bytes.total;
   return (
     <>
-      <Link
-        href={`/models/${model.slug}`}
-        className="text-brand-700 dark:text-brand-100 font-semibold hover:underline"
-      >
+      <Link href={modelPath(model.slug)} className="text-link font-semibold hover:underline">
         {model.name}
       </Link>
       {isNewRelease(model.releaseDate, buildDay()) ? (
@@ -25,7 +22,7 @@ export function ModelCard({ model }: { model: CatalogModel }) {
           New
         </span>
       ) : null}
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+      <p className="text-muted mt-1 text-sm">
         {model.developer} · {model.isMixtureOfExperts ? "MoE" : "Dense"} ·{" "}
         {formatParameters(model.statedParameters.total)}
         {model.isMixtureOfExperts && model.statedParameters.active
@@ -36,7 +33,7 @@ export function ModelCard({ model }: { model: CatalogModel }) {
       </p>
       <p className="mt-2 text-sm">
         <span className="font-medium">{formatGib(totalBytes)}</span>{" "}
-        <span className="text-slate-600 dark:text-slate-400">
+        <span className="text-muted">
           at {HEADLINE_FORMAT}, {formatTokens(contextTokens)} context
         </span>
       </p>

@@ -2,6 +2,7 @@ import type { CatalogModel } from "@/lib/content/catalog";
 import { formatParameters } from "@/lib/format";
 import { getModels } from "@/lib/content/models";
 import { relatedModels } from "@/lib/views/related";
+import { modelPath } from "@/lib/routes";
 
 export function RelatedModels({ model }: { model: CatalogModel }) {
   const related = relatedModels(model, getModels());
@@ -13,14 +14,11 @@ export function RelatedModels({ model }: { model: CatalogModel }) {
       </h2>
       <ul className="grid gap-2 sm:grid-cols-2" data-testid="related-models">
         {related.map(({ model: other, reason }) => (
-          <li key={other.slug} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-            <a
-              href={`/models/${other.slug}`}
-              className="text-brand-700 dark:text-brand-100 font-medium hover:underline"
-            >
+          <li key={other.slug} className="border-line-subtle rounded-lg border p-3">
+            <a href={modelPath(other.slug)} className="text-link font-medium hover:underline">
               {other.name}
             </a>
-            <span className="block text-sm text-slate-600 dark:text-slate-400">
+            <span className="text-muted block text-sm">
               {formatParameters(other.statedParameters.total)} · {reason}
             </span>
           </li>

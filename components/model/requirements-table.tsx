@@ -93,7 +93,7 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
           attention layers&rsquo; cache.
         </p>
       ) : null}
-      <p className="text-xs text-slate-600 dark:text-slate-400">
+      <p className="text-muted text-xs">
         Figures in GiB (1 GiB = 2<sup>30</sup> bytes; a card sold as &ldquo;24 GB&rdquo; holds 24 GiB). Each
         cell is the total for the {TABLE_PROFILE.engine} profile: the GGUF weights, an{" "}
         {TABLE_PROFILE.kvCacheType} KV cache for {TABLE_PROFILE.sequences} sequence at that context, the

@@ -34,12 +34,12 @@ export function RunAnswerBox({ model }: { model: CatalogModel }) {
         <p className="mt-2 text-sm">No single machine in our catalog holds it at {answer.format}.</p>
       )}
       <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium">
-        <a href="#requirements" className="text-brand-700 dark:text-brand-100 underline">
+        <a href="#requirements" className="text-link underline">
           Every format and context
         </a>
         <a
           href={calculatorHref({ model: model.slug, quant: answer.format, context: answer.contextTokens })}
-          className="text-brand-700 dark:text-brand-100 underline"
+          className="text-link underline"
         >
           Check your hardware
         </a>

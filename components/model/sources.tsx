@@ -9,21 +9,13 @@ export function Sources({ model }: { model: CatalogModel }) {
       <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="sources">
         {model.sources.map((source) => (
           <li key={source.url}>
-            <a
-              href={source.url}
-              className="text-brand-700 dark:text-brand-100 hover:underline"
-              rel="noopener"
-            >
+            <a href={source.url} className="text-link hover:underline" rel="noopener">
               {source.label}
             </a>
           </li>
         ))}
         <li>
-          <a
-            href={model.licenseUrl}
-            className="text-brand-700 dark:text-brand-100 hover:underline"
-            rel="noopener"
-          >
+          <a href={model.licenseUrl} className="text-link hover:underline" rel="noopener">
             License: {model.license}
           </a>
         </li>

@@ -24,7 +24,7 @@ export function SpecSheet({ model }: { model: CatalogModel }) {
           ))}
         </tbody>
       </table>
-      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+      <p className="text-muted mt-2 text-xs">
         Field names are the keys of the model&apos;s{" "}
         {configSource ? (
           <a href={configSource.url} className="underline">

@@ -7,12 +7,12 @@ export function VisionTower({ model }: { model: CatalogModel }) {
   if (!line) return null;
   return (
     <aside
-      className="rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm dark:border-slate-700 dark:bg-slate-900"
+      className="bg-surface-muted rounded-lg border border-slate-200 p-4 text-sm dark:border-slate-700"
       aria-label="Vision tower memory"
       data-testid="vision-tower"
     >
-      <p className="font-semibold text-slate-900 dark:text-slate-100">{line.headline}</p>
-      <p className="mt-1 text-slate-700 dark:text-slate-300">{line.detail}</p>
+      <p className="text-strong font-semibold">{line.headline}</p>
+      <p className="text-secondary mt-1">{line.detail}</p>
     </aside>
   );
 }

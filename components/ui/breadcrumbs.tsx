@@ -8,7 +8,7 @@ export function Breadcrumbs({ steps }: { steps: readonly BreadcrumbStep[] }) {
   return (
     <>
       <BreadcrumbJsonLd {...breadcrumbJsonLd(steps)} scriptId="breadcrumb-jsonld" />
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+      <nav aria-label="Breadcrumb" className="text-muted text-sm">
         <ol className="flex flex-wrap gap-2">
           {steps.map((step) =>
             step.path === undefined ? (

@@ -53,7 +53,7 @@ export function CopyButton({
       type="button"
       onClick={onClick}
       data-testid={testId}
-      className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
+      className="border-line rounded-md border px-3 py-1 text-sm font-medium hover:bg-slate-50 dark:hover:bg-slate-900"
     >
       {status === "copied" ? "Copied" : status === "failed" ? "Press Ctrl+C to copy" : label}
     </button>

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 
 /** The text input, select and textarea style of the calculator's form. */
 export const inputClass =
-  "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900 disabled:opacity-50 aria-[invalid=true]:border-red-600";
+  "w-full rounded-md border border-line bg-white px-3 py-2 text-sm dark:bg-slate-900 disabled:opacity-50 aria-[invalid=true]:border-red-600";
 export const labelClass = "block text-sm font-medium";
 
 /** One control with its label; `id` is the control's id, which the label points at. */
@@ -22,7 +22,7 @@ export function Field({ id, label, children }: { id: string; label: ReactNode; c
 /** A short grey line under a control, e.g. its range; `id` for the control's aria-describedby. */
 export function FieldHint({ id, children }: { id: string; children: ReactNode }) {
   return (
-    <p id={id} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+    <p id={id} className="text-muted mt-1 text-xs">
       {children}
     </p>
   );

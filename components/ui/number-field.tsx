@@ -86,7 +86,7 @@ function NumberInput(props: Omit<NumberFieldProps, "label">) {
         <p
           id={errorId}
           data-testid={`${props.id}-error`}
-          className={`mt-1 text-xs font-medium text-red-700 dark:text-red-400 ${props.errorClassName ?? ""}`}
+          className={`text-danger mt-1 text-xs font-medium ${props.errorClassName ?? ""}`}
         >
           {numberProblem(draft, props)}
         </p>

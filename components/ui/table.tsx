@@ -9,8 +9,8 @@ type Align = "left" | "right";
 
 const PADDING: Record<TableDensity, string> = { roomy: "px-3 py-2", compact: "py-1 pr-4 last:pr-0" };
 const ROW: Record<TableDensity, string> = {
-  roomy: "border-t border-slate-200 dark:border-slate-800",
-  compact: "border-b border-slate-200 dark:border-slate-800",
+  roomy: "border-t border-line-subtle",
+  compact: "border-b border-line-subtle",
 };
 const ALIGN: Record<Align, string> = { left: "text-left", right: "text-right" };
 
@@ -80,7 +80,7 @@ export function Table({
         </caption>
       ) : null}
       <thead className={roomy ? "bg-surface-muted" : undefined}>
-        <tr className={roomy ? undefined : "border-b border-slate-300 dark:border-slate-700"}>
+        <tr className={roomy ? undefined : "border-line border-b"}>
           {header ??
             columns.map((column, index) => (
               <Th key={index} density={density} align={column.align} className={column.className}>

@@ -78,10 +78,7 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
             <ResultsView results={results.value} state={state} />
           </div>
         ) : (
-          <p
-            role="alert"
-            className="min-h-96 rounded-md border border-red-300 p-4 text-red-700 dark:text-red-400"
-          >
+          <p role="alert" className="text-danger min-h-96 rounded-md border border-red-300 p-4">
             These settings cannot be estimated: {results.message}
           </p>
         )}

@@ -10,7 +10,7 @@ export function CommandView({ results }: { results: CalculatorResults }) {
   const preRef = useRef<HTMLPreElement>(null);
   const { status, copy } = useCopy(preRef);
   return (
-    <div className="space-y-2 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+    <div className="border-line-subtle space-y-2 rounded-lg border p-4">
       <div className="flex items-center justify-between gap-3">
         <h3 className="font-semibold" id="calc-command-heading">
           {`Launch command (${ENGINE_LABELS[command.engine]})`}
@@ -44,10 +44,7 @@ export function CommandView({ results }: { results: CalculatorResults }) {
       >
         <Arguments argv={command.argv} />
       </pre>
-      <ul
-        className="min-h-16 list-disc space-y-1 pl-5 text-sm text-slate-700 dark:text-slate-300"
-        data-testid="command-notes"
-      >
+      <ul className="text-secondary min-h-16 list-disc space-y-1 pl-5 text-sm" data-testid="command-notes">
         {command.notes.map((note) => (
           <li key={note}>{note}</li>
         ))}

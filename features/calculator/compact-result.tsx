@@ -9,7 +9,7 @@ import type { CalculatorResults } from "./results";
 const COMPACT_VERDICT = {
   gpu: { mark: "✓", text: "Fits in GPU memory", className: "text-emerald-800 dark:text-emerald-300" },
   offload: { mark: "▲", text: "Fits with offload", className: "text-amber-800 dark:text-amber-300" },
-  none: { mark: "✗", text: "Does not fit", className: "text-red-700 dark:text-red-400" },
+  none: { mark: "✗", text: "Does not fit", className: "text-danger" },
 } as const;
 
 /** How long the inputs must rest before the total is announced. */
@@ -57,9 +57,7 @@ export function CompactResult({
             </span>
           </>
         ) : (
-          <span className="min-w-0 flex-1 font-semibold text-red-700 dark:text-red-400">
-            Cannot estimate these settings
-          </span>
+          <span className="text-danger min-w-0 flex-1 font-semibold">Cannot estimate these settings</span>
         )}
         <span aria-hidden="true" className="text-muted text-xs whitespace-nowrap">
           Details ↓

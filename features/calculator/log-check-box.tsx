@@ -15,7 +15,7 @@ export function LogCheck({ models }: { models: readonly CalculatorModelOption[] 
   const [opened, setOpened] = useState(false);
   return (
     <details
-      className="rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+      className="border-line-subtle rounded-lg border p-4"
       data-testid="log-check"
       onToggle={(event) => {
         if (event.currentTarget.open) setOpened(true);

@@ -88,7 +88,7 @@ export default function LogCheckPanel({ models }: { models: readonly CalculatorM
   return (
     <>
       <div className="mt-3 space-y-3">
-        <p className="text-sm text-slate-700 dark:text-slate-300">
+        <p className="text-secondary text-sm">
           Paste the start-up output of llama-server, llama-cli, Ollama or vLLM. The settings (context,
           sequences, micro-batch, flash attention, cache type, file type) are read from the log, and each
           memory term the engine allocated is shown beside our estimate. Nothing leaves your browser.
@@ -100,7 +100,7 @@ export default function LogCheckPanel({ models }: { models: readonly CalculatorM
           id={modelId}
           value={choice}
           onChange={(event) => setChoice(event.target.value)}
-          className="w-full max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+          className="border-line w-full max-w-full rounded-md border bg-white px-2 py-1 text-sm dark:bg-slate-900"
           data-testid="log-check-model"
         >
           <option value={AUTO}>Detect from the log</option>
@@ -119,13 +119,13 @@ export default function LogCheckPanel({ models }: { models: readonly CalculatorM
           onChange={(event) => setText(event.target.value)}
           rows={8}
           spellCheck={false}
-          className="w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-900"
+          className="border-line w-full rounded-md border bg-white p-2 font-mono text-xs dark:bg-slate-900"
           placeholder="load_tensors:        CUDA0 model buffer size =  4403.49 MiB …"
           data-testid="log-check-input"
         />
         <div aria-live="polite" data-testid="log-check-result">
           {outcome === null ? null : !outcome.ok ? (
-            <p className="text-sm text-red-700 dark:text-red-400" data-testid="log-check-error">
+            <p className="text-danger text-sm" data-testid="log-check-error">
               Cannot compare: {outcome.message}.
             </p>
           ) : (
@@ -160,7 +160,7 @@ export default function LogCheckPanel({ models }: { models: readonly CalculatorM
                   })}
                 </Table>
               </TableScroll>
-              <p className="text-xs text-slate-600 dark:text-slate-400">
+              <p className="text-muted text-xs">
                 Measured = the sum over every device the log lists (GPUs and host), read from{" "}
                 {outcome.check.reading.basis}.{" "}
                 {outcome.check.reading.engine === "vllm"

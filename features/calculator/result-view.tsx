@@ -38,13 +38,9 @@ function TotalCard({ results, state }: { results: CalculatorResults; state: Calc
   const total = bytes.total;
   const summary = stateSummary(results, state);
   return (
-    <div className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+    <div className="border-line-subtle rounded-lg border p-4">
       <p className="text-sm font-medium">Total memory</p>
-      <p
-        className="truncate text-sm text-slate-600 dark:text-slate-400"
-        data-testid="summary"
-        title={summary}
-      >
+      <p className="text-muted truncate text-sm" data-testid="summary" title={summary}>
         {summary}
       </p>
       <p className="mt-1 text-4xl font-bold tabular-nums">
@@ -52,7 +48,7 @@ function TotalCard({ results, state }: { results: CalculatorResults; state: Calc
           {formatGib(total)}
         </span>
       </p>
-      <p className="text-sm text-slate-600 tabular-nums dark:text-slate-400">{`${formatInteger(total)} bytes`}</p>
+      <p className="text-muted text-sm tabular-nums">{`${formatInteger(total)} bytes`}</p>
       <div
         className="mt-4 flex h-6 w-full overflow-hidden rounded bg-slate-100 dark:bg-slate-800"
         aria-hidden="true"
@@ -69,7 +65,7 @@ function TotalCard({ results, state }: { results: CalculatorResults; state: Calc
         {/* Recurrent state exists only in hybrid models; a 0 line would only be noise. */}
         {PARTS.filter((part) => part.key !== "recurrentState" || bytes.recurrentState > 0).map((part) => (
           <div key={part.key} data-part={part.key} data-bytes={bytes[part.key]}>
-            <dt className="flex items-center gap-2 text-slate-600 dark:text-slate-400">
+            <dt className="text-muted flex items-center gap-2">
               <span className={`inline-block size-3 rounded-sm ${part.color}`} aria-hidden="true" />
               {part.label}
             </dt>
@@ -88,7 +84,7 @@ function FitCard({ results, state }: { results: CalculatorResults; state: Calcul
   const badge = fitBadge(results);
   const hardware = gpuLine(results, state);
   return (
-    <div className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+    <div className="border-line-subtle space-y-3 rounded-lg border p-4">
       <p>
         <span
           className={`inline-block rounded px-2 py-1 text-sm font-semibold ${badge.className}`}
@@ -97,7 +93,7 @@ function FitCard({ results, state }: { results: CalculatorResults; state: Calcul
           {badge.text}
         </span>
       </p>
-      <p className="truncate text-sm text-slate-600 dark:text-slate-400" title={hardware}>
+      <p className="text-muted truncate text-sm" title={hardware}>
         {hardware}
       </p>
       <ul

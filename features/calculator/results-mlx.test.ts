@@ -6,7 +6,8 @@ import { usableGpuBytes } from "@/lib/estimator";
 import { CUSTOM, defaultState } from "@/features/calculator/state";
 import type { CalculatorState } from "@/features/calculator/state";
 import { fitBadge, offloadAdvice } from "./result-text";
-import { GIB, deriveResults } from "./results";
+import { GIB } from "@/lib/estimator/units";
+import { deriveResults } from "./results";
 import type { CalculatorGpuOption, CalculatorModelOption } from "./results";
 import { LLAMA_3_1_8B_CONFIG as LLAMA } from "./fixtures.test-utils";
 

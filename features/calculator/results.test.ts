@@ -8,7 +8,8 @@ import {
 } from "@/lib/estimator";
 import { CUSTOM, defaultState } from "@/features/calculator/state";
 import type { CalculatorState } from "@/features/calculator/state";
-import { GIB, deriveResults, hardwareOf } from "./results";
+import { GIB } from "@/lib/estimator/units";
+import { deriveResults, hardwareOf } from "./results";
 import type { CalculatorGpuOption, CalculatorModelOption } from "./results";
 import { LLAMA_3_1_8B_CONFIG as LLAMA } from "./fixtures.test-utils";
 

@@ -20,6 +20,7 @@ import type {
   Placement,
 } from "@/lib/estimator";
 import { CUSTOM, readCustomConfig } from "@/features/calculator/state";
+import { GIB } from "@/lib/estimator/units";
 import type { CalculatorState } from "@/features/calculator/state";
 import { calculatorEvidence } from "@/lib/evidence/calculator-evidence";
 import type { CalculatorEvidence } from "@/lib/evidence/calculator-evidence";
@@ -48,8 +49,6 @@ export interface CalculatorGpuOption {
   bandwidthBytesPerSecond: number;
   unifiedMemory: boolean;
 }
-
-export const GIB = 1024 ** 3;
 
 const archCache = new Map<string, ModelArchitecture>();
 

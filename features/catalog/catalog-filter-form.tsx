@@ -6,12 +6,12 @@ import { HEADLINE_FORMAT } from "@/lib/views/requirements";
 export const CATALOG_FORM_ID = "catalog-filter";
 
 const FIELD =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+  "mt-1 block w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm dark:bg-slate-900";
 
 function Field({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) {
   return (
     <div>
-      <label htmlFor={htmlFor} className="text-xs font-medium text-slate-600 uppercase dark:text-slate-400">
+      <label htmlFor={htmlFor} className="text-muted text-xs font-medium uppercase">
         {label}
       </label>
       {children}
@@ -51,13 +51,10 @@ export function CatalogFilterForm({ options }: { options: FilterOptions }) {
       action="/models"
       role="search"
       aria-label="Filter models"
-      className="grid gap-3 rounded-lg border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-4 dark:border-slate-800"
+      className="border-line-subtle grid gap-3 rounded-lg border p-4 sm:grid-cols-2 lg:grid-cols-4"
     >
       <div className="sm:col-span-2 lg:col-span-4">
-        <label
-          htmlFor="filter-q"
-          className="text-xs font-medium text-slate-600 uppercase dark:text-slate-400"
-        >
+        <label htmlFor="filter-q" className="text-muted text-xs font-medium uppercase">
           Search by name or alias
         </label>
         <input

@@ -116,14 +116,14 @@ export function CatalogFilterIsland({ formId, listId, total }: Props) {
       </p>
       {visible === 0 ? (
         <div
-          className="rounded-lg border border-dashed border-slate-300 p-6 text-center dark:border-slate-700"
+          className="border-line rounded-lg border border-dashed p-6 text-center"
           data-testid="catalog-empty"
         >
           <p className="font-medium">No model matches these filters.</p>
           <button
             type="button"
             onClick={() => resetRef.current()}
-            className="text-brand-700 dark:text-brand-100 mt-2 text-sm font-medium hover:underline"
+            className="text-link mt-2 text-sm font-medium hover:underline"
           >
             Clear all filters
           </button>

@@ -149,12 +149,10 @@ export function CompareIsland({ formId, entries, formats, contexts }: Props) {
         </p>
       ) : null}
       {selection && compared.length === 0 ? (
-        <p className="text-slate-600 dark:text-slate-400">
-          Choose up to {MAX_COMPARED} models above to see them side by side.
-        </p>
+        <p className="text-muted">Choose up to {MAX_COMPARED} models above to see them side by side.</p>
       ) : null}
       {compared.length === 1 ? (
-        <p className="text-slate-600 dark:text-slate-400" data-testid="compare-hint">
+        <p className="text-muted" data-testid="compare-hint">
           Pick another model above to compare {compared[0]?.name} with.
         </p>
       ) : null}
@@ -169,10 +167,7 @@ export function CompareIsland({ formId, entries, formats, contexts }: Props) {
                 </Th>
                 {compared.map((entry) => (
                   <Th key={entry.slug} className="min-w-28 align-bottom" data-slug={entry.slug}>
-                    <Link
-                      href={modelPath(entry.slug)}
-                      className="text-brand-700 dark:text-brand-100 hover:underline"
-                    >
+                    <Link href={modelPath(entry.slug)} className="text-link hover:underline">
                       {entry.name}
                     </Link>
                   </Th>
@@ -190,7 +185,7 @@ export function CompareIsland({ formId, entries, formats, contexts }: Props) {
                 ))}
               </Tr>
             ))}
-            <tr className="bg-surface-muted border-t-2 border-slate-300 dark:border-slate-700">
+            <tr className="bg-surface-muted border-line border-t-2">
               <th
                 scope="colgroup"
                 colSpan={compared.length + 1}

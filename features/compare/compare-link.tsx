@@ -12,21 +12,21 @@ export function CompareLink({ model }: { model: CatalogModel }) {
       <Link
         href={compareHref([model.slug])}
         prefetch={false}
-        className="text-brand-700 dark:text-brand-100 font-medium hover:underline"
+        className="text-link font-medium hover:underline"
       >
         Compare {model.name} with…
       </Link>
       {related.length > 0 ? (
         <>
           {" "}
-          <span className="text-slate-600 dark:text-slate-400">for example</span>{" "}
+          <span className="text-muted">for example</span>{" "}
           {related.map(({ model: other }, index) => (
             <span key={other.slug}>
               {index > 0 ? ", " : ""}
               <Link
                 href={compareHref([model.slug, other.slug])}
                 prefetch={false}
-                className="text-brand-700 dark:text-brand-100 hover:underline"
+                className="text-link hover:underline"
               >
                 {other.name}
               </Link>

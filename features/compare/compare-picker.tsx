@@ -11,21 +11,18 @@ export function ComparePicker({ models }: { models: readonly { slug: string; nam
       method="get"
       action="/compare"
       aria-label="Choose models to compare"
-      className="grid gap-3 rounded-lg border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-5 dark:border-slate-800"
+      className="border-line-subtle grid gap-3 rounded-lg border p-4 sm:grid-cols-2 lg:grid-cols-5"
     >
       {slots.map((slot) => (
         <div key={slot}>
-          <label
-            htmlFor={`compare-model-${slot}`}
-            className="text-xs font-medium text-slate-600 uppercase dark:text-slate-400"
-          >
+          <label htmlFor={`compare-model-${slot}`} className="text-muted text-xs font-medium uppercase">
             Model {slot}
           </label>
           <select
             id={`compare-model-${slot}`}
             name="models"
             defaultValue=""
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+            className="border-line mt-1 block w-full rounded-md border bg-white px-2 py-1.5 text-sm dark:bg-slate-900"
           >
             <option value="">— none —</option>
             {models.map((model) => (

@@ -44,7 +44,7 @@ export default async function GpuPage({ params }: PageProps<"/gpus/[slug]">) {
     <article className="space-y-8" data-gpu={gpu.slug}>
       <Breadcrumbs steps={gpuBreadcrumbs(gpu)} />
       <header className="space-y-3">
-        <p className="text-brand-700 dark:text-brand-100 text-sm font-medium">
+        <p className="text-link text-sm font-medium">
           {gpu.vendor} · {gpuCategoryLabel(gpu.category)}
         </p>
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">What runs on a {gpu.name}?</h1>
@@ -56,13 +56,13 @@ export default async function GpuPage({ params }: PageProps<"/gpus/[slug]">) {
             { label: "Released", value: String(gpu.releaseYear) },
             { label: "Models that fit", value: `${fitting} of ${rows.length}` },
           ].map((figure) => (
-            <div key={figure.label} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-              <dt className="text-xs text-slate-600 uppercase dark:text-slate-400">{figure.label}</dt>
+            <div key={figure.label} className="border-line-subtle rounded-lg border p-3">
+              <dt className="text-muted text-xs uppercase">{figure.label}</dt>
               <dd className="mt-1 text-lg font-semibold">{figure.value}</dd>
             </div>
           ))}
         </dl>
-        <p className="text-xs text-slate-600 dark:text-slate-400">
+        <p className="text-muted text-xs">
           Figures from{" "}
           <a href={gpu.source} className="hover:underline" rel="noopener">
             {new URL(gpu.source).hostname.replace(/^www\./, "")}
@@ -76,7 +76,7 @@ export default async function GpuPage({ params }: PageProps<"/gpus/[slug]">) {
         <h2 id="models-on-gpu" className="text-xl font-semibold">
           Every catalog model on one {gpu.name}
         </h2>
-        <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-muted max-w-3xl text-sm">
           For each model: the highest-quality format whose weights, KV cache and runtime buffers fit entirely
           in this card&apos;s memory at an 8K context (or the model&apos;s maximum when shorter), the longest
           context that format allows, and an <strong>upper bound</strong> on decode speed — memory bandwidth
@@ -93,10 +93,7 @@ export default async function GpuPage({ params }: PageProps<"/gpus/[slug]">) {
                 data-max-context={row.maxContextTokens}
               >
                 <RowHeader sticky className="min-w-36 font-medium">
-                  <Link
-                    href={modelPath(row.slug)}
-                    className="text-brand-700 dark:text-brand-100 hover:underline"
-                  >
+                  <Link href={modelPath(row.slug)} className="text-link hover:underline">
                     {row.name}
                   </Link>{" "}
                   <span className="font-normal text-slate-500 dark:text-slate-400">
@@ -152,7 +149,7 @@ export default async function GpuPage({ params }: PageProps<"/gpus/[slug]">) {
                   <Link
                     href={row.calculatorHref}
                     prefetch={false}
-                    className="text-brand-700 dark:text-brand-100 hover:underline"
+                    className="text-link hover:underline"
                     data-testid="gpu-calculator-link"
                   >
                     Calculator
@@ -162,7 +159,7 @@ export default async function GpuPage({ params }: PageProps<"/gpus/[slug]">) {
             ))}
           </Table>
         </TableScroll>
-        <p className="text-xs text-slate-600 dark:text-slate-400">
+        <p className="text-muted text-xs">
           Profile: {TABLE_PROFILE.engine}, {TABLE_PROFILE.kvCacheType} KV cache, {TABLE_PROFILE.sequences}{" "}
           sequence, {TABLE_PROFILE.ubatchTokens}-token micro-batch. Models that do not fit in the GPU&apos;s{" "}
           {formatGib(gpu.usableBytes)} are shown with llama.cpp offload to {OFFLOAD_RAM_LABEL} where that

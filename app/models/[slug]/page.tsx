@@ -40,11 +40,9 @@ export default async function ModelPage({ params }: PageProps<"/models/[slug]">)
           hydrate (components/model/static-html.tsx): its links are plain <a>, a click loads the prerendered page. */}
       <StaticHtml className="space-y-6 sm:space-y-8">
         <header className="space-y-3">
-          <p className="text-brand-700 dark:text-brand-100 text-sm font-medium">
-            {`${model.developer} · ${model.family}`}
-          </p>
+          <p className="text-link text-sm font-medium">{`${model.developer} · ${model.family}`}</p>
           <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{model.name}</h1>
-          <p className="max-w-3xl text-lg text-slate-700 dark:text-slate-300">{model.summary}</p>
+          <p className="text-secondary max-w-3xl text-lg">{model.summary}</p>
         </header>
         <RunAnswerBox model={model} />
         <KeyFigures model={model} />
