@@ -239,7 +239,7 @@ async function lighthouse() {
   }
   for (const target of comparison.targets)
     console.log(`${target.ok ? "met    " : "MISSED "} ${target.label}: ${target.detail}`);
-  console.log("Accessibility, best practices and SEO scores: `npm run lighthouse` (scripts/lighthouse.sh).");
+  console.log("Accessibility, best practices and SEO scores: `npm run lighthouse` (scripts/lighthouse.ts).");
   results.lighthouse = comparison;
 }
 

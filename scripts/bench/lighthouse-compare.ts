@@ -7,9 +7,9 @@
 //   LIGHTHOUSE_LEVERS=1     also the model page with Next.js prefetch requests blocked (?_rsc=), to measure that lever
 //   LIGHTHOUSE_NICE=<n>     niceness of the Lighthouse runs (default 10; 0 on a shared machine keeps other jobs' builds
 //                           from stretching the traces Lighthouse simulates from)
-import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { runLighthouse } from "./lighthouse-run";
 import { frameworkFloor } from "./page-weight";
 import { startNext } from "../lib/proc";
 import { BENCH_TMP, PROJECT_ROOT } from "../lib/site-copy";
@@ -27,7 +27,7 @@ interface PageSpec {
   label: string;
   origin: "floor" | "site";
   path: string;
-  extraArgs?: string[];
+  blockedUrlPatterns?: string[];
 }
 
 export interface LighthouseComparison {
@@ -42,41 +42,29 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-function runLighthouse(url: string, outFile: string, extraArgs: string[]): LighthouseFigures {
-  const run = spawnSync(
-    "nice",
-    [
-      "-n",
-      process.env.LIGHTHOUSE_NICE ?? "10",
-      "npx",
-      "-y",
-      "lighthouse@12.8.2",
-      url,
-      "--quiet",
-      "--output=json",
-      `--output-path=${outFile}`,
-      "--only-categories=performance",
-      "--chrome-flags=--headless --no-sandbox",
-      ...extraArgs,
-    ],
-    {
-      cwd: PROJECT_ROOT,
-      stdio: ["ignore", "ignore", "pipe"],
-      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
-    },
-  );
-  if (run.status !== 0) throw new Error(`lighthouse ${url} failed: ${run.stderr.toString().slice(-500)}`);
-  const report = JSON.parse(readFileSync(outFile, "utf8")) as {
-    categories: { performance?: { score: number | null } };
-    audits: Record<string, { numericValue?: number }>;
-  };
-  const metric = (id: string) => report.audits[id]?.numericValue ?? Number.NaN;
+/** Niceness of the browser Lighthouse drives (LIGHTHOUSE_NICE, a whole number from 0 to 19; default 10). */
+function lighthouseNice(): number {
+  const raw = process.env.LIGHTHOUSE_NICE ?? "10";
+  const nice = Number(raw);
+  if (!Number.isInteger(nice) || nice < 0 || nice > 19) {
+    throw new Error(`LIGHTHOUSE_NICE must be a whole number from 0 to 19, got ${JSON.stringify(raw)}`);
+  }
+  return nice;
+}
+
+function lighthouseFigures(url: string, outFile: string, blockedUrlPatterns?: string[]): LighthouseFigures {
+  const report = runLighthouse(url, {
+    categories: ["performance"],
+    blockedUrlPatterns,
+    nice: lighthouseNice(),
+  });
+  writeFileSync(outFile, report.json);
   return {
-    performance: Math.round((report.categories.performance?.score ?? 0) * 100),
-    lcpMs: metric("largest-contentful-paint"),
-    fcpMs: metric("first-contentful-paint"),
-    tbtMs: metric("total-blocking-time"),
-    cls: metric("cumulative-layout-shift"),
+    performance: report.scores.performance ?? 0,
+    lcpMs: report.metric("largest-contentful-paint"),
+    fcpMs: report.metric("first-contentful-paint"),
+    tbtMs: report.metric("total-blocking-time"),
+    cls: report.metric("cumulative-layout-shift"),
   };
 }
 
@@ -101,7 +89,7 @@ export async function lighthouseComparison(options: {
       label: "model page, prefetch blocked",
       origin: "site",
       path: modelPath(model),
-      extraArgs: ["--blocked-url-patterns=*_rsc=*"],
+      blockedUrlPatterns: ["*_rsc=*"],
     });
   }
   const out = path.join(BENCH_TMP, "lighthouse");
@@ -114,7 +102,7 @@ export async function lighthouseComparison(options: {
       for (const page of pages) {
         const origin = page.origin === "floor" ? floorServer.origin : siteServer.origin;
         const file = path.join(out, `${page.label.replace(/\W+/g, "-")}-${run}.json`);
-        const figures = runLighthouse(`${origin}${page.path}`, file, page.extraArgs ?? []);
+        const figures = lighthouseFigures(`${origin}${page.path}`, file, page.blockedUrlPatterns);
         all.get(page.label)?.push(figures);
         log(
           `  run ${run}/${runs} ${page.label}: perf ${figures.performance}, LCP ${Math.round(figures.lcpMs)} ms, TBT ${Math.round(figures.tbtMs)} ms`,
