@@ -2,7 +2,7 @@
 // The calculator island: the only client component of /calculator. It receives the catalog as plain props, keeps the
 // whole state in the query string (./use-calculator-state) and computes every figure with lib/estimator through
 // ./results. The server renders it with the default state; on hydration it applies the URL without changing layout.
-import { useEffect, useMemo, useState } from "react";
+import { startTransition, useEffect, useMemo, useState } from "react";
 import { maxContextOf } from "@/features/calculator/state";
 import type { CalculatorState } from "@/features/calculator/state";
 import { CompactResult, LiveTotal } from "./compact-result";
@@ -35,6 +35,20 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
     const prefetch = () => void loadCatalogConfigs().catch(() => {});
     if (typeof window.requestIdleCallback !== "function") return void window.setTimeout(prefetch, 1000);
     const id = window.requestIdleCallback(prefetch, { timeout: 3000 });
+    return () => window.cancelIdleCallback(id);
+  }, []);
+
+  // The long option lists (every model, every GPU twice) are left out of the first HTML and hydration: each select
+  // starts with its chosen option and gets its whole list on the first touch, focus or key in the form, or once the
+  // page is idle.
+  const [fullLists, setFullLists] = useState(false);
+  const showLists = () => {
+    if (!fullLists) setFullLists(true);
+  };
+  useEffect(() => {
+    const show = () => startTransition(() => setFullLists(true));
+    if (typeof window.requestIdleCallback !== "function") return void window.setTimeout(show, 1000);
+    const id = window.requestIdleCallback(show, { timeout: 3000 });
     return () => window.cancelIdleCallback(id);
   }, []);
 
@@ -79,8 +93,12 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
         className="min-w-0 space-y-6"
         aria-label="Calculator settings"
         onSubmit={(event) => event.preventDefault()}
+        onFocusCapture={showLists}
+        onPointerDownCapture={showLists}
+        onKeyDownCapture={showLists}
       >
         <ModelFieldset
+          fullList={fullLists}
           models={models}
           state={state}
           update={update}
@@ -98,7 +116,7 @@ export function Calculator({ models, gpus, initialState }: CalculatorProps) {
           update={update}
         />
         <ContextFieldset state={state} update={update} maxContext={maxContext} />
-        <HardwareFieldset gpus={gpus} state={state} update={update} />
+        <HardwareFieldset fullLists={fullLists} gpus={gpus} state={state} update={update} />
       </form>
 
       <section aria-labelledby="calc-results-heading" className="space-y-6 lg:sticky lg:top-4 lg:self-start">
