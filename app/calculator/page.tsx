@@ -1,58 +1,20 @@
 import type { Metadata } from "next";
-import { isDeepStrictEqual } from "node:util";
 import { BreadcrumbJsonLd } from "next-seo";
 import { Calculator } from "@/features/calculator/calculator";
 import { CalculatorBoundary } from "@/features/calculator/calculator-boundary";
-import { configSubset } from "@/features/calculator/config-subset";
 import { LogCheck } from "@/features/calculator/log-check-box";
-import type { CalculatorGpuOption, CalculatorModelOption } from "@/features/calculator/results";
+import { calculatorGpus, calculatorModels } from "@/features/calculator/server-catalog";
 import { defaultState } from "@/features/calculator/state";
-import { getGpus, gpuCategoryLabel } from "@/lib/content/gpus";
-import { parseConfig } from "@/lib/estimator";
-import { getModels } from "@/lib/content/models";
 import { breadcrumbJsonLd, sectionBreadcrumbs, toolPageMetadata } from "@/lib/seo/index";
 
 export const metadata: Metadata = toolPageMetadata("calculator");
 
-/**
- * The keys of a config.json that lib/estimator reads: a third less of the page's payload than every config whole. Kept
- * only when they parse to the same architecture as the whole config (checked here at build time, for every model).
- */
-function estimatorConfig(config: Record<string, unknown>): Record<string, unknown> {
-  const subset = configSubset(config, parseConfig);
-  return isDeepStrictEqual(parseConfig(subset), parseConfig(config)) ? subset : config;
-}
-
-/** The compact, serializable catalog the client island receives (no content-layer objects, no MDX bodies). */
-function calculatorModels(): CalculatorModelOption[] {
-  return getModels().map((model) => ({
-    slug: model.slug,
-    name: model.name,
-    contextLength: model.contextLength,
-    huggingFaceId: model.huggingFaceId,
-    config: estimatorConfig(model.config),
-  }));
-}
-
-function calculatorGpus(): CalculatorGpuOption[] {
-  return getGpus().map((gpu) => ({
-    slug: gpu.slug,
-    name: gpu.name,
-    category: gpu.category,
-    categoryLabel: gpuCategoryLabel(gpu.category),
-    memoryBytes: gpu.memoryBytes,
-    usableBytes: gpu.usableBytes,
-    bandwidthBytesPerSecond: gpu.bandwidthBytesPerSecond,
-    unifiedMemory: gpu.unifiedMemory === true,
-  }));
-}
-
 export default function CalculatorPage() {
-  const models = calculatorModels();
   const gpus = calculatorGpus();
   // A statically generated page cannot see the query string: the server renders the default state and the island
-  // applies the link's settings on hydration, in the same layout.
-  const initialState = defaultState({ models, gpus });
+  // applies the link's settings on hydration, in the same layout. Only the default model's config is in the page.
+  const initialState = defaultState({ models: calculatorModels(null), gpus });
+  const models = calculatorModels(initialState.model);
   return (
     <div className="space-y-6">
       <BreadcrumbJsonLd

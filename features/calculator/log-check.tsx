@@ -2,7 +2,8 @@
 // "Paste your log", the panel inside the calculator's log box (./log-check-box.tsx loads it when it is first opened):
 // reads a llama.cpp or vLLM start-up log in the browser and puts lib/estimator's estimate of each
 // term beside what the engine allocated. The settings come from the log; the model from its name or the picker.
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
+import { catalogConfig, loadCatalogConfigs } from "@/features/calculator/catalog-configs";
 import type { CalculatorModelOption } from "@/features/calculator/results";
 import { parseConfig } from "@/lib/estimator";
 import { checkLog } from "@/lib/evidence/log-check";
@@ -58,6 +59,14 @@ function difference(estimated: number, measured: number | null): string {
 export default function LogCheckPanel({ models }: { models: readonly CalculatorModelOption[] }) {
   const [text, setText] = useState("");
   const [choice, setChoice] = useState(AUTO);
+  // The catalog configs (usually loaded already by the calculator): "loading", "loaded" or why the load failed.
+  const [configs, setConfigs] = useState("loading");
+  useEffect(() => {
+    loadCatalogConfigs().then(
+      () => setConfigs("loaded"),
+      (error: unknown) => setConfigs(error instanceof Error ? error.message : String(error)),
+    );
+  }, []);
   const textId = useId();
   const modelId = useId();
 
@@ -75,15 +84,25 @@ export default function LogCheckPanel({ models }: { models: readonly CalculatorM
         message: `the log does not name a catalog model${read.reading.settings.modelName ? ` ("${read.reading.settings.modelName}")` : ""}: pick the model below`,
       };
     }
+    const config = catalogConfig(model);
+    if (!config) {
+      return {
+        ok: false as const,
+        message:
+          configs === "loading"
+            ? `the configuration of ${model.name} is loading`
+            : `the configuration of ${model.name} could not be loaded (${configs})`,
+      };
+    }
     try {
-      const result = checkLog(parseConfig(model.config), text);
+      const result = checkLog(parseConfig(config), text);
       return result.ok
         ? { ok: true as const, model, check: result.check }
         : { ok: false as const, message: result.message };
     } catch (error) {
       return { ok: false as const, message: error instanceof Error ? error.message : String(error) };
     }
-  }, [text, choice, models]);
+  }, [text, choice, models, configs]);
 
   return (
     <>

@@ -27,6 +27,7 @@ import type { CalculatorEvidence } from "@/lib/evidence/calculator-evidence";
 import { buildLaunchCommand } from "@/features/calculator/launch-command";
 import type { LaunchCommand } from "@/features/calculator/launch-command";
 import { engineHardwareProblem } from "@/features/calculator/engine-switch";
+import { catalogConfig } from "@/features/calculator/catalog-configs";
 
 /** One catalog model as the island receives it: serializable, no content-layer objects. */
 export interface CalculatorModelOption {
@@ -34,8 +35,11 @@ export interface CalculatorModelOption {
   name: string;
   contextLength: number;
   huggingFaceId: string;
-  /** The model's config.json fields that lib/estimator reads (app/calculator/page.tsx), verbatim. */
-  config: Record<string, unknown>;
+  /**
+   * The model's config.json fields that lib/estimator reads (features/calculator/server-catalog.ts), verbatim: on the
+   * default model only; the others come from ./catalog-configs after first paint.
+   */
+  config?: Record<string, unknown>;
 }
 
 export interface CalculatorGpuOption {
@@ -48,6 +52,14 @@ export interface CalculatorGpuOption {
   usableBytes: number;
   bandwidthBytesPerSecond: number;
   unifiedMemory: boolean;
+}
+
+/** A catalog model whose config is not loaded yet (./catalog-configs): a wait, not an error in the settings. */
+export class ConfigPendingError extends Error {
+  constructor(modelName: string) {
+    super(`the configuration of ${modelName} is loading`);
+    this.name = "ConfigPendingError";
+  }
 }
 
 const archCache = new Map<string, ModelArchitecture>();
@@ -68,7 +80,9 @@ export function architectureOf(
   } else {
     const model = models.find((m) => m.slug === state.model);
     if (!model) throw new RangeError(`unknown model ${state.model}`);
-    arch = parseConfig(model.config);
+    const config = catalogConfig(model);
+    if (!config) throw new ConfigPendingError(model.name);
+    arch = parseConfig(config);
   }
   if (archCache.size > 64) archCache.clear();
   archCache.set(key, arch);

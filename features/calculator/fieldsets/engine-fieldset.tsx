@@ -31,7 +31,10 @@ export function EngineFieldset({
   catalog,
   state,
   update,
+  configs,
 }: {
+  /** The catalog configs' load state (../catalog-configs): the averages are read again once they arrive. */
+  configs: string;
   models: CalculatorModelOption[];
   gpus: CalculatorGpuOption[];
   catalog: CalculatorCatalog;
@@ -53,7 +56,7 @@ export function EngineFieldset({
     }
     return averages;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only the model and engine change the averages
-  }, [state.model, state.config, state.engine, models]);
+  }, [state.model, state.config, state.engine, models, configs]);
 
   const formatOptions = WEIGHT_FORMATS.filter((f) => formats.includes(f.id)).map((f) => ({
     value: f.id,

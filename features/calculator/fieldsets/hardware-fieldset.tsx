@@ -37,11 +37,23 @@ function GpuOptions({ groups }: { groups: Map<string, CalculatorGpuOption[]> }) 
   ));
 }
 
+/** The groups holding only the given GPU (the lists before they are filled after first paint). */
+function onlyGpu(
+  gpus: readonly CalculatorGpuOption[],
+  slug: string | null,
+): Map<string, CalculatorGpuOption[]> {
+  const gpu = gpus.find((g) => g.slug === slug);
+  return gpu ? new Map([[gpu.categoryLabel, [gpu]]]) : new Map();
+}
+
 export function HardwareFieldset({
+  fullLists,
   gpus,
   state,
   update,
 }: {
+  /** false: each GPU list holds its chosen GPU only (the calculator fills them after first paint). */
+  fullLists: boolean;
   gpus: CalculatorGpuOption[];
   state: CalculatorState;
   update: UpdateState;
@@ -61,7 +73,7 @@ export function HardwareFieldset({
           update({ gpu: slug, vram: slug === CUSTOM ? (state.vram ?? fromGb) : null });
         }}
       >
-        <GpuOptions groups={groups} />
+        <GpuOptions groups={fullLists ? groups : onlyGpu(gpus, state.gpu)} />
         <optgroup label="Other">
           <option value={CUSTOM}>Custom memory size</option>
         </optgroup>
@@ -101,7 +113,7 @@ export function HardwareFieldset({
           }
         >
           <option value="">None</option>
-          <GpuOptions groups={groups} />
+          <GpuOptions groups={fullLists ? groups : onlyGpu(gpus, state.gpu2)} />
         </SelectField>
         <NumberField
           id="calc-gpus2"

@@ -14,6 +14,8 @@ import type { UpdateState } from "../use-calculator-state";
 const MAX_UPLOAD_BYTES = 1024 * 1024;
 
 export interface ModelFieldsetProps {
+  /** false: the list holds the chosen model only (the calculator fills it after first paint). */
+  fullList: boolean;
   models: CalculatorModelOption[];
   state: CalculatorState;
   update: UpdateState;
@@ -94,7 +96,7 @@ export function ModelFieldset(props: ModelFieldsetProps) {
         onChange={(model) => update({ model, config: model === CUSTOM ? customConfig : null })}
       >
         {customConfig !== null ? <option value={CUSTOM}>{customArchName}</option> : null}
-        {shownModels.map((m) => (
+        {(props.fullList ? shownModels : shownModels.filter((m) => m.slug === state.model)).map((m) => (
           <option key={m.slug} value={m.slug}>
             {m.name}
           </option>
