@@ -16,6 +16,9 @@ export function gpuPath(slug: string): string {
   return `/gpus/${slug}`;
 }
 
+/** The calculator's catalog configs, served apart from its page (app/calculator/configs.json/route.ts). */
+export const CALCULATOR_CONFIGS_PATH = "/calculator/configs.json";
+
 /** The canonical query string for a comparison: `models=a,b`. */
 export function compareQuery(slugs: readonly string[]): string {
   return slugs.length > 0 ? `models=${slugs.map(encodeURIComponent).join(",")}` : "";

@@ -1,8 +1,7 @@
 // The catalog models' estimator configs on the client. The page carries only the default model's config; the rest
 // come from one static JSON file (/calculator/configs.json), fetched once after hydration and kept for the visit.
+import { CALCULATOR_CONFIGS_PATH } from "@/lib/routes";
 import type { CalculatorModelOption } from "./results";
-
-export const CATALOG_CONFIGS_PATH = "/calculator/configs.json";
 
 type Configs = Record<string, Record<string, unknown>>;
 
@@ -16,9 +15,9 @@ export function catalogConfig(model: CalculatorModelOption): Record<string, unkn
 
 /** Loads the configs file once; a failed load can be retried by calling again. */
 export function loadCatalogConfigs(): Promise<Configs> {
-  loading ??= fetch(CATALOG_CONFIGS_PATH)
+  loading ??= fetch(CALCULATOR_CONFIGS_PATH)
     .then(async (response) => {
-      if (!response.ok) throw new Error(`${CATALOG_CONFIGS_PATH} answered ${response.status}`);
+      if (!response.ok) throw new Error(`${CALCULATOR_CONFIGS_PATH} answered ${response.status}`);
       loaded = (await response.json()) as Configs;
       return loaded;
     })
