@@ -77,7 +77,7 @@ export default function MethodologyPage() {
   const rows = runValidation();
   const summary = summarize(rows);
   return (
-    <article className="prose prose-slate dark:prose-invert prose-h2:mt-0 max-w-none space-y-10">
+    <article className="prose space-y-10 [--prose-h2-mt:0]">
       <BreadcrumbJsonLd
         {...breadcrumbJsonLd(sectionBreadcrumbs("Methodology"))}
         scriptId="breadcrumb-jsonld"

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+export type ThrottlingMethod = "simulate" | "devtools";
 export type LighthouseCategory = "performance" | "accessibility" | "best-practices" | "seo";
 
 export interface LighthouseOptions {
@@ -14,6 +15,12 @@ export interface LighthouseOptions {
   blockedUrlPatterns?: string[];
   /** Lighthouse's desktop preset instead of its default mobile emulation. */
   desktop?: boolean;
+  /**
+   * "simulate" (Lighthouse's default): load at full speed, then estimate the throttled metrics with Lantern from that
+   * trace. "devtools": the page really loads under the throttled network and CPU, and the metrics are the observed
+   * ones. See scripts/bench/lighthouse-compare.ts for why the bench reports both.
+   */
+  throttlingMethod?: ThrottlingMethod;
   /** Niceness of the run: on a busy machine other jobs otherwise stretch the traces it simulates from. */
   nice?: number;
 }
@@ -39,18 +46,30 @@ interface Lhr {
 }
 
 const WORKER = path.join(__dirname, "lighthouse-worker.mjs");
+const TRANSIENT = /\b(NO_NAVSTART|NO_FCP|NO_LCP)\b/;
+const MAX_TRACE_RETRIES = 2;
 
 export function runLighthouse(url: string, options: LighthouseOptions): LighthouseReport {
   const dir = mkdtempSync(path.join(tmpdir(), "modelfit-lh-"));
   const reportPath = path.join(dir, "report.json");
   try {
     const command = [process.execPath, WORKER, url, reportPath, JSON.stringify(options)];
-    const run =
+    const once = () =>
       options.nice === undefined
         ? spawnSync(command[0]!, command.slice(1), { stdio: ["ignore", "ignore", "pipe"] })
         : spawnSync("nice", ["-n", String(options.nice), ...command], {
             stdio: ["ignore", "ignore", "pipe"],
           });
+    let run = once();
+    // Chromium sometimes drops the navigation start from the trace (Lighthouse's NO_NAVSTART / NO_FCP): a fresh
+    // browser almost always records it. Any other failure is reported at once.
+    for (
+      let retry = 0;
+      retry < MAX_TRACE_RETRIES && run.status !== 0 && TRANSIENT.test(run.stderr.toString());
+      retry++
+    ) {
+      run = once();
+    }
     if (run.status !== 0) throw new Error(`lighthouse ${url} failed: ${run.stderr.toString().slice(-500)}`);
     const json = readFileSync(reportPath, "utf8");
     const lhr = JSON.parse(json) as Lhr;

@@ -19,6 +19,7 @@ try {
       output: "json",
       logLevel: "error",
       onlyCategories: options.categories,
+      ...(options.throttlingMethod ? { throttlingMethod: options.throttlingMethod } : {}),
       ...(options.blockedUrlPatterns ? { blockedUrlPatterns: options.blockedUrlPatterns } : {}),
     },
     options.desktop ? desktopConfig : undefined,

@@ -37,7 +37,8 @@ export default async function ModelPage({ params }: PageProps<"/models/[slug]">)
       <DatasetJsonLd {...modelDatasetJsonLd(model)} scriptId="dataset-jsonld" />
       <Breadcrumbs steps={modelBreadcrumbs(model)} />
       {/* Everything but the breadcrumbs, the evidence and the compare link is static HTML that React does not
-          hydrate (components/model/static-html.tsx): its links are plain <a>, a click loads the prerendered page. */}
+          hydrate (components/model/static-html.tsx): its links are plain <a>, a click loads the prerendered page.
+          Blocks marked render-when-near (here and in the tables) are laid out only as they near the screen. */}
       <StaticHtml className="space-y-6 sm:space-y-8">
         <header className="space-y-3">
           <p className="text-link text-sm font-medium">{`${model.developer} · ${model.family}`}</p>
@@ -46,18 +47,18 @@ export default async function ModelPage({ params }: PageProps<"/models/[slug]">)
         </header>
         <RunAnswerBox model={model} />
         <KeyFigures model={model} />
-        <div className="prose prose-slate dark:prose-invert prose-h2:mt-10 prose-table:my-0 max-w-none">
+        <div className="prose">
           <ModelBody model={model} />
         </div>
         <VisionTower model={model} />
       </StaticHtml>
       <ModelEvidence model={model} />
-      <StaticHtml className="space-y-6 sm:space-y-8">
+      <StaticHtml className="render-when-near space-y-6 sm:space-y-8">
         <ModelFaq model={model} />
         <CalculatorCta model={model} />
       </StaticHtml>
       <CompareLink model={model} />
-      <StaticHtml className="space-y-6 sm:space-y-8">
+      <StaticHtml className="render-when-near space-y-6 sm:space-y-8">
         <FamilyMembers model={model} />
         <RelatedModels model={model} />
         <Sources model={model} />
