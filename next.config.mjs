@@ -14,9 +14,10 @@ const nextConfig = {
   // One experimental block for both builds: a second `experimental` key below would replace this one, not merge.
   // inlineCss: the stylesheet goes into each page's <head> instead of a render-blocking request, one round trip less
   // before the first paint on a phone. Next.js also writes it twice into the RSC payload, which is why the stylesheet
-  // is kept small (no typography plugin: app/globals.css). Measured with `npm run bench -- lighthouse`, applied
-  // throttling, median of 5 (1 Dec 2026): model page LCP 1,670–2,089 ms with the stylesheet request, 1,162 ms inline,
-  // 952 ms inline with below-the-fold blocks laid out late (render-when-near), against 682 ms for an empty page.
+  // is kept small (no typography plugin: app/globals.css). `npm run bench -- lighthouse`, 1 Dec 2026, applied
+  // throttling, medians: model page LCP 1,658 ms with the stylesheet request and 1,086 ms inline (empty page 686 and
+  // 742 ms); calculator 1,628 and 974 ms. Lantern's simulation charges the calculator's hydration to blocking time once
+  // the page paints before it (TBT 263 → 517 ms there): see scripts/bench/lighthouse-compare.ts.
   experimental: {
     inlineCss: true,
     // Paths are case-sensitive, as on a static host: /models/<slug>.MD is not the Markdown twin.

@@ -52,8 +52,6 @@ for (const { name, path } of PAGES) {
         await expect(page.getByTestId("calculator")).toHaveAttribute("data-ready", "true");
       if (path.startsWith("/compare"))
         await expect(page.locator('[data-testid="compare"][data-ready="true"]')).toBeAttached();
-      // Blocks marked render-when-near skip layout while off screen, so their width would not count: lay them all out.
-      await page.addStyleTag({ content: ".render-when-near { content-visibility: visible !important; }" });
       expect(await overflowPx(page), (await offenders(page)).join("\n")).toBeLessThanOrEqual(0);
     });
   }

@@ -1,6 +1,5 @@
 // How the stylesheet reaches the page and what it does there: inline in the first response (no render-blocking
-// request), kept across a client-side navigation, long-form text styled only outside .not-prose blocks, and
-// below-the-fold blocks that are laid out late still reachable by anchor on a phone.
+// request), kept across a client-side navigation, and long-form text styled only outside .not-prose blocks.
 import { expect, test } from "@playwright/test";
 
 const MODEL = "/models/llama-3-1-70b";
@@ -8,7 +7,8 @@ const MODEL = "/models/llama-3-1-70b";
 test("a model page's first load asks for no stylesheet: the CSS is in the HTML", async ({ page }) => {
   const stylesheets: string[] = [];
   page.on("request", (request) => {
-    if (request.resourceType() === "stylesheet" || request.url().endsWith(".css")) stylesheets.push(request.url());
+    if (request.resourceType() === "stylesheet" || request.url().endsWith(".css"))
+      stylesheets.push(request.url());
   });
   const response = await page.goto(MODEL);
   const html = (await response?.text()) ?? "";
@@ -23,7 +23,9 @@ test("styles survive a client-side navigation from a model page", async ({ page 
   await page.goto(MODEL);
   await page.waitForLoadState("load");
   // The breadcrumbs are a hydrated next/link: a click is a client-side navigation, not a new document.
-  const marker = await page.evaluate(() => ((window as unknown as { navMarker: number }).navMarker = Math.random()));
+  const marker = await page.evaluate(
+    () => ((window as unknown as { navMarker: number }).navMarker = Math.random()),
+  );
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Models" }).click();
   await expect(page).toHaveURL(/\/models$/);
   expect(await page.evaluate(() => (window as unknown as { navMarker?: number }).navMarker)).toBe(marker);
@@ -44,16 +46,4 @@ test("long-form text is styled in prose and not inside .not-prose blocks", async
   await page.goto("/methodology");
   await expect(page.locator(".prose section ul").first()).toHaveCSS("list-style-type", "disc");
   await expect(page.locator(".prose section h2").first()).toHaveCSS("margin-top", "0px");
-});
-
-test.describe("on a phone", () => {
-  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-
-  test("a link to #requirements lands on the table although it is laid out late", async ({ page }) => {
-    await page.goto(`${MODEL}#requirements`);
-    await page.waitForLoadState("load");
-    const block = page.locator("#requirements");
-    await expect(block).toHaveCSS("content-visibility", "auto");
-    await expect(page.getByTestId("requirements-table")).toBeInViewport();
-  });
 });

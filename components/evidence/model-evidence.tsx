@@ -181,7 +181,7 @@ export function ModelEvidence({ model }: { model: CatalogModel }) {
     }),
   }));
   return (
-    <div className="render-when-near space-y-8">
+    <div className="space-y-8">
       <section aria-labelledby="speed" className="space-y-3" data-testid="model-speed">
         <h2 id="speed" className="text-2xl font-semibold tracking-tight">
           How fast

@@ -33,7 +33,7 @@ export function GpuFit({ model }: { model: CatalogModel }) {
   const native = nativeContext(model);
   const embeddings = rows[0]?.consumer?.answer.host.tokenEmbeddings ?? 0;
   return (
-    <div className="not-prose render-when-near space-y-6">
+    <div className="not-prose space-y-6">
       {/* The title sits above the scroll box: a caption inside it is as wide as the table and scrolls away. */}
       <div className="space-y-2">
         <p id="gpu-fit-title" className="text-sm font-semibold">

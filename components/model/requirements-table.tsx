@@ -16,7 +16,7 @@ export function RequirementsTable({ model }: { model: CatalogModel }) {
   const kvCacheRow = table.rows[0]?.cells ?? [];
   const recurrentBytes = kvCacheRow[0]?.recurrentStateBytes ?? 0;
   return (
-    <div className="not-prose render-when-near scroll-mt-4 space-y-3" id="requirements">
+    <div className="not-prose scroll-mt-4 space-y-3" id="requirements">
       <div
         className="table-scroll"
         tabIndex={0}

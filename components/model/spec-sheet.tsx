@@ -7,7 +7,7 @@ export function SpecSheet({ model }: { model: CatalogModel }) {
   const rows = specSheetRows(model);
   const configSource = model.sources.find((source) => /config\.json/i.test(source.label + source.url));
   return (
-    <div className="not-prose render-when-near">
+    <div className="not-prose">
       {/* Rows and cells are styled by the table's class (app/globals.css): the HTML and the RSC payload both carry
           each attribute, so classes repeated on every row would cost twice. */}
       <table className="spec-sheet" data-testid="spec-sheet">

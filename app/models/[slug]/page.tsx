@@ -37,8 +37,7 @@ export default async function ModelPage({ params }: PageProps<"/models/[slug]">)
       <DatasetJsonLd {...modelDatasetJsonLd(model)} scriptId="dataset-jsonld" />
       <Breadcrumbs steps={modelBreadcrumbs(model)} />
       {/* Everything but the breadcrumbs, the evidence and the compare link is static HTML that React does not
-          hydrate (components/model/static-html.tsx): its links are plain <a>, a click loads the prerendered page.
-          Blocks marked render-when-near (here and in the tables) are laid out only as they near the screen. */}
+          hydrate (components/model/static-html.tsx): its links are plain <a>, a click loads the prerendered page. */}
       <StaticHtml className="space-y-6 sm:space-y-8">
         <header className="space-y-3">
           <p className="text-link text-sm font-medium">{`${model.developer} · ${model.family}`}</p>
@@ -53,12 +52,12 @@ export default async function ModelPage({ params }: PageProps<"/models/[slug]">)
         <VisionTower model={model} />
       </StaticHtml>
       <ModelEvidence model={model} />
-      <StaticHtml className="render-when-near space-y-6 sm:space-y-8">
+      <StaticHtml className="space-y-6 sm:space-y-8">
         <ModelFaq model={model} />
         <CalculatorCta model={model} />
       </StaticHtml>
       <CompareLink model={model} />
-      <StaticHtml className="render-when-near space-y-6 sm:space-y-8">
+      <StaticHtml className="space-y-6 sm:space-y-8">
         <FamilyMembers model={model} />
         <RelatedModels model={model} />
         <Sources model={model} />
