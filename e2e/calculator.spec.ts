@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
-import { generatedModel } from "./content";
+import { generatedModel, generatedModels } from "./content";
 
 const run = promisify(execFile);
 
@@ -77,6 +77,33 @@ test("the server-rendered page has the default result before JavaScript runs", a
   expect(bytes).toBeGreaterThan(0);
   await expect(page.getByTestId("command")).toContainText("llama-server");
   await expect(page.getByLabel("Model", { exact: true })).toBeVisible();
+  await context.close();
+});
+
+test("the model count under the search matches the list, before and after the list fills", async ({
+  browser,
+}) => {
+  const catalogSize = generatedModels().length;
+  // Before JavaScript the list holds the chosen model only: the hint must not claim the whole catalog is in it.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const staticPage = await noScript.newPage();
+  await staticPage.goto("/calculator");
+  await expect(staticPage.locator("#calc-model option")).toHaveCount(1);
+  await expect(staticPage.locator("#calc-model-count")).toHaveText(
+    `${catalogSize} models; the list below fills in as soon as you use the form.`,
+  );
+  await noScript.close();
+  // Once the form is used, the hint counts the options the list really holds, and follows the search.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/calculator");
+  await page.getByLabel("Search models").fill("qwen");
+  const shown = await page.locator("#calc-model option").count();
+  expect(shown).toBeGreaterThan(1);
+  expect(shown).toBeLessThan(catalogSize);
+  await expect(page.locator("#calc-model-count")).toHaveText(
+    `${shown} of ${catalogSize} models in the list below.`,
+  );
   await context.close();
 });
 

@@ -87,7 +87,11 @@ export function ModelFieldset(props: ModelFieldsetProps) {
           aria-describedby="calc-model-count"
           onChange={(event) => setFilter(event.target.value)}
         />
-        <FieldHint id="calc-model-count">{`${shownModels.length} of ${models.length} models in the list below.`}</FieldHint>
+        <FieldHint id="calc-model-count">
+          {props.fullList
+            ? `${shownModels.length} of ${models.length} models in the list below.`
+            : `${models.length} models; the list below fills in as soon as you use the form.`}
+        </FieldHint>
       </Field>
       <SelectField
         id="calc-model"
