@@ -71,13 +71,13 @@ function lighthouseNice(): number {
 export function throttlingMethods(): ThrottlingMethod[] {
   const raw = process.env.LIGHTHOUSE_THROTTLING ?? "devtools,simulate";
   const methods = raw.split(",").map((m) => m.trim());
-  const bad = methods.filter((m) => m !== "devtools" && m !== "simulate");
-  if (bad.length > 0 || methods.length === 0) {
+  const isMethod = (m: string): m is ThrottlingMethod => m === "devtools" || m === "simulate";
+  if (!methods.every(isMethod)) {
     throw new Error(
       `LIGHTHOUSE_THROTTLING must be devtools, simulate or both (comma-separated), got ${JSON.stringify(raw)}`,
     );
   }
-  return [...new Set(methods)] as ThrottlingMethod[];
+  return [...new Set(methods)];
 }
 
 function lighthouseFigures(

@@ -60,16 +60,11 @@ export function runLighthouse(url: string, options: LighthouseOptions): Lighthou
         : spawnSync("nice", ["-n", String(options.nice), ...command], {
             stdio: ["ignore", "ignore", "pipe"],
           });
+    // Chromium sometimes drops the navigation start from the trace (Lighthouse's NO_NAVSTART, NO_FCP, NO_LCP): a
+    // fresh browser almost always records it. Any other failure is reported at once.
+    const transient = (r: ReturnType<typeof once>) => r.status !== 0 && TRANSIENT.test(r.stderr.toString());
     let run = once();
-    // Chromium sometimes drops the navigation start from the trace (Lighthouse's NO_NAVSTART / NO_FCP): a fresh
-    // browser almost always records it. Any other failure is reported at once.
-    for (
-      let retry = 0;
-      retry < MAX_TRACE_RETRIES && run.status !== 0 && TRANSIENT.test(run.stderr.toString());
-      retry++
-    ) {
-      run = once();
-    }
+    for (let retry = 0; retry < MAX_TRACE_RETRIES && transient(run); retry++) run = once();
     if (run.status !== 0) throw new Error(`lighthouse ${url} failed: ${run.stderr.toString().slice(-500)}`);
     const json = readFileSync(reportPath, "utf8");
     const lhr = JSON.parse(json) as Lhr;
